@@ -1,0 +1,54 @@
+"""Update i18n/*.ts with pylupdate5, keeping the plugin's fixed translation context.
+
+pylupdate5 files the plugin's free ``tr("...")`` and the core's
+``QT_TR_NOOP("...")`` under the context ``@default``; at run time the plugin
+translates them under ``snowleopard_plugin.i18n.CONTEXT``. This wrapper hands
+pylupdate5 a copy of the .ts with that context named ``@default``, runs it
+over the sources, and names the context back, so translations already made
+are kept and new strings arrive as unfinished.
+
+Usage: python3 scripts/update_ts.py i18n/snowleopard_plugin_ru.ts FILE...
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+CONTEXT = "SnowLeopard"
+
+
+def rename_context(text: str, old: str, new: str) -> str:
+    return re.sub(rf"(<context>\s*<name>){re.escape(old)}(</name>)", rf"\g<1>{new}\g<2>", text)
+
+
+def main(argv: list) -> int:
+    ts_path, sources = argv[0], argv[1:]
+    pylupdate = shutil.which("pylupdate5")
+    if pylupdate is None:
+        sys.exit("pylupdate5 not found: run 'make deps' (Debian package pyqt5-dev-tools)")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = os.path.join(tmp, os.path.basename(ts_path))
+        if os.path.exists(ts_path):
+            with open(ts_path, encoding="utf-8") as handle:
+                text = handle.read()
+            with open(work, "w", encoding="utf-8") as handle:
+                handle.write(rename_context(text, CONTEXT, "@default"))
+        subprocess.run([pylupdate, "-noobsolete", *sources, "-ts", work], check=True)
+        with open(work, encoding="utf-8") as handle:
+            updated = rename_context(handle.read(), "@default", CONTEXT)
+    old = open(ts_path, encoding="utf-8").read() if os.path.exists(ts_path) else None
+    if updated != old:
+        with open(ts_path, "w", encoding="utf-8") as handle:
+            handle.write(updated)
+    unfinished = updated.count('type="unfinished"')
+    print(f"{ts_path}: {updated.count('<message>')} strings, {unfinished} untranslated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,720 @@
+"""Habitat-use heatmaps: kernel density of signs, route-length density, effort correction, camera rates.
+
+All coordinates are in a metric CRS (metres); a :class:`~.raster.Grid` gives the output cells and
+values are evaluated at the cell centres. Units of the outputs:
+
+* :func:`kernel_density`: weighted observations per km² (the map integrates to the total weight);
+* :func:`line_density`: km of route per km²;
+* :func:`effort_corrected`: signs per km of route searched near the cell;
+* :func:`camera_rates` and :func:`camera_rate_map`: detections per 100 trap-nights.
+
+Kernels follow QGIS's heatmap (``qgis:heatmapkerneldensityestimation``) in order and shape, each
+normalised to integrate to 1 over the plane (u = distance / radius, 0 <= u <= 1)::
+
+    0 quartic       3 / (pi R²) * (1 - u²)²
+    1 triangular    3 / ((1 + 2 a) pi R²) * (1 - (1 - a) u)      a = decay ratio >= 0
+    2 uniform       1 / (pi R²)
+    3 triweight     4 / (pi R²) * (1 - u²)³
+    4 Epanechnikov  2 / (pi R²) * (1 - u²)
+
+A point contributes to a cell when the distance to the cell centre is <= R, as in QGIS.
+
+Method (see docs/heatmap.md): each kernel is split into a continuous part and a jump at u = 1
+(the uniform kernel, and the triangular one with decay > 0). The continuous part is computed by
+linear binning of the points onto the cell centres followed by one FFT convolution (overlap-add)
+with the kernel sampled at pixel offsets and corrected for the smoothing linear binning adds
+(K - Δ_h K / 12, Δ_h the 5-point discrete Laplacian); or, when cheaper (few points, small radius),
+by direct evaluation at the cell centres. The jump part (a disc) is computed exactly by adding
+each point's weight to the run of cells its disc covers in every row (difference array + cumsum).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional, Sequence, Tuple, Union
+
+import numpy as np
+from scipy import fft as sp_fft
+
+from .exceptions import QT_TR_NOOP, CrsError, InputError, ParameterError
+from .feedback import Feedback, check_cancel
+from .raster import Grid
+
+#: Kernel codes, in QGIS's order.
+QUARTIC, TRIANGULAR, UNIFORM, TRIWEIGHT, EPANECHNIKOV = range(5)
+KERNEL_NAMES: Tuple[str, ...] = ("quartic", "triangular", "uniform", "triweight", "epanechnikov")
+
+#: m² per km².
+M2_PER_KM2 = 1.0e6
+
+# Cost model of the "auto" method (seconds per unit, measured on a 2-core laptop-class machine).
+_DIRECT_COST_PER_CELL = 3.5e-8   # one kernel evaluation at one cell centre
+_FFT_COST_PER_CELL = 4.0e-8      # one cell of the padded grid through binning and the tiled FFT
+_FFT_COST_PER_POINT = 8.0e-7     # binning one point (16 taps)
+_CHUNK_ENTRIES = 2_000_000       # point x stamp-cell entries handled at once (memory ~ 100 MB)
+
+Number = Union[float, int]
+
+
+# ----------------------------------------------------------------------------------------------
+# Checks
+# ----------------------------------------------------------------------------------------------
+
+def check_metric(grid_or_crs: Union[Grid, str, None]) -> None:
+    """Reject a grid or CRS in degrees (geographic): the analysis needs metres.
+
+    Args:
+        grid_or_crs: a :class:`Grid` (its ``crs`` is checked; when the CRS is unknown, a grid whose
+            extent fits in longitude/latitude ranges with a pixel below 0.1 is taken as degrees),
+            or CRS text (``"EPSG:4326"``, WKT) or None (accepted: unknown).
+
+    Raises:
+        CrsError: the CRS is geographic, or the grid looks like one in degrees.
+    """
+    crs = grid_or_crs.crs if isinstance(grid_or_crs, Grid) else grid_or_crs
+    if crs:
+        from rasterio.crs import CRS  # local: rasterio is heavy and only needed here
+
+        try:
+            parsed = CRS.from_user_input(crs)
+        except Exception as error:  # noqa: BLE001 - rasterio raises several types
+            raise CrsError(QT_TR_NOOP("The CRS {crs} is not understood ({reason}); choose a metric CRS such as "
+                                      "the UTM zone of the park."), crs=crs, reason=str(error)) from error
+        if parsed.is_geographic:
+            raise CrsError(QT_TR_NOOP("The CRS {crs} is geographic (degrees); heatmaps need a metric CRS: "
+                                      "reproject to the UTM zone of the park (e.g. EPSG:32645)."), crs=crs)
+        return
+    if isinstance(grid_or_crs, Grid):
+        xmin, ymin, xmax, ymax = grid_or_crs.extent
+        if grid_or_crs.pixel < 0.1 and -180 <= xmin and xmax <= 180 and -90 <= ymin and ymax <= 90:
+            raise CrsError(QT_TR_NOOP("The grid looks like it is in degrees (pixel {pixel}); heatmaps need a metric "
+                                      "CRS: reproject to the UTM zone of the park."), pixel=grid_or_crs.pixel)
+
+
+def _check_kernel(kernel: int, decay: float) -> None:
+    if kernel not in range(5):
+        raise ParameterError(QT_TR_NOOP("Unknown kernel {kernel}: use 0 quartic, 1 triangular, 2 uniform, "
+                                        "3 triweight or 4 Epanechnikov."), kernel=kernel)
+    if not math.isfinite(decay) or decay < 0:
+        raise ParameterError(QT_TR_NOOP("The decay ratio {decay} cannot be normalised: use a decay of 0 or more "
+                                        "(0 = cone, 1 = flat disc)."), decay=decay)
+
+
+def _check_radius(radius: float, pixel: float) -> None:
+    if not math.isfinite(radius) or radius <= 0:
+        raise ParameterError(QT_TR_NOOP("The radius {radius} m is not a positive distance; give the search "
+                                        "radius in metres."), radius=radius)
+    if radius < pixel:
+        raise ParameterError(QT_TR_NOOP("The radius {radius} m is smaller than the pixel size {pixel} m: the "
+                                        "kernel would miss most cells. Use a larger radius or a smaller pixel "
+                                        "(at least 5 pixels per radius is recommended)."),
+                             radius=radius, pixel=pixel)
+
+
+def _as_coords(x: Sequence[Number], y: Sequence[Number], what: str) -> Tuple[np.ndarray, np.ndarray]:
+    xa = np.asarray(x, dtype=np.float64).ravel()
+    ya = np.asarray(y, dtype=np.float64).ravel()
+    if xa.shape != ya.shape:
+        raise InputError(QT_TR_NOOP("The {what} have {nx} x and {ny} y coordinates; give one pair per feature."),
+                         what=what, nx=xa.size, ny=ya.size)
+    if xa.size == 0:
+        raise InputError(QT_TR_NOOP("There are no {what} to map: the selection is empty. Select at least one "
+                                    "feature, or widen the date window and the chosen types."), what=what)
+    bad = ~(np.isfinite(xa) & np.isfinite(ya))
+    if bad.any():
+        raise InputError(QT_TR_NOOP("{count} of the {what} have missing or non-finite coordinates (first at index "
+                                    "{index}); fix or remove them before mapping."),
+                         count=int(bad.sum()), what=what, index=int(np.flatnonzero(bad)[0]))
+    return xa, ya
+
+
+def _as_values(values: Optional[Sequence[Number]], n: int, default: float, name: str) -> np.ndarray:
+    if values is None:
+        return np.full(n, default, dtype=np.float64)
+    arr = np.asarray(values, dtype=np.float64).ravel()
+    if arr.size == 1 and n != 1:
+        arr = np.full(n, float(arr[0]))
+    if arr.size != n:
+        raise InputError(QT_TR_NOOP("{name} has {got} values for {n} features; give one value per feature."),
+                         name=name, got=arr.size, n=n)
+    bad = ~np.isfinite(arr) | (arr < 0)
+    if bad.any():
+        raise ParameterError(QT_TR_NOOP("{name} has {count} missing, negative or non-finite values (first at index "
+                                        "{index}); fill them with a value of 0 or more."),
+                             name=name, count=int(bad.sum()), index=int(np.flatnonzero(bad)[0]))
+    return arr
+
+
+# ----------------------------------------------------------------------------------------------
+# Kernels
+# ----------------------------------------------------------------------------------------------
+
+def kernel_value(distance: np.ndarray, radius: Union[float, np.ndarray], kernel: int = QUARTIC,
+                 decay: float = 0.0) -> np.ndarray:
+    """The normalised kernel (per m²) at the given distances (m); 0 beyond the radius.
+
+    Args:
+        distance: distances from the point (m), any shape.
+        radius: kernel radius (m), scalar or broadcastable to ``distance``.
+        kernel: 0 quartic, 1 triangular, 2 uniform, 3 triweight, 4 Epanechnikov (QGIS's order).
+        decay: the triangular kernel's value at the radius relative to its centre (QGIS's decay ratio).
+
+    Returns:
+        Kernel values per m²; each kernel integrates to 1 over the plane.
+    """
+    _check_kernel(kernel, decay)
+    d = np.asarray(distance, dtype=np.float64)
+    r = np.asarray(radius, dtype=np.float64)
+    u = d / r
+    inside = u <= 1.0
+    u2 = np.minimum(u, 1.0) ** 2
+    area = math.pi * r * r
+    if kernel == QUARTIC:
+        val = 3.0 / area * (1.0 - u2) ** 2
+    elif kernel == TRIANGULAR:
+        val = 3.0 / ((1.0 + 2.0 * decay) * area) * (1.0 - (1.0 - decay) * np.minimum(u, 1.0))
+    elif kernel == UNIFORM:
+        val = 1.0 / area * np.ones_like(u)
+    elif kernel == TRIWEIGHT:
+        val = 4.0 / area * (1.0 - u2) ** 3
+    else:
+        val = 2.0 / area * (1.0 - u2)
+    return np.where(inside, val, 0.0)
+
+
+def _parts(radius: Union[float, np.ndarray], kernel: int, decay: float) -> Tuple[np.ndarray, np.ndarray]:
+    """Heights (per m²) of the disc and paraboloid parts of a kernel: K = J disc + P (1 - u²) disc + S.
+
+    The remainder S is C1 at the radius (no step, no kink there), so linear binning + FFT handle it
+    accurately; the disc and the paraboloid are summed exactly row by row (see :func:`_rows_exact`).
+    The triangular kernel's continuous part uses 1 - u = (1 - u)²/2 + (1 - u²)/2.
+    """
+    r = np.asarray(radius, dtype=np.float64)
+    area = math.pi * r * r
+    zero = 0.0 * area
+    if kernel == UNIFORM:
+        return 1.0 / area, zero
+    if kernel == EPANECHNIKOV:
+        return zero, 2.0 / area
+    if kernel == TRIANGULAR:
+        k = 3.0 / ((1.0 + 2.0 * decay) * area)
+        return k * decay, k * (1.0 - decay) / 2.0
+    return zero, zero
+
+
+def _smooth_value(d: np.ndarray, radius: Union[float, np.ndarray], kernel: int, decay: float) -> np.ndarray:
+    """The kernel minus its disc and paraboloid parts (per m²): 0 with zero slope at the radius."""
+    r = np.asarray(radius, dtype=np.float64)
+    u = np.minimum(np.asarray(d, dtype=np.float64) / r, 1.0)
+    area = math.pi * r * r
+    if kernel == QUARTIC:
+        val = 3.0 / area * (1.0 - u * u) ** 2
+    elif kernel == TRIWEIGHT:
+        val = 4.0 / area * (1.0 - u * u) ** 3
+    elif kernel == TRIANGULAR:
+        val = 3.0 * (1.0 - decay) / ((1.0 + 2.0 * decay) * area) * (1.0 - u) ** 2 / 2.0
+    else:
+        val = 0.0 * u
+    return np.where(d <= r, val, 0.0)
+
+
+def _has_smooth_part(kernel: int) -> bool:
+    return kernel in (QUARTIC, TRIANGULAR, TRIWEIGHT)
+
+
+# ----------------------------------------------------------------------------------------------
+# Grid helpers
+# ----------------------------------------------------------------------------------------------
+
+def grid_for_points(x: Sequence[Number], y: Sequence[Number], radius: float, pixel: float,
+                    crs: Optional[str] = None) -> Grid:
+    """The grid covering the points' bounding box padded by the radius, snapped to whole pixels.
+
+    The corners are multiples of ``pixel`` (so grids of one season line up), snapped outwards.
+
+    Args:
+        x, y: coordinates (m) in a metric CRS.
+        radius: largest kernel radius (m).
+        pixel: cell size (m).
+        crs: CRS text stored in the grid.
+
+    Raises:
+        InputError: no points or non-finite coordinates. ParameterError: radius or pixel not positive.
+        CrsError: ``crs`` is geographic.
+    """
+    xa, ya = _as_coords(x, y, "points")
+    if not math.isfinite(pixel) or pixel <= 0:
+        raise ParameterError(QT_TR_NOOP("The pixel size {pixel} m is not a positive distance."), pixel=pixel)
+    _check_radius(radius, pixel)
+    check_metric(crs)
+    xmin = math.floor((xa.min() - radius) / pixel) * pixel
+    ymin = math.floor((ya.min() - radius) / pixel) * pixel
+    xmax = math.ceil((xa.max() + radius) / pixel) * pixel
+    ymax = math.ceil((ya.max() + radius) / pixel) * pixel
+    return Grid.from_extent(xmin, ymin, xmax, ymax, pixel, crs)
+
+
+def _pixel_coords(x: np.ndarray, y: np.ndarray, grid: Grid) -> Tuple[np.ndarray, np.ndarray]:
+    """Column and row coordinates in cell units, 0 at the centre of the upper-left cell."""
+    return (x - grid.x0) / grid.pixel - 0.5, (grid.y0 - y) / grid.pixel - 0.5
+
+
+# ----------------------------------------------------------------------------------------------
+# The three engines
+# ----------------------------------------------------------------------------------------------
+
+def _direct(u: np.ndarray, v: np.ndarray, w: np.ndarray, r: np.ndarray, grid: Grid, kernel: int, decay: float,
+            out: np.ndarray, smooth_only: bool, feedback: Optional[Feedback]) -> None:
+    """Add the exact kernel values at the cell centres of every point (cost ~ n (2R/p)²)."""
+    height, width = grid.shape
+    p = grid.pixel
+    order = np.lexsort((u, v))  # row bands keep each chunk's window small
+    u, v, w, r = u[order], v[order], w[order], r[order]
+    start = 0
+    n = u.size
+    while start < n:
+        check_cancel(feedback)
+        q = int(math.ceil(r[start:].max() / p)) + 1
+        side = 2 * q + 1
+        stop = min(n, start + max(1, _CHUNK_ENTRIES // (side * side)))
+        cu, cv, cw, cr = u[start:stop], v[start:stop], w[start:stop], r[start:stop]
+        offs = np.arange(-q, q + 1)
+        cols = (np.rint(cu).astype(np.int64)[:, None, None] + offs[None, None, :])
+        rows = (np.rint(cv).astype(np.int64)[:, None, None] + offs[None, :, None])
+        dist = p * np.hypot(cols - cu[:, None, None], rows - cv[:, None, None])
+        rr = cr[:, None, None]
+        if smooth_only:
+            val = _smooth_value(dist, rr, kernel, decay)
+        else:
+            val = kernel_value(dist, rr, kernel, decay)
+        val = val * cw[:, None, None]
+        keep = (dist <= rr) & (cols >= 0) & (cols < width) & (rows >= 0) & (rows < height) & (val != 0)
+        rows_k = np.broadcast_to(rows, keep.shape)[keep]
+        if rows_k.size:
+            r0, r1 = int(rows_k.min()), int(rows_k.max()) + 1
+            flat = (rows_k - r0) * width + np.broadcast_to(cols, keep.shape)[keep]
+            acc = np.bincount(flat, weights=val[keep], minlength=(r1 - r0) * width)
+            out[r0:r1] += acc.reshape(r1 - r0, width)
+        start = stop
+        if feedback is not None:
+            feedback.set_progress(100.0 * stop / n)
+
+
+def _rows_exact(u: np.ndarray, v: np.ndarray, w: np.ndarray, r: np.ndarray, grid: Grid, disc: np.ndarray,
+                parab: np.ndarray, out: np.ndarray, feedback: Optional[Feedback]) -> None:
+    """Add exactly ``w (disc + parab (1 - d²/r²))`` at every cell centre within distance r of each point.
+
+    Along one row of cell centres the sum is a quadratic in the column index c over the run of
+    columns the disc covers, so three difference arrays (coefficients of 1, c, c²) and a cumulative
+    sum along the rows give it exactly; cost ~ n 2R/p instead of n (2R/p)².
+
+    Args:
+        u, v: column and row coordinates of the points (cell units, 0 = first cell centre).
+        w: weights. r: radii (m). disc, parab: per-point heights (per m²) of the two parts.
+    """
+    rows_n, width = grid.shape
+    p = grid.pixel
+    order = np.argsort(v, kind="stable")
+    u, v, w, r, disc, parab = u[order], v[order], w[order], r[order] / p, disc[order], parab[order]
+    use_parab = bool(np.any(parab != 0))
+    # Column index relative to the middle of the row keeps c² small (round-off).
+    mid = 0.5 * (width - 1)
+    start = 0
+    n = u.size
+    while start < n:
+        check_cancel(feedback)
+        q = int(math.ceil(r[start:].max())) + 1
+        stop = min(n, start + max(1, _CHUNK_ENTRIES // (2 * q + 1)))
+        cu, cv, cr = u[start:stop] - mid, v[start:stop], r[start:stop]
+        rows = np.rint(cv).astype(np.int64)[:, None] + np.arange(-q, q + 1)[None, :]
+        dy = rows - cv[:, None]
+        half2 = cr[:, None] ** 2 - dy * dy
+        half = np.sqrt(np.maximum(half2, 0.0))
+        c0 = np.maximum(np.ceil(cu[:, None] - half + mid).astype(np.int64), 0)
+        c1 = np.minimum(np.floor(cu[:, None] + half + mid).astype(np.int64), width - 1)
+        ok = (half2 >= 0) & (rows >= 0) & (rows < rows_n) & (c0 <= c1)
+        if ok.any():
+            rk = rows[ok]
+            r0, r1 = int(rk.min()), int(rk.max()) + 1
+            size = (r1 - r0) * (width + 1)
+            first = (rk - r0) * (width + 1) + c0[ok]
+            last = (rk - r0) * (width + 1) + c1[ok] + 1
+            wb = np.broadcast_to(w[start:stop, None], ok.shape)[ok]
+            coeffs = [np.broadcast_to((disc[start:stop] + 0.0)[:, None], ok.shape)[ok] * wb]
+            if use_parab:
+                inv_r2 = 1.0 / np.broadcast_to(cr[:, None] ** 2, ok.shape)[ok]
+                pw = np.broadcast_to(parab[start:stop, None], ok.shape)[ok] * wb * inv_r2
+                cuk = np.broadcast_to(cu[:, None], ok.shape)[ok]
+                # parab (r² - dy² - (c - cu)²) / r² = pw (r² - dy² - cu²) + 2 pw cu c - pw c²
+                coeffs[0] = coeffs[0] + pw * (half2[ok] - cuk * cuk)
+                coeffs += [2.0 * pw * cuk, -pw]
+            c = np.arange(width) - mid
+            for power, coeff in enumerate(coeffs):
+                diff = np.bincount(first, weights=coeff, minlength=size)
+                diff -= np.bincount(last, weights=coeff, minlength=size)
+                acc = np.cumsum(diff.reshape(r1 - r0, width + 1)[:, :width], axis=1)
+                out[r0:r1] += acc * c ** power if power else acc
+        start = stop
+
+
+def _keys_weights(frac: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Keys cubic-convolution weights (a = -1/2) of the nodes -1, 0, 1, 2 for offsets 0 <= frac < 1.
+
+    They sum to 1 and reproduce quadratics, so binning with them followed by the convolution
+    equals cubic interpolation of each point's kernel: third-order accurate, no smoothing bias.
+    """
+    t = frac
+    return ((-0.5 * t + 1.0) * t - 0.5) * t, (1.5 * t - 2.5) * t * t + 1.0, \
+        ((-1.5 * t + 2.0) * t + 0.5) * t, (0.5 * t - 0.5) * t * t
+
+
+def _sampled_kernel(radius: float, pixel: float, q: int, kernel: int, decay: float) -> np.ndarray:
+    """The smooth kernel part at pixel offsets -q..q (per m²)."""
+    offs = np.arange(-q, q + 1) * pixel
+    return _smooth_value(np.hypot(offs[None, :], offs[:, None]), radius, kernel, decay)
+
+
+def _convolve_valid(image: np.ndarray, kern: np.ndarray, out: np.ndarray, feedback: Optional[Feedback]) -> None:
+    """``out += `` the valid-mode convolution of ``image`` with a symmetric square ``kern``, by FFT tiles.
+
+    Overlap-save in square tiles keeps memory to a few tiles beyond ``image`` and ``out``.
+    """
+    ksize = kern.shape[0]
+    rows, cols = out.shape
+    n_r = sp_fft.next_fast_len(min(rows + ksize - 1, max(512, 4 * ksize)), real=True)
+    n_c = sp_fft.next_fast_len(min(cols + ksize - 1, max(512, 4 * ksize)), real=True)
+    t_r, t_c = n_r - ksize + 1, n_c - ksize + 1
+    kern_f = sp_fft.rfft2(kern, s=(n_r, n_c))
+    window = np.empty((n_r, n_c))
+    tiles = [(r0, c0) for r0 in range(0, rows, t_r) for c0 in range(0, cols, t_c)]
+    for k, (r0, c0) in enumerate(tiles):
+        check_cancel(feedback)
+        part = image[r0:r0 + n_r, c0:c0 + n_c]
+        if not part.any():
+            continue
+        window.fill(0.0)
+        window[:part.shape[0], :part.shape[1]] = part
+        conv = sp_fft.irfft2(sp_fft.rfft2(window) * kern_f, s=(n_r, n_c))
+        h, w = min(t_r, rows - r0), min(t_c, cols - c0)
+        out[r0:r0 + h, c0:c0 + w] += conv[ksize - 1:ksize - 1 + h, ksize - 1:ksize - 1 + w]
+        if feedback is not None:
+            feedback.set_progress(100.0 * (k + 1) / len(tiles))
+
+
+def _fft(u: np.ndarray, v: np.ndarray, w: np.ndarray, radius: float, grid: Grid, kernel: int, decay: float,
+         out: np.ndarray, feedback: Optional[Feedback] = None) -> None:
+    """Linear binning onto the cell centres (grid padded by the kernel), then one convolution."""
+    height, width = grid.shape
+    q = int(math.ceil(radius / grid.pixel)) + 2
+    he, we = height + 2 * q, width + 2 * q
+    ue, ve = u + q, v + q
+    i0 = np.floor(ue).astype(np.int64)
+    j0 = np.floor(ve).astype(np.int64)
+    keep = (i0 >= 1) & (i0 + 2 < we) & (j0 >= 1) & (j0 + 2 < he)
+    if not keep.any():
+        return
+    i0, j0, ww = i0[keep], j0[keep], w[keep]
+    wx = _keys_weights(ue[keep] - i0)
+    wy = _keys_weights(ve[keep] - j0)
+    flat = j0 * we + i0
+    size = he * we
+    binned = np.zeros(size)
+    for a in range(4):  # one row of taps per call: 4 passes over the grid instead of 16
+        wya = ww * wy[a]
+        base = flat + (a - 1) * we
+        binned += np.bincount(np.concatenate([base - 1, base, base + 1, base + 2]),
+                              weights=np.concatenate([wya * wx[0], wya * wx[1], wya * wx[2], wya * wx[3]]),
+                              minlength=size)
+    binned = binned.reshape(he, we)
+    _convolve_valid(binned, _sampled_kernel(radius, grid.pixel, q, kernel, decay), out, feedback)
+
+
+# ----------------------------------------------------------------------------------------------
+# Public API
+# ----------------------------------------------------------------------------------------------
+
+def kernel_density(x: Sequence[Number], y: Sequence[Number], grid: Grid, radius: Optional[float] = None,
+                   weights: Optional[Sequence[Number]] = None, kernel: int = QUARTIC, decay: float = 0.0,
+                   radii: Optional[Sequence[Number]] = None, method: str = "auto",
+                   feedback: Optional[Feedback] = None) -> np.ndarray:
+    """Kernel density of weighted points at the cell centres, in weight per km².
+
+    The map integrates to the total weight of the points (up to the points' kernels falling
+    outside the grid and the sampling of the kernel at cell centres). Points outside the grid but
+    within the radius of a cell centre still contribute.
+
+    Args:
+        x, y: point coordinates (m) in the grid's metric CRS.
+        grid: output cells.
+        radius: kernel radius (m) for every point; or give ``radii``.
+        weights: weight per point (>= 0, e.g. per sign type); 1 each when None.
+        kernel: 0 quartic, 1 triangular, 2 uniform, 3 triweight, 4 Epanechnikov (QGIS's order).
+        decay: triangular kernel only: value at the radius relative to the centre (>= 0).
+        radii: radius per point (m), as QGIS's "radius from field"; overrides ``radius``.
+        method: "auto" (cheapest), "fft" (binning + convolution; discs exact) or "direct" (exact).
+        feedback: progress and cancellation.
+
+    Returns:
+        float64 array of ``grid.shape``, weight per km², 0 where no kernel reaches.
+
+    Raises:
+        InputError: empty selection, non-finite coordinates. ParameterError: bad radius, weights,
+        kernel, decay or method. CrsError: geographic grid. Cancelled: the user stopped.
+    """
+    check_metric(grid)
+    _check_kernel(kernel, decay)
+    if method not in ("auto", "fft", "direct"):
+        raise ParameterError(QT_TR_NOOP("Unknown method {method}: use auto, fft or direct."), method=method)
+    xa, ya = _as_coords(x, y, "points")
+    n = xa.size
+    w = _as_values(weights, n, 1.0, "The weight")
+    if radii is not None:
+        r = _as_values(radii, n, 0.0, "The radius field")
+    elif radius is None:
+        raise ParameterError(QT_TR_NOOP("No radius given: set a radius in metres or a radius field."))
+    else:
+        r = np.full(n, float(radius))
+    for value in np.unique(r):
+        _check_radius(float(value), grid.pixel)
+    u, v = _pixel_coords(xa, ya, grid)
+    used = w > 0
+    u, v, w, r = u[used], v[used], w[used], r[used]
+    out = np.zeros(grid.shape, dtype=np.float64)
+    if w.size:
+        disc, parab = (np.asarray(part, dtype=np.float64) * np.ones_like(r) for part in _parts(r, kernel, decay))
+        if np.any(disc != 0) or np.any(parab != 0):
+            _rows_exact(u, v, w, r, grid, disc, parab, out, feedback)
+        if _has_smooth_part(kernel):
+            direct_idx = []
+            groups = np.unique(r)
+            for k, value in enumerate(groups):
+                check_cancel(feedback)
+                idx = np.flatnonzero(r == value)
+                q = int(math.ceil(value / grid.pixel)) + 1
+                direct_cost = idx.size * (2 * q + 1) ** 2 * _DIRECT_COST_PER_CELL
+                fft_cost = ((grid.width + 2 * q) * (grid.height + 2 * q) * _FFT_COST_PER_CELL
+                            + idx.size * _FFT_COST_PER_POINT)
+                use_fft = method == "fft" or (method == "auto" and fft_cost < direct_cost)
+                if use_fft:
+                    _fft(u[idx], v[idx], w[idx], float(value), grid, kernel, decay, out, feedback)
+                    if feedback is not None:
+                        feedback.set_progress(100.0 * (k + 1) / len(groups))
+                else:
+                    direct_idx.append(idx)
+            if direct_idx:
+                idx = np.concatenate(direct_idx)
+                _direct(u[idx], v[idx], w[idx], r[idx], grid, kernel, decay, out, True, feedback)
+    out *= M2_PER_KM2
+    # FFT round-off leaves values of ~1e-16 of the peak where no kernel reaches: make them 0.
+    peak = float(out.max()) if out.size else 0.0
+    out[out < peak * 1e-12] = 0.0
+    return out
+
+
+def sample_lines(lines: Sequence[np.ndarray], step: float) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Points along polylines at most ``step`` apart, each carrying the length (km) it stands for.
+
+    Every segment is cut into equal pieces no longer than ``step``; a point at the middle of each
+    piece carries the piece's length. Sums of the weights equal the lines' planimetric lengths.
+
+    Args:
+        lines: polylines as (n, 2) arrays of x, y in metres (a Z column is ignored).
+        step: longest piece (m).
+
+    Returns:
+        (x, y, length_km) arrays.
+    """
+    xs, ys, ls = [], [], []
+    for line in lines:
+        pts = np.asarray(line, dtype=np.float64)
+        if pts.ndim != 2 or pts.shape[0] < 2 or pts.shape[1] < 2:
+            continue
+        pts = pts[:, :2]
+        if not np.all(np.isfinite(pts)):
+            raise InputError(QT_TR_NOOP("A route has missing or non-finite vertex coordinates; fix the route "
+                                        "geometry before mapping effort."))
+        a, b = pts[:-1], pts[1:]
+        seg = np.hypot(*(b - a).T)
+        pieces = np.maximum(1, np.ceil(seg / step)).astype(np.int64)
+        seg_idx = np.repeat(np.arange(seg.size), pieces)
+        first = np.repeat(np.cumsum(pieces) - pieces, pieces)
+        frac = (np.arange(seg_idx.size) - first + 0.5) / pieces[seg_idx]
+        xs.append(a[seg_idx, 0] + frac * (b[seg_idx, 0] - a[seg_idx, 0]))
+        ys.append(a[seg_idx, 1] + frac * (b[seg_idx, 1] - a[seg_idx, 1]))
+        ls.append(seg[seg_idx] / pieces[seg_idx] / 1000.0)
+    if not xs:
+        return np.zeros(0), np.zeros(0), np.zeros(0)
+    return np.concatenate(xs), np.concatenate(ys), np.concatenate(ls)
+
+
+def line_density(lines: Sequence[np.ndarray], grid: Grid, radius: float, kernel: int = QUARTIC,
+                 decay: float = 0.0, step: Optional[float] = None, method: str = "auto",
+                 feedback: Optional[Feedback] = None) -> np.ndarray:
+    """Kernel density of route length, in km of route per km².
+
+    Each segment is sampled at most ``step`` apart (default pixel / 4) with the piece's length as
+    weight, and the samples go through :func:`kernel_density` with the same kernel and radius as
+    the signs, so the two maps can be divided.
+
+    Args:
+        lines: routes as (n, 2) arrays of x, y in metres (the grid's CRS).
+        grid: output cells.
+        radius: kernel radius (m).
+        kernel, decay: as in :func:`kernel_density`.
+        step: sampling step along the lines (m); default ``grid.pixel / 4``.
+        method, feedback: as in :func:`kernel_density`.
+
+    Raises:
+        InputError: no route with at least two vertices, or non-finite vertices.
+    """
+    check_metric(grid)
+    sx, sy, sl = sample_lines(lines, step or grid.pixel / 4.0)
+    if sx.size == 0 or not np.any(sl > 0):
+        raise InputError(QT_TR_NOOP("There are no routes to map: no route has two distinct vertices. Select the "
+                                    "routes walked in the season."))
+    return kernel_density(sx, sy, grid, radius, weights=sl, kernel=kernel, decay=decay, method=method,
+                          feedback=feedback)
+
+
+def effective_km(route_density: np.ndarray, radius: float, kernel: int = QUARTIC, decay: float = 0.0) -> np.ndarray:
+    """Route km searched near each cell, weighted by the kernel relative to its centre.
+
+    ``route_density / K(0)``: every km of route counts by K(d) / K(0), d its distance to the cell
+    centre (so 1 at the centre, 0 beyond the radius). For the uniform kernel this is exactly the km
+    of route within the radius.
+
+    Args:
+        route_density: output of :func:`line_density` (km per km²).
+        radius: the kernel radius used for it (m).
+        kernel, decay: the kernel used for it.
+
+    Returns:
+        km of route, same shape.
+    """
+    peak_per_km2 = float(kernel_value(np.array(0.0), radius, kernel, decay)) * M2_PER_KM2
+    return np.asarray(route_density, dtype=np.float64) / peak_per_km2
+
+
+def effort_corrected(signs_density: np.ndarray, route_density: np.ndarray, radius: float,
+                     kernel: int = QUARTIC, decay: float = 0.0, min_effort_km: float = 1.0) -> np.ndarray:
+    """Signs per km of route searched near each cell; NaN where effort is too small.
+
+    ``signs_density / route_density``, both made with the same kernel and radius (signs per km² over
+    km per km²). A straight route of L km with k signs spread evenly along it gives k / L away from
+    its ends.
+
+    Args:
+        signs_density: :func:`kernel_density` of the signs (signs per km²).
+        route_density: :func:`line_density` of the routes (km per km²).
+        radius: kernel radius of both (m).
+        kernel, decay: kernel of both.
+        min_effort_km: cells whose :func:`effective_km` is below this are NaN.
+
+    Returns:
+        signs per km (float64), NaN where masked.
+
+    Raises:
+        ParameterError: shapes differ, min_effort_km negative, or no cell has enough effort.
+        InputError: the signs do not overlap the searched cells at all.
+    """
+    signs = np.asarray(signs_density, dtype=np.float64)
+    route = np.asarray(route_density, dtype=np.float64)
+    if signs.shape != route.shape:
+        raise ParameterError(QT_TR_NOOP("The sign map {a} and the effort map {b} differ in size; compute both on "
+                                        "the same grid."), a=str(signs.shape), b=str(route.shape))
+    if not math.isfinite(min_effort_km) or min_effort_km < 0:
+        raise ParameterError(QT_TR_NOOP("The minimum effort {value} km must be 0 or more."), value=min_effort_km)
+    km = effective_km(route, radius, kernel, decay)
+    ok = (km >= min_effort_km) & (route > 0)
+    if not ok.any():
+        raise ParameterError(QT_TR_NOOP("No cell has at least {min_km} km of route within the kernel radius (most "
+                                        "is {best:.3g} km): lower the minimum effort or enlarge the radius."),
+                             min_km=min_effort_km, best=float(km.max()) if km.size else 0.0)
+    if signs.sum() > 0 and not (signs[ok] > 0).any():
+        raise InputError(QT_TR_NOOP("The signs and the routes do not overlap: no sign lies near a searched cell. "
+                                    "Check that both layers are of the same season and CRS, or enlarge the "
+                                    "radius."))
+    result = np.full(signs.shape, np.nan)
+    result[ok] = signs[ok] / route[ok]
+    return result
+
+
+def camera_rates(trap_nights: Sequence[Number], detections: Sequence[Number]) -> np.ndarray:
+    """Detections per 100 trap-nights at each station: ``detections / trap_nights * 100``.
+
+    Args:
+        trap_nights: effort per station (trap-nights, >= 0).
+        detections: independent detections per station (>= 0); a (stations, individuals) array
+            gives one column per individual.
+
+    Returns:
+        Rates of the same shape as ``detections``; NaN at stations with 0 trap-nights.
+
+    Raises:
+        InputError: no station, or sizes differ. ParameterError: negative or non-finite values.
+    """
+    tn = np.asarray(trap_nights, dtype=np.float64).ravel()
+    det = np.asarray(detections, dtype=np.float64)
+    if tn.size == 0:
+        raise InputError(QT_TR_NOOP("There are no camera stations to map: the selection is empty."))
+    if det.shape[0] != tn.size:
+        raise InputError(QT_TR_NOOP("There are {nd} detection rows for {ns} stations; give one row per station."),
+                         nd=det.shape[0], ns=tn.size)
+    for name, arr in (("Trap-nights", tn), ("Detections", det)):
+        if not np.all(np.isfinite(arr)) or np.any(arr < 0):
+            raise ParameterError(QT_TR_NOOP("{name} has missing, negative or non-finite values; fill them with 0 "
+                                            "or more."), name=name)
+    tn_b = tn.reshape((-1,) + (1,) * (det.ndim - 1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(tn_b > 0, det / tn_b * 100.0, np.nan)
+
+
+def camera_rate_map(station_x: Sequence[Number], station_y: Sequence[Number], trap_nights: Sequence[Number],
+                    detections: Sequence[Number], grid: Grid, radius: float, kernel: int = QUARTIC,
+                    decay: float = 0.0, feedback: Optional[Feedback] = None) -> np.ndarray:
+    """Smoothed detections per 100 trap-nights: kernel sum of detections / kernel sum of trap-nights × 100.
+
+    Evaluated exactly (direct method: stations are few). Where no station's kernel reaches, the
+    cell is NaN. Near a single station the map equals that station's rate.
+
+    Args:
+        station_x, station_y: station coordinates (m).
+        trap_nights: effort per station (trap-nights).
+        detections: detections per station, or a (stations, individuals) array for one map per
+            individual.
+        grid: output cells.
+        radius: kernel radius (m).
+        kernel, decay: as in :func:`kernel_density`.
+        feedback: progress and cancellation.
+
+    Returns:
+        (rows, cols) array, or (individuals, rows, cols) for 2-D ``detections``; per 100 trap-nights.
+    """
+    camera_rates(trap_nights, detections)  # validates sizes and values
+    tn = np.asarray(trap_nights, dtype=np.float64).ravel()
+    det = np.asarray(detections, dtype=np.float64)
+    sx, sy = _as_coords(station_x, station_y, "camera stations")
+    if sx.size != tn.size:
+        raise InputError(QT_TR_NOOP("There are {nt} trap-night values for {ns} stations; give one per station."),
+                         nt=tn.size, ns=sx.size)
+    effort = _kernel_sum(sx, sy, tn, grid, radius, kernel, decay, feedback)
+    mask = effort > 0
+    columns = det.reshape(det.shape[0], -1)
+    maps = np.full((columns.shape[1],) + grid.shape, np.nan)
+    for k in range(columns.shape[1]):
+        counts = _kernel_sum(sx, sy, columns[:, k], grid, radius, kernel, decay, feedback)
+        maps[k][mask] = counts[mask] / effort[mask] * 100.0
+    return maps[0] if det.ndim == 1 else maps
+
+
+def _kernel_sum(x: np.ndarray, y: np.ndarray, w: np.ndarray, grid: Grid, radius: float, kernel: int, decay: float,
+                feedback: Optional[Feedback]) -> np.ndarray:
+    """Exact kernel sum (per m², no zero-clipping) at the cell centres."""
+    check_metric(grid)
+    _check_kernel(kernel, decay)
+    _check_radius(radius, grid.pixel)
+    u, v = _pixel_coords(x, y, grid)
+    out = np.zeros(grid.shape)
+    r = np.full(u.size, float(radius))
+    _direct(u, v, np.asarray(w, dtype=np.float64), r, grid, kernel, decay, out, False, feedback)
+    return out

@@ -1,0 +1,785 @@
+"""Readers of field vector files: GPX, KML/KMZ, GeoJSON (incl. NextGIS Web), GeoPackage, Shapefile.
+
+Everything is read through the GDAL/OGR Python bindings, read-only. Readers
+return coordinates in WGS 84 longitude/latitude (degrees); a layer in another
+CRS is transformed on reading, a layer without a CRS is taken to be in the
+``crs`` given (or in WGS 84 when its coordinates look like degrees). Ranges,
+swapped coordinates and duplicates are *not* judged here: the season
+assembler (:mod:`.season`) does that across all files.
+
+* **GPX**: every track (``trk``) is one route, its segments kept apart (see
+  :mod:`.routes`); every GPX route (``rte``) is one route too. Track points are
+  read in bulk (``GetArrowStreamAsNumPy``), so a million fixes take seconds.
+  Waypoints whose name, description, comment, symbol or type is a sign name
+  (Russian or English, see :func:`sign_type_code`) become observations; other
+  waypoints are ignored with an ``info`` row. Extensions (Garmin
+  TrackPointExtension, OsmAnd, Locus) are ignored. Times are taken as UTC.
+* **Other formats**: lines (and multi-lines, one part per segment) become
+  routes, points become observations, or cameras when the attributes hold a
+  station id together with deployment dates or effort. Attribute names are
+  matched in Russian and English (NextGIS Web exports keep the Russian field
+  names of the layer). Polygons are not season data: ignored with a row.
+* The team comes from a ``team``/``группа`` attribute, else from the track
+  name or description, else from the file name (``группа 2``, ``gruppa2``,
+  ``отряд 3``, ``team 4``, ``group B``): see :func:`team_from_text`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+import numpy as np
+
+from .exceptions import QT_TR_NOOP, InputError
+from .model import OBSERVATIONS, ROUTES
+from .routes import Track, split_runs
+from .validation import IssueLog
+
+#: File kinds returned by :func:`classify_file`.
+KINDS = ("routes", "observations", "cameras", "detections", "camtrapdp", "secr_traps", "secr_capthist", "unknown")
+
+VECTOR_EXTENSIONS = (".gpx", ".kml", ".kmz", ".geojson", ".json", ".gpkg", ".shp", ".fgb", ".gml")
+TABLE_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xls", ".ods")
+
+# ---------------------------------------------------------------------------------------------
+# words: sign types, teams, attribute names
+
+#: Word stems of sign names, Russian and English, per obs_type (matched at a word start).
+_SIGN_STEMS: Dict[str, Tuple[str, ...]] = {
+    "track": ("след", "тропа", "отпечат", "track", "trail", "pugmark", "footprint", "paw print", "pawprint"),
+    "scrape": ("поскреб", "поскрёб", "царапин", "scrape", "scratch"),
+    "scat": ("экскремент", "помет", "помёт", "scat", "feces", "faeces", "dropping", "dung"),
+    "scent_mark": ("метка", "мочев", "моча", "запахов", "scent", "urine", "spray"),
+    "mating_call": ("голос", "крик", "рев", "рёв", "брачн", "call", "vocal", "mating"),
+    "sighting": ("встреч", "визуал", "наблюдение ирбиса", "ирбис", "барс", "sighting", "seen", "visual"),
+    "prey_remains": ("остатк", "останк", "добыч", "жертв", "задран", "prey", "kill", "carcass", "remains"),
+}
+
+_TEAM_RE = re.compile(
+    r"(?:группа|gruppa|gruppe|отряд|otryad|бригада|brigada|team|group|grp)\s*[-_№#.]?\s*"
+    r"(\d+|[A-Za-zА-Яа-я](?![A-Za-zА-Яа-я]))",
+    re.IGNORECASE,
+)
+
+#: Attribute synonyms (normalised: lower case, ё→е, spaces and dashes → ``_``).
+_SYNONYMS: Dict[str, Tuple[str, ...]] = {
+    "obs_type": ("obs_type", "type", "sign", "sign_type", "signtype", "kind", "category", "тип", "тип_следа",
+                 "вид_следа", "тип_знака", "вид_знака", "знак", "тип_наблюдения", "вид_наблюдения", "объект"),
+    "datetime": ("datetime", "date_time", "timestamp", "when", "дата_время", "дата_и_время", "время_наблюдения",
+                 "dt", "begin"),
+    "date": ("date", "дата", "дата_наблюдения", "день"),
+    "time": ("time", "время"),
+    "end": ("end", "конец", "время_окончания"),
+    "count": ("count", "n", "number", "qty", "quantity", "количество", "кол_во", "число", "колво"),
+    "age_class": ("age_class", "age", "freshness", "возраст", "свежесть", "давность"),
+    "uncertainty_m": ("uncertainty_m", "uncertainty", "accuracy", "точность", "погрешность"),
+    "bearing_deg": ("bearing_deg", "bearing", "azimuth", "азимут", "направление", "пеленг"),
+    "observer": ("observer", "observers", "author", "collector", "наблюдатель", "учетчик", "автор", "исполнитель"),
+    "note": ("note", "notes", "comment", "comments", "remark", "description", "desc", "cmt", "примечание",
+             "примечания", "комментарий", "описание"),
+    "name": ("name", "title", "название", "имя", "наименование"),
+    "team": ("team", "group", "группа", "отряд", "бригада"),
+    "route_id": ("route_id", "route", "transect", "маршрут", "трансекта", "номер_маршрута"),
+    "days_since_snow": ("days_since_snow", "days_after_snow", "snow_days", "дней_после_снегопада",
+                        "дней_после_снега", "дни_после_снегопада"),
+    "station_id": ("station_id", "station", "camera_id", "camera", "trap_id", "trap", "location_id", "станция",
+                   "фотоловушка", "ловушка", "камера", "номер_ловушки"),
+    "deployment_start": ("deployment_start", "deploymentstart", "start", "setup", "установлена", "дата_установки",
+                         "начало"),
+    "deployment_end": ("deployment_end", "deploymentend", "retrieval", "снята", "дата_снятия", "окончание"),
+    "trap_nights": ("trap_nights", "trapnights", "effort", "trap_days", "ловушко_сутки", "ловушко_ночи", "усилие"),
+    "status": ("status", "статус", "состояние"),
+}
+
+
+def _norm(text: str) -> str:
+    """Lower case, ё→е, runs of spaces/dashes/dots → ``_``."""
+    text = str(text).strip().lower().replace("ё", "е")
+    return re.sub(r"[\s\-./]+", "_", text).strip("_")
+
+
+def match_fields(names: List[str]) -> Dict[str, str]:
+    """Map canonical attribute names to the names found in a file.
+
+    The Russian/English synonyms of this module (exact, after normalising)
+    come first; ``core.tabular.match_headers`` (observation and camera
+    vocabularies, prefix matching) adds the roles they miss.
+
+    Returns:
+        ``{canonical: name_in_file}`` for the attributes recognised.
+    """
+    found: Dict[str, str] = {}
+    normalised = {_norm(name): name for name in names}
+    for canonical, synonyms in _SYNONYMS.items():
+        for synonym in synonyms:
+            key = _norm(synonym)
+            if key in normalised and normalised[key] not in found.values():
+                found[canonical] = normalised[key]
+                break
+    try:
+        from . import tabular
+    except ImportError:
+        return found
+    matcher = getattr(tabular, "match_headers", None)
+    if matcher is None:
+        return found
+    try:  # camera roles stay with the strict synonyms above: "id" or "end" alone must not make a camera
+        extra = matcher(list(names), OBSERVATIONS)
+    except (ValueError, TypeError):
+        return found
+    for role, header in extra.items():
+        if role in _SYNONYMS and role not in found and header not in found.values():
+            found[role] = header
+    return found
+
+
+def sign_type_code(text: Any) -> Optional[str]:
+    """The ``obs_type`` code of a sign name (Russian or English), or None.
+
+    Uses ``core.tabular.sign_type_code`` when it exists, else stems matched at
+    a word start (``"Следы ирбиса"`` → ``track``, ``"scat 12"`` → ``scat``).
+    """
+    if text is None:
+        return None
+    raw = str(text).strip()
+    if not raw:
+        return None
+    try:  # the table engineer's vocabulary, when present
+        from . import tabular
+
+        code = getattr(tabular, "sign_type_code", None)
+        if code is not None:
+            result = code(raw)
+            if result:
+                return str(result)
+    except ImportError:
+        pass
+    low = raw.lower().replace("ё", "е")
+    if low in {t for t in ("track", "scrape", "scat", "scent_mark", "mating_call", "sighting", "prey_remains")}:
+        return low
+    for code_name, stems in _SIGN_STEMS.items():
+        for stem in stems:
+            if re.search(r"(?<![\w])" + re.escape(stem.replace("ё", "е")), low):
+                return code_name
+    return None
+
+
+def age_class_code(text: Any) -> Optional[str]:
+    """``fresh`` / ``old`` from a Russian or English word, else None."""
+    if text is None:
+        return None
+    low = str(text).lower()
+    if re.search(r"(?<![\w])(свеж|fresh|new)", low):
+        return "fresh"
+    if re.search(r"(?<![\w])(стар|old)", low):
+        return "old"
+    return None
+
+
+def team_from_text(*texts: Optional[str]) -> Optional[str]:
+    """The team label in the first text that names one (``"группа 2"`` → ``"2"``, ``"group B"`` → ``"B"``)."""
+    for text in texts:
+        if not text:
+            continue
+        match = _TEAM_RE.search(str(text))
+        if match:
+            label = match.group(1)
+            return label.upper() if label.isalpha() else label
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# OGR helpers
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence GDAL warnings (e.g. GPX extensions parsed as fields) while reading."""
+    from osgeo import gdal
+
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        yield
+    finally:
+        gdal.PopErrorHandler()
+
+
+def ogr_path(path: str) -> str:
+    """The path OGR opens: KMZ archives are read through ``/vsizip/``."""
+    if path.lower().endswith(".kmz"):
+        return "/vsizip/" + os.path.abspath(path)
+    return path
+
+
+def open_vector(path: str) -> Any:
+    """Open a vector file read-only with OGR.
+
+    Raises:
+        InputError: when the file is missing or no OGR driver reads it.
+    """
+    from osgeo import gdal, ogr
+
+    if not os.path.isfile(path):
+        raise InputError(QT_TR_NOOP("Cannot read {path}: the file does not exist."), path=path)
+    with _quiet():
+        gdal.ErrorReset()
+        ds = ogr.Open(ogr_path(path), 0)
+        reason = gdal.GetLastErrorMsg()
+    if ds is None and path.lower().endswith(".kmz"):  # a KMZ whose main file is not doc.kml
+        with _quiet():
+            listing = gdal.ReadDir("/vsizip/" + os.path.abspath(path)) or []
+            for name in listing:
+                if name.lower().endswith(".kml"):
+                    ds = ogr.Open("/vsizip/" + os.path.abspath(path) + "/" + name, 0)
+                    if ds is not None:
+                        break
+    if ds is None:
+        raise InputError(QT_TR_NOOP("Cannot read {path}: {reason}. Check that it is a complete GPX, KML/KMZ, "
+                                    "GeoJSON, GeoPackage or Shapefile."),
+                         path=os.path.basename(path), reason=reason or "not a vector format GDAL/OGR can open")
+    return ds
+
+
+def _to_wgs84(layer: Any, assume_crs: Optional[str]) -> Tuple[Optional[Any], bool]:
+    """Coordinate transformation from a layer's CRS to WGS 84 lon/lat (None when already there).
+
+    Returns:
+        (transformation or None, crs_known)
+    """
+    from osgeo import osr
+
+    srs = layer.GetSpatialRef()
+    if srs is None and assume_crs:
+        srs = osr.SpatialReference()
+        if srs.SetFromUserInput(assume_crs) != 0:
+            srs = None
+    if srs is None:
+        return None, False
+    srs = srs.Clone()
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    wgs = osr.SpatialReference()
+    wgs.ImportFromEPSG(4326)
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    if srs.IsGeographic() and srs.IsSameGeogCS(wgs):
+        return None, True
+    return osr.CoordinateTransformation(srs, wgs), True
+
+
+def _field_value_iso(feature: Any, index: int) -> Optional[str]:
+    """An OGR Date/DateTime/String field as ISO 8601 text (offset kept; UTC as ``Z``)."""
+    from osgeo import ogr
+
+    if not feature.IsFieldSetAndNotNull(index):
+        return None
+    ftype = feature.GetFieldDefnRef(index).GetType()
+    if ftype in (ogr.OFTDate, ogr.OFTDateTime):
+        y, mo, d, h, mi, s, tz = feature.GetFieldAsDateTime(index)
+        if ftype == ogr.OFTDate:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+        sec = f"{int(s):02d}" if abs(s - round(s)) < 1e-6 else f"{s:06.3f}"
+        text = f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{sec}"
+        if tz == 100:
+            return text + "Z"
+        if tz > 1:
+            minutes = (tz - 100) * 15
+            sign = "+" if minutes >= 0 else "-"
+            minutes = abs(minutes)
+            return text + f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+        return text
+    return iso_text(feature.GetField(index))
+
+
+def iso_text(value: Any) -> Optional[str]:
+    """Any date/time value (text in common layouts, datetime, Timestamp) as ISO 8601 text, or None.
+
+    A date without a time stays ``YYYY-MM-DD``; an offset is kept (UTC as
+    ``Z``); text that cannot be parsed gives None.
+    """
+    import pandas as pd
+
+    if value is None:
+        return None
+    if isinstance(value, float) and not np.isfinite(value):
+        return None
+    text = str(value).strip()
+    if not text or text.lower() in ("nan", "nat", "none", "null"):
+        return None
+    text = re.sub(r"^(\d{4})/(\d\d)/(\d\d)", r"\1-\2-\3", text)  # LIBKML writes 2024/02/10 04:00:00+00
+    text = re.sub(r"([+-]\d\d)$", r"\1:00", text)
+    date_only = re.fullmatch(r"\d{4}-\d\d-\d\d", text) or re.fullmatch(r"\d\d\.\d\d\.\d{4}", text)
+    try:
+        stamp = pd.Timestamp(text) if not re.match(r"\d\d\.\d\d\.\d{4}", text) else pd.to_datetime(text, dayfirst=True)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if stamp is pd.NaT or pd.isna(stamp):
+        return None
+    if date_only:
+        return stamp.strftime("%Y-%m-%d")
+    out = stamp.isoformat()
+    if stamp.tzinfo is not None and stamp.utcoffset().total_seconds() == 0:
+        out = out[: -len("+00:00")] + "Z"
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# results
+
+@dataclass
+class VectorContent:
+    """What one vector file holds, in WGS 84 lon/lat.
+
+    Attributes:
+        tracks: walked routes (raw fixes).
+        observations: one dict per observation: ``lon``, ``lat``, ``feature`` and
+            the observation fields of core/model.py that the file gives.
+        cameras: one dict per camera station: ``lon``, ``lat``, ``feature`` and camera fields.
+    """
+
+    tracks: List[Track] = field(default_factory=list)
+    observations: List[Dict[str, Any]] = field(default_factory=list)
+    cameras: List[Dict[str, Any]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# GPX
+
+def _read_points_bulk(layer: Any, keep_fields: Tuple[str, ...]) -> Dict[str, np.ndarray]:
+    """All features of a point layer as numpy arrays: ``lon``, ``lat`` and the kept fields."""
+    names = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
+    layer.SetIgnoredFields([name for name in names if name not in keep_fields])
+    batches: Dict[str, List[np.ndarray]] = {}
+    stream = layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES"])
+    for batch in stream:
+        for key, value in batch.items():
+            batches.setdefault(key, []).append(value)
+    del stream
+    out: Dict[str, np.ndarray] = {}
+    for key, chunks in batches.items():
+        if key in ("wkb_geometry", layer.GetGeometryColumn() or "wkb_geometry"):
+            lon, lat = _wkb_points_to_xy(chunks)
+            out["lon"], out["lat"] = lon, lat
+        elif key in keep_fields:
+            arrays = [np.ma.asarray(chunk) for chunk in chunks]
+            merged = np.ma.concatenate(arrays) if arrays else np.ma.array([])
+            if merged.dtype.kind == "M":
+                out[key] = np.ma.filled(merged.astype("datetime64[ms]"), np.datetime64("NaT"))
+            elif merged.dtype.kind == "f":
+                out[key] = np.ma.filled(merged, np.nan)
+            else:
+                out[key] = np.ma.filled(merged, -1) if merged.dtype.kind in "iu" else np.ma.filled(merged)
+    layer.SetIgnoredFields([])
+    if "lon" not in out:
+        out["lon"] = np.zeros(0)
+        out["lat"] = np.zeros(0)
+    return out
+
+
+def _wkb_points_to_xy(chunks: List[np.ndarray]) -> Tuple[np.ndarray, np.ndarray]:
+    """Decode WKB points (fixed-size numpy ``V21``/``V29`` arrays, or objects) into x, y arrays."""
+    xs, ys = [], []
+    for chunk in chunks:
+        if len(chunk) == 0:
+            continue
+        if chunk.dtype.kind == "V" and chunk.dtype.itemsize in (21, 29, 37):
+            size = chunk.dtype.itemsize
+            raw = np.frombuffer(np.ascontiguousarray(chunk).tobytes(), dtype=np.uint8).reshape(-1, size)
+            if (raw[:, 0] == 1).all():
+                xy = raw[:, 5:21].copy().view("<f8")
+                xs.append(xy[:, 0])
+                ys.append(xy[:, 1])
+                continue
+        from osgeo import ogr
+
+        x = np.empty(len(chunk))
+        y = np.empty(len(chunk))
+        for i, item in enumerate(chunk):
+            geom = ogr.CreateGeometryFromWkb(bytes(item)) if item is not None else None
+            if geom is None or geom.IsEmpty():
+                x[i] = y[i] = np.nan
+            else:
+                x[i], y[i] = geom.GetX(), geom.GetY()
+        xs.append(x)
+        ys.append(y)
+    if not xs:
+        return np.zeros(0), np.zeros(0)
+    return np.concatenate(xs), np.concatenate(ys)
+
+
+def _layer_attributes(layer: Any, names: Tuple[str, ...]) -> Dict[int, Dict[str, Any]]:
+    """A few text attributes of every feature of a small layer, by FID."""
+    out: Dict[int, Dict[str, Any]] = {}
+    defn = layer.GetLayerDefn()
+    present = [name for name in names if defn.GetFieldIndex(name) >= 0]
+    layer.ResetReading()
+    for feature in layer:
+        out[feature.GetFID()] = {name: feature.GetField(name) for name in present}
+    layer.ResetReading()
+    return out
+
+
+def read_gpx(path: str, issues: IssueLog) -> VectorContent:
+    """Read the tracks, GPX routes and sign waypoints of a GPX file.
+
+    Args:
+        path: the GPX file (GPX 1.0 or 1.1; any extensions).
+        issues: validation rows are appended here (ignored waypoints).
+
+    Returns:
+        The file's content in WGS 84 lon/lat; times UTC.
+
+    Raises:
+        InputError: when the file is not a readable GPX.
+    """
+    source = os.path.basename(path)
+    stem = os.path.splitext(source)[0]
+    ds = open_vector(path)
+    if ds.GetDriver().GetName() != "GPX":
+        raise InputError(QT_TR_NOOP("Cannot read {path}: {reason}"), path=source, reason="not a GPX file")
+    content = VectorContent()
+    file_team = team_from_text(stem)
+    with _quiet():
+        for layer_name, point_layer, fid_field, seg_field in (("tracks", "track_points", "track_fid", "track_seg_id"),
+                                                              ("routes", "route_points", "route_fid", None)):
+            lines = ds.GetLayerByName(layer_name)
+            points = ds.GetLayerByName(point_layer)
+            if lines is None or points is None or lines.GetFeatureCount() == 0:
+                continue
+            attrs = _layer_attributes(lines, ("name", "desc", "cmt", "type"))
+            keep = tuple(name for name in (fid_field, seg_field, "ele", "time") if name)
+            arrays = _read_points_bulk(points, keep)
+            if len(arrays["lon"]) == 0:
+                continue
+            fids = arrays[fid_field].astype(np.int64)
+            segs = arrays[seg_field].astype(np.int64) if seg_field else np.zeros(len(fids), dtype=np.int64)
+            ele = arrays.get("ele")
+            times = arrays.get("time")
+            for start, stop in split_runs(fids):
+                fid = int(fids[start])
+                info = attrs.get(fid, {})
+                index = len(content.tracks) + 1
+                name = info.get("name") or None
+                team = team_from_text(name, info.get("desc"), info.get("cmt")) or file_team
+                content.tracks.append(Track(
+                    route_id=f"{stem}_{index}", source=source, feature=name or f"{layer_name[:-1]} {fid + 1}",
+                    lon=arrays["lon"][start:stop], lat=arrays["lat"][start:stop],
+                    ele=None if ele is None else ele[start:stop],
+                    time=None if times is None else times[start:stop],
+                    segment=segs[start:stop], team=team, name=name))
+        waypoints = ds.GetLayerByName("waypoints")
+        if waypoints is not None:
+            defn = waypoints.GetLayerDefn()
+            has = {defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())}
+            for number, feature in enumerate(waypoints, start=1):
+                geom = feature.GetGeometryRef()
+                texts = {key: feature.GetField(key) for key in ("name", "desc", "cmt", "sym", "type") if key in has}
+                code = None
+                for key in ("name", "type", "sym", "desc", "cmt"):
+                    code = sign_type_code(texts.get(key))
+                    if code:
+                        break
+                label = texts.get("name") or f"waypoint {number}"
+                if geom is None or code is None:
+                    issues.add(source, OBSERVATIONS, label, "unknown_type", "rejected", "info",
+                               QT_TR_NOOP("Waypoint '{name}' is not a sign (its name, description and symbol "
+                                          "name no sign type); it was not imported."),
+                               lon=geom.GetX() if geom is not None else None,
+                               lat=geom.GetY() if geom is not None else None, name=label)
+                    continue
+                note = " ".join(str(texts[k]) for k in ("desc", "cmt") if texts.get(k)) or None
+                content.observations.append({
+                    "lon": geom.GetX(), "lat": geom.GetY(), "feature": label, "obs_type": code,
+                    "datetime": _field_value_iso(feature, feature.GetFieldIndex("time")) if "time" in has else None,
+                    "age_class": age_class_code(" ".join(str(v) for v in texts.values() if v)),
+                    "note": note, "source": source, "obs_id": f"{stem}_w{number}",
+                    "_name": texts.get("name"),
+                })
+    return content
+
+
+# ---------------------------------------------------------------------------------------------
+# KML/KMZ, GeoJSON, GeoPackage, Shapefile
+
+def _geometry_parts(geom: Any) -> List[Any]:
+    """The single parts of an OGR geometry (itself when not a collection)."""
+    count = geom.GetGeometryCount()
+    name = geom.GetGeometryName().upper()
+    if name.startswith("MULTI") or name == "GEOMETRYCOLLECTION":
+        return [geom.GetGeometryRef(i) for i in range(count)]
+    return [geom]
+
+
+def _looks_like_cameras(fields: Dict[str, str]) -> bool:
+    return "station_id" in fields and any(key in fields for key in ("deployment_start", "deployment_end",
+                                                                     "trap_nights"))
+
+
+def _number(value: Any) -> Optional[float]:
+    if value is None:
+        return None
+    try:
+        out = float(str(value).replace(",", ".").strip())
+    except ValueError:
+        return None
+    return out if np.isfinite(out) else None
+
+
+def read_vector(path: str, issues: IssueLog, crs: Optional[str] = None) -> VectorContent:
+    """Read any field vector file: GPX, KML/KMZ, GeoJSON, GeoPackage, Shapefile.
+
+    Args:
+        path: the file.
+        issues: validation rows are appended here.
+        crs: CRS of layers that carry none (e.g. a Shapefile without ``.prj``);
+            without it such a layer must hold lon/lat degrees.
+
+    Returns:
+        The content in WGS 84 lon/lat.
+
+    Raises:
+        InputError: unreadable file, or a layer without CRS whose coordinates are not degrees.
+    """
+    if _is_gpx(path):
+        return read_gpx(path, issues)
+    source = os.path.basename(path)
+    stem = os.path.splitext(source)[0]
+    file_team = team_from_text(stem)
+    ds = open_vector(path)
+    content = VectorContent()
+    n_lines = 0
+    with _quiet():
+        for layer_index in range(ds.GetLayerCount()):
+            layer = ds.GetLayer(layer_index)
+            defn = layer.GetLayerDefn()
+            names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+            fields = match_fields(names)
+            index_of = {key: defn.GetFieldIndex(name) for key, name in fields.items()}
+            transform, known = _to_wgs84(layer, crs)
+            cameras = _looks_like_cameras(fields)
+            layer.ResetReading()
+            for number, feature in enumerate(layer, start=1):
+                geom = feature.GetGeometryRef()
+                values = {key: feature.GetField(idx) for key, idx in index_of.items()}
+                label = str(values.get("name") or values.get("station_id") or f"{layer.GetName()} {number}")
+                if geom is None or geom.IsEmpty():
+                    issues.add(source, OBSERVATIONS, label, "invalid_geometry", "rejected", "warning",
+                               QT_TR_NOOP("Feature '{name}' has no geometry; it was not imported."), name=label)
+                    continue
+                geom = geom.Clone()
+                if not known:
+                    env = geom.GetEnvelope()
+                    if not (-180 <= env[0] <= 180 and -180 <= env[1] <= 180 and -90 <= env[2] <= 90
+                            and -90 <= env[3] <= 90):
+                        raise InputError(QT_TR_NOOP("Cannot read {path}: the layer {layer} has no CRS and its "
+                                                    "coordinates are not degrees; add a .prj or give the CRS."),
+                                         path=source, layer=layer.GetName())
+                if transform is not None:
+                    geom.Transform(transform)
+                gname = geom.GetGeometryName().upper()
+                if "POLYGON" in gname:
+                    issues.add(source, ROUTES, label, "other", "rejected", "info",
+                               QT_TR_NOOP("Feature '{name}' is a polygon, not a route or a sign; it was not "
+                                          "imported."), name=label)
+                    continue
+                if "LINESTRING" in gname:
+                    n_lines += 1
+                    lon, lat, ele, seg = [], [], [], []
+                    for part_no, part in enumerate(_geometry_parts(geom)):
+                        pts = part.GetPoints() or []
+                        for pt in pts:
+                            lon.append(pt[0])
+                            lat.append(pt[1])
+                            ele.append(pt[2] if len(pt) > 2 and part.GetCoordinateDimension() == 3 else np.nan)
+                            seg.append(part_no)
+                    start = _field_value_iso(feature, index_of["datetime"]) if "datetime" in index_of else None
+                    if start is None and "date" in index_of:
+                        start = _field_value_iso(feature, index_of["date"])
+                    end = _field_value_iso(feature, index_of["end"]) if "end" in index_of else None
+                    days = _number(values.get("days_since_snow"))
+                    name = values.get("name")
+                    team = (str(values["team"]) if values.get("team") not in (None, "") else None) \
+                        or team_from_text(name, values.get("note")) or file_team
+                    ele_arr = np.asarray(ele, dtype=float)
+                    content.tracks.append(Track(
+                        route_id=str(values["route_id"]) if values.get("route_id") not in (None, "")
+                        else f"{stem}_{n_lines}",
+                        source=source, feature=label, lon=np.asarray(lon), lat=np.asarray(lat),
+                        ele=ele_arr if np.isfinite(ele_arr).any() and not np.all(ele_arr == 0) else None,
+                        segment=np.asarray(seg), team=team,
+                        date=start[:10] if start else None, start_time=start if start and "T" in start else None,
+                        end_time=end if end and "T" in end else None,
+                        days_since_snow=int(days) if days is not None else None, name=name))
+                    continue
+                # points
+                for part in _geometry_parts(geom):
+                    row: Dict[str, Any] = {"lon": part.GetX(), "lat": part.GetY(), "feature": label,
+                                           "source": source}
+                    if cameras:
+                        row.update({
+                            "station_id": str(values.get("station_id")) if values.get("station_id") is not None
+                            else label,
+                            "deployment_start": _field_value_iso(feature, index_of["deployment_start"])
+                            if "deployment_start" in index_of else None,
+                            "deployment_end": _field_value_iso(feature, index_of["deployment_end"])
+                            if "deployment_end" in index_of else None,
+                            "trap_nights": _number(values.get("trap_nights")),
+                            "status": values.get("status"),
+                        })
+                        content.cameras.append(row)
+                        continue
+                    code = None
+                    for key in ("obs_type", "name", "note"):
+                        code = sign_type_code(values.get(key))
+                        if code:
+                            break
+                    if code is None:
+                        code = "other"
+                        issues.add(source, OBSERVATIONS, label, "unknown_type", "kept", "info",
+                                   QT_TR_NOOP("The sign type of '{name}' is not recognised ({value}); "
+                                              "imported as 'other'."),
+                                   lon=row["lon"], lat=row["lat"], name=label,
+                                   value=values.get("obs_type") or values.get("name") or "")
+                    when = _field_value_iso(feature, index_of["datetime"]) if "datetime" in index_of else None
+                    if when is None and "date" in index_of:
+                        when = _field_value_iso(feature, index_of["date"])
+                        if when is not None and "time" in index_of and values.get("time"):
+                            combined = iso_text(f"{when[:10]} {values['time']}")
+                            when = combined or when
+                    count = _number(values.get("count"))
+                    row.update({
+                        "obs_id": f"{stem}_{layer_index + 1}_{number}", "obs_type": code, "datetime": when,
+                        "count": int(count) if count is not None else None,
+                        "age_class": age_class_code(values.get("age_class")) or age_class_code(values.get("name")),
+                        "uncertainty_m": _number(values.get("uncertainty_m")),
+                        "bearing_deg": _number(values.get("bearing_deg")),
+                        "route_id": str(values["route_id"]) if values.get("route_id") not in (None, "") else None,
+                        "observer": values.get("observer"), "note": values.get("note"),
+                        "_name": values.get("name"),
+                    })
+                    content.observations.append(row)
+    return content
+
+
+# ---------------------------------------------------------------------------------------------
+# classification
+
+def _is_gpx(path: str) -> bool:
+    head = _head(path, 2048)
+    return "<gpx" in head.lower()
+
+
+def _head(path: str, size: int = 4096) -> str:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(size)
+    except OSError:
+        return ""
+    for encoding in ("utf-8", "cp1251"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def _classify_table(path: str) -> str:
+    """Sort a CSV/text table by its header line."""
+    head = _head(path, 8192)
+    lines = [line for line in head.splitlines() if line.strip()]
+    if not lines:
+        return "unknown"
+    first = lines[0]
+    if "\x00" in head:
+        return "unknown"
+    sep = max((";", ",", "\t"), key=first.count)
+    cols = [_norm(c.strip().strip('"').lstrip("#").strip()) for c in first.split(sep)]
+    if first.lstrip().startswith("#"):
+        if {"session", "id", "occasion"} <= set(cols) or ("occasion" in cols and "detector" in cols):
+            return "secr_capthist"
+        if len(cols) >= 3 and cols[1:3] == ["x", "y"]:
+            return "secr_traps"
+    fields = match_fields(cols)
+    has_xy = any(c in cols for c in ("x", "y", "lon", "lat", "longitude", "latitude", "долгота", "широта",
+                                     "decimallongitude", "decimallatitude"))
+    species = any(c in cols for c in ("species", "scientificname", "вид", "individual_id", "individualid",
+                                      "individual", "особь"))
+    if "station_id" in fields and species:
+        return "detections"
+    if _looks_like_cameras(fields) and has_xy:
+        return "cameras"
+    if "obs_type" in fields or has_xy:
+        return "observations"
+    return "unknown"
+
+
+def classify_file(path: str) -> str:
+    """What a field file holds, judged from its contents (the extension only helps).
+
+    Returns:
+        One of :data:`KINDS`: ``routes`` (tracks or lines), ``observations``
+        (sign points or an observation table), ``cameras``, ``detections``,
+        ``camtrapdp`` (a Camtrap DP ``datapackage.json``), ``secr_traps``,
+        ``secr_capthist`` or ``unknown`` (unreadable, empty, polygons only, ...).
+    """
+    if not os.path.isfile(path):
+        return "unknown"
+    lower = path.lower()
+    head = _head(path, 4096)
+    stripped = head.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("{") and ("datapackage" in os.path.basename(lower) or '"resources"' in head):
+        try:
+            with open(path, encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and "resources" in data:
+            profile = str(data.get("profile", ""))
+            names = {str(r.get("name", "")) for r in data.get("resources", []) if isinstance(r, dict)}
+            if "camtrap" in profile.lower() or {"deployments", "observations"} <= names:
+                return "camtrapdp"
+    if lower.endswith(TABLE_EXTENSIONS) and not lower.endswith(".xlsx") and not stripped.startswith("<"):
+        return _classify_table(path)
+    if lower.endswith((".xlsx", ".xls", ".ods")):
+        return "observations"
+    if "<gpx" in head.lower():
+        try:
+            ds = open_vector(path)
+        except InputError:
+            return "unknown"
+        with _quiet():
+            for name in ("tracks", "routes"):
+                layer = ds.GetLayerByName(name)
+                if layer is not None and layer.GetFeatureCount() > 0:
+                    return "routes"
+            waypoints = ds.GetLayerByName("waypoints")
+            if waypoints is not None and waypoints.GetFeatureCount() > 0:
+                return "observations"
+        return "unknown"
+    try:
+        ds = open_vector(path)
+    except InputError:
+        return "unknown"
+    kinds = set()
+    with _quiet():
+        for i in range(ds.GetLayerCount()):
+            layer = ds.GetLayer(i)
+            defn = layer.GetLayerDefn()
+            fields = match_fields([defn.GetFieldDefn(j).GetName() for j in range(defn.GetFieldCount())])
+            layer.ResetReading()
+            for count, feature in enumerate(layer):
+                geom = feature.GetGeometryRef()
+                if geom is not None:
+                    name = geom.GetGeometryName().upper()
+                    if "LINESTRING" in name:
+                        kinds.add("routes")
+                    elif "POINT" in name:
+                        kinds.add("cameras" if _looks_like_cameras(fields) else "observations")
+                if count > 1000:
+                    break
+    for kind in ("routes", "cameras", "observations"):
+        if kind in kinds:
+            return kind
+    return "unknown"

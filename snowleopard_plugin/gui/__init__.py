@@ -1,0 +1,1 @@
+"""Dock and dialogs: widgets gather parameters and call Processing; no analysis here."""

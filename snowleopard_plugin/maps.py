@@ -1,0 +1,75 @@
+"""Map rendering with QGIS's own renderer: hillshaded DEM under the season's styled layers."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from qgis.core import (
+    QgsColorRampShader,
+    QgsCoordinateReferenceSystem,
+    QgsHillshadeRenderer,
+    QgsMapLayer,
+    QgsMapRendererParallelJob,
+    QgsMapSettings,
+    QgsRasterLayer,
+    QgsRasterShader,
+    QgsRectangle,
+    QgsSingleBandPseudoColorRenderer,
+)
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QColor
+
+from .i18n import tr
+
+
+def hillshade_layer(dem_path: str, name: Optional[str] = None) -> QgsRasterLayer:
+    """The DEM as a grey hillshade (azimuth 315°, altitude 45°)."""
+    layer = QgsRasterLayer(dem_path, name or tr("Hillshade"))
+    if layer.isValid():
+        renderer = QgsHillshadeRenderer(layer.dataProvider(), 1, 315.0, 45.0)
+        renderer.setZFactor(1.0)
+        renderer.setMultiDirectional(True)
+        layer.setRenderer(renderer)
+    return layer
+
+
+def elevation_tint_layer(dem_path: str, name: Optional[str] = None) -> QgsRasterLayer:
+    """The DEM tinted by elevation (valleys green, crests white), half transparent, over the hillshade."""
+    layer = QgsRasterLayer(dem_path, name or tr("Elevation"))
+    if not layer.isValid():
+        return layer
+    stats = layer.dataProvider().bandStatistics(1)
+    low, high = stats.minimumValue, stats.maximumValue
+    stops = [(0.0, "#6f9c5a"), (0.35, "#c8c48a"), (0.65, "#a68a6a"), (0.85, "#d9d2cc"), (1.0, "#ffffff")]
+    items = [QgsColorRampShader.ColorRampItem(low + f * (high - low), QColor(c), f"{low + f * (high - low):.0f} m")
+             for f, c in stops]
+    ramp = QgsColorRampShader(low, high)
+    ramp.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setOpacity(0.45)
+    layer.setRenderer(renderer)
+    return layer
+
+
+def render_png(layers: Iterable[QgsMapLayer], path: str, extent: QgsRectangle,
+               crs: QgsCoordinateReferenceSystem, width: int = 1600, dpi: int = 120) -> str:
+    """Render layers (first on top) to a PNG of ``width`` pixels, keeping the extent's aspect ratio."""
+    layers = list(layers)
+    height = max(1, int(round(width * extent.height() / max(extent.width(), 1e-9))))
+    settings = QgsMapSettings()
+    settings.setLayers(layers)
+    settings.setDestinationCrs(crs)
+    settings.setExtent(extent)
+    settings.setOutputSize(QSize(width, height))
+    settings.setOutputDpi(dpi)
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    if not image.save(path, "PNG"):
+        raise OSError(path)
+    return path

@@ -1,0 +1,1 @@
+"""Processing provider ``snowleopard`` and its algorithms (thin wrappers on the core)."""

@@ -1,0 +1,75 @@
+"""The small base class every Snow Leopard algorithm derives from."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.PyQt.QtGui import QIcon
+
+from ..__about__ import plugin_file
+from ..i18n import tr, tr_error
+
+
+class CoreFeedback:
+    """Adapts ``QgsProcessingFeedback`` to the core's feedback protocol."""
+
+    def __init__(self, feedback: QgsProcessingFeedback) -> None:
+        self._feedback = feedback
+
+    def is_cancelled(self) -> bool:
+        """True once the user pressed Cancel."""
+        return bool(self._feedback and self._feedback.isCanceled())
+
+    def set_progress(self, percent: float) -> None:
+        """Forward progress (0..100)."""
+        if self._feedback:
+            self._feedback.setProgress(float(percent))
+
+    def info(self, text: str) -> None:
+        """Forward a log line."""
+        if self._feedback:
+            self._feedback.pushInfo(text)
+
+
+class SnowLeopardAlgorithm(QgsProcessingAlgorithm):
+    """Shared behaviour: group, icon, help, translated core errors.
+
+    Subclasses set ``NAME``, ``GROUP_ID`` (a fixed, untranslated id) and
+    implement ``displayName``, ``group``, ``shortHelpString``,
+    ``initAlgorithm`` and ``processAlgorithm``.
+    """
+
+    NAME = ""
+    GROUP_ID = ""
+
+    def name(self) -> str:
+        return self.NAME
+
+    def groupId(self) -> str:
+        return self.GROUP_ID
+
+    def createInstance(self) -> SnowLeopardAlgorithm:
+        return type(self)()
+
+    def icon(self) -> QIcon:
+        return QIcon(plugin_file("resources", "icons", "snowleopard.svg"))
+
+    def helpUrl(self) -> str:
+        path = plugin_file("resources", "help", f"{self.NAME}.html")
+        return "file://" + path if os.path.exists(path) else ""
+
+    def run_core(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Call a core function, turning its errors into translated ``QgsProcessingException``."""
+        from ..core.exceptions import Cancelled, SnowLeopardError
+
+        try:
+            return function(*args, **kwargs)
+        except Cancelled as error:
+            raise QgsProcessingException(tr_error(error)) from error
+        except SnowLeopardError as error:
+            raise QgsProcessingException(tr_error(error)) from error
+        except MemoryError as error:
+            raise QgsProcessingException(
+                tr("Not enough memory for this job: use a larger pixel size or a smaller extent.")) from error
