@@ -11,8 +11,9 @@ from snowleopard_plugin.core import model
 from snowleopard_plugin.core.camtrapdp import read_camtrapdp
 from snowleopard_plugin.core.exceptions import InputError
 from snowleopard_plugin.core.validation import IssueLog
+from tests import paths
 
-EXAMPLE = "/work/shared/data/real/camtrap-dp/example"
+EXAMPLE = str(paths.CAMTRAP_DP / "example")
 
 
 def csv_rows(path):

@@ -1,7 +1,6 @@
 """Coverage gaps: hand-checkable cases and the real Tost survey (cameras + habitat shapefile)."""
 
 import math
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -14,9 +13,10 @@ from shapely.ops import unary_union
 from snowleopard_plugin.core.exceptions import CrsError, InputError, ParameterError
 from snowleopard_plugin.core.gaps import coverage_gaps, coverage_gaps_vector, near_effort
 from snowleopard_plugin.core.raster import Grid
+from tests import paths
 
 CRS = "EPSG:32645"
-TOST = Path("/work/shared/data/real/tost")
+TOST = paths.TOST
 
 
 def band_case():

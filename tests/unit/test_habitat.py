@@ -2,7 +2,6 @@
 
 import math
 from dataclasses import replace
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -21,8 +20,9 @@ from snowleopard_plugin.core.habitat import (
     habitat_scores,
 )
 from snowleopard_plugin.core.raster import Grid
+from tests import paths
 
-TOST = Path("/work/shared/data/real/tost")
+TOST = paths.TOST
 P = 30.0
 
 

@@ -26,13 +26,15 @@ import pytest
 from scipy import ndimage
 from scipy.spatial import cKDTree
 
+from tests import paths
+
 gdal = pytest.importorskip("osgeo.gdal")
 ogr = pytest.importorskip("osgeo.ogr")
 osr = pytest.importorskip("osgeo.osr")
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "make_sample_season.py"
-CAMTRAP_DIR = Path("/work/shared/data/real/camtrap-dp")
+CAMTRAP_DIR = paths.CAMTRAP_DP
 if not CAMTRAP_DIR.exists():  # the repository may sit elsewhere; the shared data is beside it
     CAMTRAP_DIR = ROOT.parent / "shared" / "data" / "real" / "camtrap-dp"
 SEED = 2026

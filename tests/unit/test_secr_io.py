@@ -9,8 +9,9 @@ from snowleopard_plugin.core import model
 from snowleopard_plugin.core.exceptions import InputError
 from snowleopard_plugin.core.secr_io import read_secr_capthist, read_secr_traps
 from snowleopard_plugin.core.validation import IssueLog
+from tests import paths
 
-TOST = "/work/shared/data/real/tost"
+TOST = str(paths.TOST)
 
 
 def tost(name):
