@@ -321,7 +321,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Сезон {name}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="441"/>
+        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="442"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>Не удалось прочитать {path}: {reason}</translation>
     </message>
@@ -621,7 +621,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: координаты в нём проекционные (метры), но система координат в файле не указана; задайте её.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="227"/>
+        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="228"/>
         <source>Cannot read {path}: the file does not exist.</source>
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
@@ -921,42 +921,42 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Минимальная доля заполнения окна должна быть в пределах (0, 1]; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="241"/>
+        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="242"/>
         <source>Cannot read {path}: {reason}. Check that it is a complete GPX, KML/KMZ, GeoJSON, GeoPackage or Shapefile.</source>
         <translation>Не удалось прочитать {path}: {reason}. Проверьте, что это целый (неповреждённый) файл GPX, KML/KMZ, GeoJSON, GeoPackage или Shapefile.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="486"/>
+        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="487"/>
         <source>Waypoint &apos;{name}&apos; is not a sign (its name, description and symbol name no sign type); it was not imported.</source>
         <translation>Путевая точка «{name}» не является следом (ни в названии, ни в описании, ни в имени значка не указан тип следа); она не импортирована.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="568"/>
+        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="569"/>
         <source>Feature &apos;{name}&apos; has no geometry; it was not imported.</source>
         <translation>У объекта «{name}» нет геометрии; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="576"/>
+        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="577"/>
         <source>Cannot read {path}: the layer {layer} has no CRS and its coordinates are not degrees; add a .prj or give the CRS.</source>
         <translation>Не удалось прочитать {path}: у слоя {layer} не задана система координат, а координаты не в градусах; добавьте файл .prj или укажите систему координат.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="583"/>
+        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="584"/>
         <source>Feature &apos;{name}&apos; is a polygon, not a route or a sign; it was not imported.</source>
         <translation>Объект «{name}» — полигон, а не маршрут или след; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="640"/>
+        <location filename="../../work/main/snowleopard_plugin/core/vector_io.py" line="642"/>
         <source>The sign type of &apos;{name}&apos; is not recognised ({value}); imported as &apos;other&apos;.</source>
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/maps.py" line="27"/>
+        <location filename="../../work/main/snowleopard_plugin/maps.py" line="28"/>
         <source>Hillshade</source>
         <translation>Отмывка рельефа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/maps.py" line="38"/>
+        <location filename="../../work/main/snowleopard_plugin/maps.py" line="46"/>
         <source>Elevation</source>
         <translation>Высота</translation>
     </message>
@@ -1370,6 +1370,21 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="135"/>
         <source>per 100 trap-nights</source>
         <translation>на 100 ловушко-суток</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/summary.py" line="47"/>
+        <source>The season GeoPackage {path} does not exist: import the season first or choose an existing season file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/summary.py" line="55"/>
+        <source>Cannot read {path} as a GeoPackage: choose the .gpkg file written by Import census season.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/summary.py" line="59"/>
+        <source>{path} is not a census season: it has none of the layers routes, observations, cameras, detections. Choose the GeoPackage written by Import census season.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

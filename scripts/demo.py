@@ -42,7 +42,7 @@ def main() -> int:
 
     Processing.initialize()
     import processing
-    from qgis.core import QgsRectangle
+    from qgis.core import QgsRasterLayer, QgsRectangle
 
     from snowleopard_plugin.maps import elevation_tint_layer, hillshade_layer, render_png
     from snowleopard_plugin.processing.provider import SnowLeopardProvider
@@ -67,7 +67,24 @@ def main() -> int:
     print(f"  {season}  ({time.time() - started:.1f} s)")
     print("  " + ", ".join(f"{key[:-6].lower()}: {value}" for key, value in counts.items()))
 
-    started = step("Rendering the season map with QGIS's map renderer")
+    outputs = [season]
+    layer = f"{season}|layername="
+    started = step("Heatmaps: signs per km² and signs per km of route searched (quartic, 1.5 km, 50 m pixels)")
+    heat = processing.run("snowleopard:heatmap", {
+        "INPUT": layer + "observations", "RADIUS": 1500, "PIXEL_SIZE": 50, "KERNEL": 0,
+        "SIGN_TYPES": "track,scrape,scat,scent_mark", "OUTPUT": os.path.join(out, "heatmap_signs.tif")})["OUTPUT"]
+    effort = processing.run("snowleopard:heatmap", {
+        "INPUT": layer + "observations", "RADIUS": 1500, "PIXEL_SIZE": 50, "KERNEL": 0,
+        "SIGN_TYPES": "track,scrape,scat,scent_mark", "EFFORT": layer + "routes", "MIN_EFFORT_KM": 1.0,
+        "OUTPUT": os.path.join(out, "heatmap_signs_per_km.tif")})["OUTPUT"]
+    rate = processing.run("snowleopard:camerarate", {
+        "CAMERAS": layer + "cameras", "DETECTIONS": layer + "detections", "SPECIES": "Panthera uncia",
+        "RADIUS": 3000, "PIXEL_SIZE": 100, "OUTPUT": os.path.join(out, "camera_rate.tif"),
+        "OUTPUT_STATIONS": os.path.join(out, "camera_rate_stations.gpkg")})
+    outputs += [heat, effort, rate["OUTPUT"], rate["OUTPUT_STATIONS"]]
+    print(f"  {heat}\n  {effort}\n  {rate['OUTPUT']}  ({time.time() - started:.1f} s)")
+
+    started = step("Rendering the season maps with QGIS's map renderer")
     project = QgsProject.instance()
     group = add_season_to_project(season, project)
     season_layers = [node.layer() for node in group.findLayers() if node.isVisible()]
@@ -75,11 +92,17 @@ def main() -> int:
     crs = routes.crs()
     shade, tint = hillshade_layer(dem), elevation_tint_layer(dem)
     extent = QgsRectangle(shade.extent())
-    png = render_png(season_layers + [tint, shade], os.path.join(out, "season_map.png"), extent, crs)
-    print(f"  {png}  ({time.time() - started:.1f} s)")
+    maps = [render_png(season_layers + [tint, shade], os.path.join(out, "season_map.png"), extent, crs)]
+    for path, name in ((effort, "heatmap_map.png"), (rate["OUTPUT"], "camera_rate_map.png")):
+        raster = QgsRasterLayer(path, os.path.basename(path))  # opens with the .qml saved beside it
+        raster.renderer().setOpacity(0.75)
+        maps.append(render_png(season_layers[:1] + [lyr for lyr in season_layers if "routes" in lyr.source()] +
+                               [raster, shade], os.path.join(out, name), extent, crs))
+    outputs += maps
+    print("  " + "\n  ".join(maps) + f"  ({time.time() - started:.1f} s)")
 
     print("\nOutputs:")
-    for path in (season, png):
+    for path in outputs:
         print(f"  {path}")
     app.exitQgis()
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from qgis.core import (
+    QgsBilinearRasterResampler,
     QgsColorRampShader,
     QgsCoordinateReferenceSystem,
     QgsHillshadeRenderer,
@@ -30,7 +31,14 @@ def hillshade_layer(dem_path: str, name: Optional[str] = None) -> QgsRasterLayer
         renderer.setZFactor(1.0)
         renderer.setMultiDirectional(True)
         layer.setRenderer(renderer)
+        smooth_resampling(layer)
     return layer
+
+
+def smooth_resampling(layer: QgsRasterLayer) -> None:
+    """Bilinear resampling when drawn at another scale than the raster's own (no moiré stripes)."""
+    layer.resampleFilter().setZoomedInResampler(QgsBilinearRasterResampler())
+    layer.resampleFilter().setZoomedOutResampler(QgsBilinearRasterResampler())
 
 
 def elevation_tint_layer(dem_path: str, name: Optional[str] = None) -> QgsRasterLayer:
@@ -51,6 +59,7 @@ def elevation_tint_layer(dem_path: str, name: Optional[str] = None) -> QgsRaster
     renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
     renderer.setOpacity(0.45)
     layer.setRenderer(renderer)
+    smooth_resampling(layer)
     return layer
 
 
