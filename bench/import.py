@@ -80,12 +80,14 @@ def write_gpx(path: str, n_points: int, n_tracks: int, seed: int = 2024) -> None
 
 def run_child(args: List[str], cwd: str) -> Tuple[float, float, int]:
     """Run a command; return (wall seconds, peak RSS in MB, exit code)."""
-    began = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - began
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: GDAL warnings could fill a pipe and block
+        began = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - began
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        err = errors.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         print(f"command failed ({proc.returncode}): {' '.join(args)}\n{err[-2000:]}", file=sys.stderr)
     return elapsed, usage.ru_maxrss / 1024.0, proc.returncode

@@ -99,7 +99,7 @@ FIELDS: Dict[str, List[Tuple[str, str]]] = {
 
 #: Geometry type of each layer (None: no geometry stored).
 GEOMETRY: Dict[str, str] = {
-    ROUTES: "LineString",
+    ROUTES: "MultiLineString",  # one part per GPS segment: the gap between segments is not walked
     OBSERVATIONS: "Point",
     CAMERAS: "Point",
     DETECTIONS: "Point",

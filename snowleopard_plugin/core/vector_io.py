@@ -71,7 +71,8 @@ _SYNONYMS: Dict[str, Tuple[str, ...]] = {
     "obs_type": ("obs_type", "type", "sign", "sign_type", "signtype", "kind", "category", "тип", "тип_следа",
                  "вид_следа", "тип_знака", "вид_знака", "знак", "тип_наблюдения", "вид_наблюдения", "объект"),
     "datetime": ("datetime", "date_time", "timestamp", "when", "дата_время", "дата_и_время", "время_наблюдения",
-                 "dt", "begin"),
+                 "dt"),
+    "begin": ("begin", "start_time", "время_начала"),
     "date": ("date", "дата", "дата_наблюдения", "день"),
     "time": ("time", "время"),
     "end": ("end", "конец", "время_окончания"),
@@ -594,9 +595,10 @@ def read_vector(path: str, issues: IssueLog, crs: Optional[str] = None) -> Vecto
                             lat.append(pt[1])
                             ele.append(pt[2] if len(pt) > 2 and part.GetCoordinateDimension() == 3 else np.nan)
                             seg.append(part_no)
-                    start = _field_value_iso(feature, index_of["datetime"]) if "datetime" in index_of else None
-                    if start is None and "date" in index_of:
-                        start = _field_value_iso(feature, index_of["date"])
+                    start = None
+                    for key in ("begin", "datetime", "date"):
+                        if start is None and key in index_of:
+                            start = _field_value_iso(feature, index_of[key])
                     end = _field_value_iso(feature, index_of["end"]) if "end" in index_of else None
                     days = _number(values.get("days_since_snow"))
                     name = values.get("name")
@@ -642,7 +644,10 @@ def read_vector(path: str, issues: IssueLog, crs: Optional[str] = None) -> Vecto
                                               "imported as 'other'."),
                                    lon=row["lon"], lat=row["lat"], name=label,
                                    value=values.get("obs_type") or values.get("name") or "")
-                    when = _field_value_iso(feature, index_of["datetime"]) if "datetime" in index_of else None
+                    when = None
+                    for key in ("datetime", "begin"):
+                        if when is None and key in index_of:
+                            when = _field_value_iso(feature, index_of[key])
                     if when is None and "date" in index_of:
                         when = _field_value_iso(feature, index_of["date"])
                         if when is not None and "time" in index_of and values.get("time"):

@@ -1,0 +1,289 @@
+"""The season assembler: dispatch by kind, validation across files, metric CRS, atomic GeoPackage output."""
+
+import hashlib
+import os
+import shutil
+
+import geopandas as gpd
+import numpy as np
+import pytest
+from pyproj import Geod, Transformer
+
+from snowleopard_plugin.core import model
+from snowleopard_plugin.core.exceptions import Cancelled, InputError, ParameterError
+from snowleopard_plugin.core.feedback import Feedback
+from snowleopard_plugin.core.season import build_season
+
+DATA = os.path.join(os.path.dirname(__file__), "..", "data", "vector")
+REAL = "/work/shared/data/real"
+GARMIN = os.path.join(DATA, "garmin_etrex_group2.gpx")
+NGW = os.path.join(DATA, "ngw_signs_export.geojson")
+
+# the Garmin fixture's fixes, by segment (lon, lat)
+SEG1 = [(87.9, 49.9), (87.901, 49.901), (87.9025, 49.902)]
+SEG2 = [(87.92, 49.91), (87.921, 49.911), (87.9215, 49.9125)]
+
+
+def read(path, layer):
+    return gpd.read_file(path, layer=layer)
+
+
+def utm_length_m(points, epsg=32645):
+    t = Transformer.from_crs("EPSG:4326", f"EPSG:{epsg}", always_xy=True)
+    x, y = t.transform([p[0] for p in points], [p[1] for p in points])
+    return float(np.hypot(np.diff(x), np.diff(y)).sum())
+
+
+def test_garmin_gpx_season(tmp_path):
+    out = str(tmp_path / "season.gpkg")
+    result = build_season(routes=[GARMIN], output=out)
+    assert result["epsg"] == 32645  # 87.9°E: UTM 45N
+    assert (result["routes"], result["observations"]) == (1, 2)
+    routes = read(out, "routes")
+    assert list(routes.columns[:-1]) == model.field_names(model.ROUTES)
+    row = routes.iloc[0]
+    # planimetric length in UTM, the 1.4 km gap between the segments not walked
+    expected = (utm_length_m(SEG1) + utm_length_m(SEG2)) / 1000.0
+    assert row["length_km"] == pytest.approx(expected, rel=1e-9)
+    geod = Geod(ellps="WGS84")
+    geodesic = sum(geod.line_length([p[0] for p in s], [p[1] for p in s]) for s in (SEG1, SEG2)) / 1000.0
+    assert row["length_km"] == pytest.approx(geodesic, rel=5e-3)
+    assert row["team"] == "2" and row["date"] == "2024-02-14"
+    assert (row["start_time"], row["end_time"]) == ("2024-02-14T04:00:00Z", "2024-02-14T05:36:30Z")
+    assert row["n_points"] == 6 and row["source"] == "garmin_etrex_group2.gpx"
+    assert row["surface_km"] is None or np.isnan(row["surface_km"])
+    geom = routes.geometry.iloc[0]
+    assert geom.geom_type == "MultiLineString" and len(geom.geoms) == 2 and geom.has_z
+    assert routes.crs.to_epsg() == 32645
+    obs = read(out, "observations")
+    assert sorted(obs["obs_type"]) == ["scrape", "track"]
+    assert set(obs["route_id"]) == {row["route_id"]}  # the file's only route
+    val = read(out, "validation")
+    assert list(val["problem"]) == ["unknown_type"]
+    assert "Лагерь" in val["detail"].iloc[0]
+
+
+def _write_gpx(path, lonlat, seconds):
+    start = np.datetime64("2024-02-20T04:00:00", "s")
+    pts = "".join(f'<trkpt lat="{lat:.10f}" lon="{lon:.10f}"><time>{start + np.timedelta64(int(s), "s")}Z</time>'
+                  f"</trkpt>" for (lon, lat), s in zip(lonlat, seconds))
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="Garmin" '
+                    'xmlns="http://www.topografix.com/GPX/1/1"><trk><name>team 7</name><trkseg>'
+                    f"{pts}</trkseg></trk></gpx>", encoding="utf-8")
+
+
+def test_gps_jump_is_removed_and_flagged_at_its_place(tmp_path):
+    # walker at 1 m/s along UTM x, a fix every 10 s; fix 9 is thrown 400 m north
+    to_ll = Transformer.from_crs("EPSG:32645", "EPSG:4326", always_xy=True)
+    n = 20
+    x = 600000.0 + 10.0 * np.arange(n)
+    y = np.full(n, 5530000.0)
+    y[8] += 400.0
+    lon, lat = to_ll.transform(x, y)
+    gpx = tmp_path / "jump.gpx"
+    _write_gpx(gpx, list(zip(lon, lat)), 10 * np.arange(n))
+    out = str(tmp_path / "s.gpkg")
+    build_season(routes=[str(gpx)], output=out, crs="EPSG:32645")
+    routes = read(out, "routes")
+    assert routes["length_km"].iloc[0] == pytest.approx(10.0 * (n - 1) / 1000.0, abs=1e-6)
+    assert routes["n_points"].iloc[0] == n - 1
+    val = read(out, "validation")
+    jumps = val[val["problem"] == "gps_jump"]
+    assert len(jumps) == 1 and jumps["action"].iloc[0] == "fixed"
+    place = jumps.geometry.iloc[0]
+    assert place.x == pytest.approx(x[8], abs=0.01) and place.y == pytest.approx(y[8], abs=0.01)
+
+
+def test_utm_shapefile_length_and_dem_surface(tmp_path):
+    rasterio = pytest.importorskip("rasterio")
+    from osgeo import ogr, osr
+    from rasterio.transform import from_origin
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32645)
+    shp = str(tmp_path / "transect.shp")
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(shp)
+    layer = ds.CreateLayer("transect", srs, ogr.wkbLineString)
+    f = ogr.Feature(layer.GetLayerDefn())
+    f.SetGeometry(ogr.CreateGeometryFromWkt("LINESTRING (600000 5530000, 600300 5530400)"))
+    layer.CreateFeature(f)
+    ds = None
+    # DEM z = 0.1 * (y - 5529000): the 3-4-5 line climbs 40 m over 500 m
+    y0 = 5531000.0
+    rows = np.arange(200)
+    ys = y0 - (rows + 0.5) * 10.0
+    z = np.tile((0.1 * (ys - 5529000.0))[:, None], (1, 200)).astype("float32")
+    dem = str(tmp_path / "dem.tif")
+    with rasterio.open(dem, "w", driver="GTiff", width=200, height=200, count=1, dtype="float32",
+                       crs="EPSG:32645", transform=from_origin(599500.0, y0, 10.0, 10.0)) as dst:
+        dst.write(z, 1)
+    out = str(tmp_path / "s.gpkg")
+    build_season(routes=[shp], output=out, dem=dem)
+    row = read(out, "routes").iloc[0]
+    assert row["length_km"] == pytest.approx(0.5, abs=1e-6)
+    assert row["surface_km"] == pytest.approx(np.hypot(500.0, 40.0) / 1000.0, rel=1e-6)
+
+
+def test_validation_rules_across_files(tmp_path):
+    bad = tmp_path / "points.geojson"
+    bad.write_text("""{"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"type": "scat", "date": "2024-02-14T06:00:00"},
+  "geometry": {"type": "Point", "coordinates": [187.9, 49.9]}},
+ {"type": "Feature", "properties": {"type": "scat", "date": "2024-02-14T06:10:00"},
+  "geometry": {"type": "Point", "coordinates": [49.905, 87.905]}},
+ {"type": "Feature", "properties": {"type": "scat", "date": "2024-02-14T06:20:00"},
+  "geometry": {"type": "Point", "coordinates": [90.0, 49.9]}},
+ {"type": "Feature", "properties": {"type": "scrape", "date": "2024-02-14T07:00:00"},
+  "geometry": {"type": "Point", "coordinates": [87.9011, 49.9011]}},
+ {"type": "Feature", "properties": {"type": "scrape", "date": "2024-02-14T07:00:00"},
+  "geometry": {"type": "Point", "coordinates": [87.9011, 49.9011]}},
+ {"type": "Feature", "properties": {"type": "track"},
+  "geometry": {"type": "Point", "coordinates": [87.9012, 49.9013]}},
+ {"type": "Feature", "properties": {"name": "stub"},
+  "geometry": {"type": "LineString", "coordinates": [[87.9, 49.9], [87.9, 49.9]]}}
+]}""", encoding="utf-8")
+    copy = tmp_path / "copy_of_garmin.gpx"
+    shutil.copy(GARMIN, copy)
+    out = str(tmp_path / "s.gpkg")
+    result = build_season(routes=[GARMIN, str(copy)], observations=[str(bad), NGW], output=out)
+    val = read(out, "validation")
+    problems = val.groupby("problem")["action"].apply(list).to_dict()
+    assert problems["coordinates_out_of_range"] == ["rejected"]
+    assert problems["latlon_swapped"] == ["fixed"]
+    assert problems["far_outside_extent"] == ["flagged"]  # 90°E is ~150 km east of the rest
+    assert problems["duplicate_point"] == ["flagged"]
+    assert problems["duplicate_file"] == ["rejected"]
+    assert problems["missing_date"] == ["flagged"]
+    assert problems["invalid_geometry"] == ["rejected"]
+    assert result["routes"] == 1  # the copy skipped, the stub rejected
+    obs = read(out, "observations")
+    # 2 Garmin + 3 NGW + 6 of 7 points (out-of-range one rejected); far, duplicate, undated ones kept
+    assert len(obs) == 2 + 3 + 5
+    # the swapped point lands where it belongs
+    to_utm = Transformer.from_crs("EPSG:4326", "EPSG:32645", always_xy=True)
+    sx, sy = to_utm.transform(87.905, 49.905)
+    assert np.min(np.hypot(obs.geometry.x - sx, obs.geometry.y - sy)) < 0.01
+    swapped_row = val[val["problem"] == "latlon_swapped"].geometry.iloc[0]
+    assert swapped_row.x == pytest.approx(sx, abs=0.01)
+    # validation rows without a place have no geometry
+    dup = val[val["problem"] == "duplicate_file"]
+    assert dup.geometry.iloc[0] is None and dup["source"].iloc[0] == "copy_of_garmin.gpx"
+
+
+def test_cameras_and_detections_with_unknown_station(tmp_path):
+    cams = tmp_path / "cams.csv"
+    cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
+                    "C1,87.90,49.90,2024-01-01,2024-02-01\nC2,87.95,49.92,2024-01-01,2024-01-21\n")
+    dets = tmp_path / "dets.csv"
+    dets.write_text("Station,Species,DateTimeOriginal,Individual\n"
+                    "C1,Panthera uncia,2024-01-05 03:00:00,F1\nC9,Panthera uncia,2024-01-06 03:00:00,M2\n"
+                    "C9,Panthera uncia,2024-01-07 03:00:00,M2\n")
+    out = str(tmp_path / "s.gpkg")
+    result = build_season(cameras=[str(cams)], detections=[str(dets)], output=out)
+    assert (result["cameras"], result["detections"]) == (2, 3)
+    cameras = read(out, "cameras").set_index("station_id")
+    assert cameras.loc["C1", "trap_nights"] == pytest.approx(31)
+    detections = read(out, "detections")
+    located = detections[detections["station_id"] == "C1"].geometry.iloc[0]
+    assert located.distance(cameras.loc["C1", "geometry"]) < 1e-6
+    assert detections[detections["station_id"] == "C9"].geometry.isna().all()  # kept, no place
+    val = read(out, "validation")
+    unknown = val[val["problem"] == "unknown_station"]
+    assert len(unknown) == 1 and "C9" in unknown["detail"].iloc[0] and "2" in unknown["detail"].iloc[0]
+
+
+def test_tost_secr_files(tmp_path):
+    out = str(tmp_path / "tost.gpkg")
+    result = build_season(cameras=[os.path.join(REAL, "tost", "Tost_cams.csv")],
+                          detections=[os.path.join(REAL, "tost", "Tost_capthist.csv")],
+                          output=out, crs="EPSG:32647")
+    assert result["epsg"] == 32647
+    cameras = read(out, "cameras")
+    assert len(cameras) == 41 and cameras["trap_nights"].sum() == pytest.approx(4324)
+    assert {"Rgd", "Topo", "Water", "Winter"} <= set(cameras.columns)
+    station = cameras.set_index("station_id").loc["TostSLT006"]
+    assert (station.geometry.x, station.geometry.y) == (pytest.approx(632706.0195, abs=1e-3),
+                                                       pytest.approx(4778936.777, abs=1e-3))
+    detections = read(out, "detections")
+    assert len(detections) == 99 and detections.geometry.notna().all()
+    assert detections["station_id"].nunique() == 30 and detections["individual_id"].nunique() == 14
+    assert set(detections["occasion"].dropna().astype(int)) <= set(range(1, 100))
+
+
+def test_camtrap_dp_example(tmp_path):
+    package = os.path.join(REAL, "camtrap-dp", "example", "datapackage.json")
+    out = str(tmp_path / "ctdp.gpkg")
+    result = build_season(cameras=[package], detections=[package], output=out)
+    assert result["cameras"] == 4 and result["epsg"] == 32631  # Belgium, 4.7-5.7°E: UTM 31N
+    detections = read(out, "detections")
+    assert len(detections) > 0 and detections.geometry.notna().all()
+    assert not (read(out, "validation")["problem"] == "duplicate_file").any()
+
+
+class CancelAfter(Feedback):
+    def __init__(self, calls):
+        super().__init__()
+        self.calls = calls
+
+    def is_cancelled(self):
+        self.calls -= 1
+        return self.calls < 0
+
+
+def _state(paths):
+    return {p: (os.path.getmtime(p), hashlib.sha256(open(p, "rb").read()).hexdigest()) for p in paths}
+
+
+def test_cancel_leaves_no_file_and_keeps_existing_output(tmp_path):
+    counter = CancelAfter(10 ** 6)
+    build_season(routes=[GARMIN], observations=[NGW], output=str(tmp_path / "probe.gpkg"), feedback=counter)
+    checks = 10 ** 6 - counter.calls  # how often the assembler asks
+    os.remove(tmp_path / "probe.gpkg")
+    assert checks >= 4
+    out = tmp_path / "season.gpkg"
+    out.write_bytes(b"previous season")
+    for calls in (0, checks // 2, checks - 1):  # before reading, midway, at the last check (while writing)
+        with pytest.raises(Cancelled):
+            build_season(routes=[GARMIN], observations=[NGW], output=str(out), feedback=CancelAfter(calls))
+        assert out.read_bytes() == b"previous season"
+        assert sorted(os.listdir(tmp_path)) == ["season.gpkg"]
+
+
+def test_inputs_untouched_and_output_replaced(tmp_path):
+    inputs = [GARMIN, NGW, os.path.join(DATA, "locus_otryad4.kml")]
+    before = _state(inputs)
+    out = tmp_path / "season.gpkg"
+    out.write_bytes(b"old")
+    result = build_season(routes=inputs[::2], observations=[NGW], output=str(out))
+    assert _state(inputs) == before
+    assert result["routes"] == 2
+    assert sorted(os.listdir(tmp_path)) == ["season.gpkg"]
+    assert read(str(out), "routes")["route_id"].is_unique
+
+
+def test_unreadable_input_names_the_file_and_writes_nothing(tmp_path):
+    out = tmp_path / "season.gpkg"
+    with pytest.raises(InputError, match="truncated.gpx"):
+        build_season(routes=[GARMIN, os.path.join(DATA, "truncated.gpx")], output=str(out))
+    assert not out.exists() and os.listdir(tmp_path) == []
+
+
+def test_empty_result_and_output_rules(tmp_path):
+    camp = tmp_path / "camp.gpx"
+    camp.write_text('<?xml version="1.0"?><gpx version="1.1" creator="x" xmlns="http://www.topografix.com/GPX/1/1">'
+                    '<wpt lat="49.9" lon="87.9"><name>Лагерь</name></wpt></gpx>')
+    with pytest.raises(InputError, match="No usable feature"):
+        build_season(observations=[str(camp)], output=str(tmp_path / "s.gpkg"))
+    existing = tmp_path / "exists.gpkg"
+    existing.write_bytes(b"x")
+    with pytest.raises(ParameterError):
+        build_season(routes=[GARMIN], output=str(existing), overwrite=False)
+    with pytest.raises(ParameterError):
+        build_season(routes=[GARMIN], output="")
+
+
+def test_validation_detail_is_translated(tmp_path):
+    out = str(tmp_path / "s.gpkg")
+    build_season(routes=[GARMIN], output=out,
+                 translate=lambda t: "Точка '{name}' не является следом." if t.startswith("Waypoint") else t)
+    assert read(out, "validation")["detail"].tolist() == ["Точка 'Лагерь' не является следом."]
