@@ -14,12 +14,12 @@
         <translation>Широта {lat} лежит вне зон UTM (от 80° ю. ш. до 84° с. ш.); укажите систему координат явно.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/exceptions.py" line="62"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="184"/>
         <source>Cancelled by the user.</source>
         <translation>Отменено пользователем.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/fileio.py" line="28"/>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="460"/>
         <source>The output folder {folder} does not exist.</source>
         <translation>Выходная папка {folder} не существует.</translation>
     </message>
@@ -44,57 +44,57 @@
         <translation>Растр {path} в географических координатах (градусах); перепроецируйте его в метрическую систему координат, например в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/labels.py" line="13"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="126"/>
         <source>Paw-print trail</source>
         <translation>Следовая дорожка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/labels.py" line="14"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="127"/>
         <source>Scrape</source>
         <translation>Поскрёб</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/labels.py" line="15"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="128"/>
         <source>Scat</source>
         <translation>Экскременты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/labels.py" line="16"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="129"/>
         <source>Scent mark</source>
         <translation>Мочевая метка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/labels.py" line="17"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="130"/>
         <source>Mating call</source>
         <translation>Брачный крик</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/labels.py" line="18"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="131"/>
         <source>Sighting</source>
         <translation>Визуальная встреча</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/labels.py" line="19"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="132"/>
         <source>Prey remains</source>
         <translation>Остатки добычи</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/labels.py" line="20"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="133"/>
         <source>Other sign</source>
         <translation>Другой признак</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="68"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/labels.py" line="28"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="260"/>
         <source>Signs and calls</source>
         <translation>Следы и крики</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="65"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="660"/>
         <source>Camera stations</source>
         <translation>Фотоловушки</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>Регистрации фотоловушек</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/labels.py" line="31"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="772"/>
         <source>Import validation</source>
         <translation>Проверка импорта</translation>
     </message>
@@ -231,12 +231,12 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>ЦМР для расстояний по поверхности</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="66"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="66"/>
         <source>Season GeoPackage</source>
         <translation>GeoPackage сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="66"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="66"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -251,7 +251,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="68"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="703"/>
         <source>Detections</source>
         <translation>Регистрации</translation>
     </message>
@@ -301,22 +301,22 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Учёт снежного барса {version}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="93"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="92"/>
         <source>Team not recorded</source>
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="130"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="844"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="134"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="133"/>
         <source>Could not save the style of {layer}: {reason}</source>
         <translation>Не удалось сохранить стиль слоя {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="141"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="140"/>
         <source>Season {name}</source>
         <translation>Сезон {name}</translation>
     </message>
@@ -616,7 +616,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Слой местообитаний пуст; укажите полигоны местообитаний или растр пригодности.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="148"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="164"/>
         <source>Cannot read {path}: its coordinates are projected (metres) but the file does not say in which CRS; give the CRS.</source>
         <translation>Не удалось прочитать {path}: координаты в нём проекционные (метры), но система координат в файле не указана; задайте её.</translation>
     </message>
@@ -626,97 +626,97 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="296"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="315"/>
         <source>Longitude and latitude were swapped (given: {x}, {y}); they were exchanged.</source>
         <translation>Долгота и широта были перепутаны местами (указано: {x}, {y}); они переставлены.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="301"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="320"/>
         <source>Coordinates out of range (longitude {x}, latitude {y}); the feature was not imported. Correct them in the source file.</source>
         <translation>Координаты вне допустимого диапазона (долгота {x}, широта {y}); объект не импортирован. Исправьте их в исходном файле.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="309"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="328"/>
         <source>This point lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Эта точка лежит в {km} км за пределами района остальных данных сезона; проверьте её координаты.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="329"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="348"/>
         <source>Longitude and latitude of the whole track were swapped; they were exchanged.</source>
         <translation>Во всём треке долгота и широта были перепутаны местами; они переставлены.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="336"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="355"/>
         <source>{n} track points had coordinates out of range (first: longitude {x}, latitude {y}); they were removed from the route.</source>
         <translation>Точек трека с координатами вне допустимого диапазона: {n} (первая: долгота {x}, широта {y}); они удалены из маршрута.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="345"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="364"/>
         <source>This route lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Этот маршрут лежит в {km} км за пределами района остальных данных сезона; проверьте его координаты.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="356"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="375"/>
         <source>The observation has no date; it is kept but drops out of date filters. Add the date in the source file.</source>
         <translation>У наблюдения нет даты; оно сохранено, но не попадёт в выборки по датам. Добавьте дату в исходный файл.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="368"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="387"/>
         <source>Same sign type, place and time as &apos;{other}&apos; ({other_source}); probably recorded twice. Kept: delete one if so.</source>
         <translation>Тот же тип следа, место и время, что у «{other}» ({other_source}); вероятно, записано дважды. Запись сохранена: если это дубль, удалите одну из них.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="404"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="423"/>
         <source>GPS jump: the fix {n} ({time}) lies off the track (reached faster than a walker can go); it was removed from the route.</source>
         <translation>Скачок GPS: точка {n} ({time}) лежит в стороне от трека (до неё невозможно дойти пешком за такое время); она удалена из маршрута.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="420"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="439"/>
         <source>The route has fewer than 2 distinct points; it was not imported.</source>
         <translation>В маршруте меньше 2 различных точек; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="487"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="506"/>
         <source>Cannot write the layer {layer}: {reason}</source>
         <translation>Не удалось записать слой {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="554"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="575"/>
         <source>No output GeoPackage was given; choose where to save the season.</source>
         <translation>Не указан выходной GeoPackage; выберите, куда сохранить данные сезона.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="556"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="577"/>
         <source>{path} already exists; choose another file or allow overwriting.</source>
         <translation>{path} уже существует; выберите другой файл или разрешите перезапись.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="574"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="595"/>
         <source>This file has the same content as {other}; it was skipped.</source>
         <translation>Содержимое этого файла совпадает с {other}; файл пропущен.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="690"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="711"/>
         <source>No usable feature in any input: no route, sign, camera or detection could be read. Check the files and the validation messages.</source>
         <translation>Ни в одном входном файле нет пригодных объектов: не удалось прочитать ни одного маршрута, следа, фотоловушки или регистрации. Проверьте файлы и сообщения проверки.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="597"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="618"/>
         <source>The season CRS {crs} is geographic; choose a metric (projected) CRS such as a UTM zone.</source>
         <translation>Система координат сезона {crs} географическая; выберите метрическую (проекционную) систему координат, например зону UTM.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="603"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="624"/>
         <source>No input has coordinates, so the season&apos;s CRS cannot be chosen; give it.</source>
         <translation>Ни в одном входном файле нет координат, поэтому систему координат сезона определить нельзя; укажите её.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="672"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="693"/>
         <source>{n} detections at station &apos;{station}&apos;, which is not among the cameras; kept without a location. Add the station to the camera table.</source>
         <translation>Регистраций на точке «{station}», которой нет среди фотоловушек: {n}; сохранены без координат. Добавьте точку в таблицу фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="713"/>
+        <location filename="../../work/main/snowleopard_plugin/core/season.py" line="734"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
@@ -951,7 +951,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/maps.py" line="28"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="271"/>
         <source>Hillshade</source>
         <translation>Отмывка рельефа</translation>
     </message>
@@ -1268,7 +1268,7 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Маршруты и следы в разных системах координат ({a}, {b}): используйте слои из одного GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_heatmap.py" line="165"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="274"/>
         <source>signs per km</source>
         <translation>следов на км</translation>
     </message>
@@ -1283,12 +1283,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="235"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="234"/>
         <source>The layer {layer} has no CRS: set its CRS (the season&apos;s UTM zone) in its properties.</source>
         <translation>У слоя {layer} не задана система координат: укажите её (зону UTM сезона) в свойствах слоя.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="238"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="237"/>
         <source>The layer {layer} is in geographic coordinates ({crs}); the analysis needs metres: use the season GeoPackage&apos;s layers, or reproject to the UTM zone of the park.</source>
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
@@ -1367,24 +1367,2834 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>все регистрации</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="135"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="176"/>
         <source>per 100 trap-nights</source>
         <translation>на 100 ловушко-суток</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/core/summary.py" line="47"/>
         <source>The season GeoPackage {path} does not exist: import the season first or choose an existing season file.</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoPackage сезона {path} не существует: сначала импортируйте сезон или выберите существующий файл сезона.</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/core/summary.py" line="55"/>
         <source>Cannot read {path} as a GeoPackage: choose the .gpkg file written by Import census season.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось прочитать {path} как GeoPackage: выберите файл .gpkg, записанный алгоритмом «Импорт данных учётного сезона».</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/core/summary.py" line="59"/>
         <source>{path} is not a census season: it has none of the layers routes, observations, cameras, detections. Choose the GeoPackage written by Import census season.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} не является учётным сезоном: в нём нет ни одного из слоёв routes, observations, cameras, detections. Выберите GeoPackage, записанный алгоритмом «Импорт данных учётного сезона».</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/camtrapdp_export.py" line="115"/>
+        <source>The cameras layer is empty: a Camtrap DP package needs the deployments.</source>
+        <translation>Слой фотоловушек пуст: для пакета Camtrap DP нужны установки фотоловушек (deployments).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/camtrapdp_export.py" line="117"/>
+        <source>The cameras layer has no CRS: set it (the season&apos;s UTM zone) so the coordinates can be written in WGS 84.</source>
+        <translation>У слоя фотоловушек не задана система координат: укажите её (зону UTM сезона), чтобы координаты можно было записать в WGS 84.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="170"/>
+        <source>The cameras layer has no {field} field: use the season GeoPackage&apos;s cameras layer.</source>
+        <translation>В слое фотоловушек нет поля {field}: используйте слой cameras из GeoPackage сезона.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/camtrapdp_export.py" line="145"/>
+        <source>{n} cameras ({stations}) have no deployment start and end date; Camtrap DP requires them. Enter the setup and retrieval dates (a secr import has only the effort).</source>
+        <translation>Фотоловушек без дат начала и окончания установки: {n} ({stations}); в Camtrap DP эти даты обязательны. Укажите даты установки и снятия (при импорте из secr известно только усилие).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="250"/>
+        <source>{n} detections name a station that is not among the cameras and were left out.</source>
+        <translation>Регистраций на точках, которых нет среди фотоловушек: {n}; они исключены.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/camtrapdp_export.py" line="226"/>
+        <source>{n} detections have no date and time and were left out: Camtrap DP requires the event time.</source>
+        <translation>Регистраций без даты и времени: {n}; они исключены, так как в Camtrap DP время события обязательно.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/camtrapdp_export.py" line="229"/>
+        <source>{n} times had no UTC offset; the cameras&apos; offset {offset} was assumed.</source>
+        <translation>Значений времени без смещения относительно UTC: {n}; принято смещение фотоловушек {offset}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/camtrapdp_export.py" line="271"/>
+        <source>Camtrap DP export: {deployments} deployments, {observations} observations.</source>
+        <translation>Экспорт Camtrap DP: установок фотоловушек — {deployments}, наблюдений — {observations}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/generalise.py" line="51"/>
+        <source>The generalisation cell size must be more than 0 m (got {value}); for example 10000 for 10 km cells.</source>
+        <translation>Размер ячейки генерализации должен быть больше 0 м (задано {value}); например, 10000 для ячеек 10 км.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/generalise.py" line="70"/>
+        <source>The points are in geographic coordinates (degrees); generalisation needs a metric CRS: use the season GeoPackage&apos;s layers or reproject to the park&apos;s UTM zone.</source>
+        <translation>Точки в географических координатах (градусах); для генерализации нужна метрическая система координат: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="200"/>
+        <source>The raster {path} has no CRS: set it before using it for covariates.</source>
+        <translation>У растра {path} не задана система координат: укажите её, прежде чем использовать растр для ковариат.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="216"/>
+        <source>The raster {what} does not cover the sites.</source>
+        <translation>Растр {what} не покрывает участки.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="270"/>
+        <source>Unknown replicate kind {name}: use one of {names}.</source>
+        <translation>Неизвестный вид повторов {name}: используйте один из: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="274"/>
+        <source>The segment length must be more than 0 km (got {value}).</source>
+        <translation>Длина отрезка должна быть больше 0 км (задано {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="277"/>
+        <source>The search half-width must be 0 m or more (got {value}).</source>
+        <translation>Полуширина обследования должна быть не меньше 0 м (задано {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="280"/>
+        <source>The routes layer is empty: occupancy replicates are cut from the walked routes.</source>
+        <translation>Слой маршрутов пуст: повторы для моделей встречаемости нарезаются из пройденных маршрутов.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="302"/>
+        <source>{n} routes have no date and were left out of the date window.</source>
+        <translation>Маршрутов без даты: {n}; они не вошли в интервал дат.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="307"/>
+        <source>No route has a date, so there are no survey-day replicates: enter the route dates, or use segment replicates.</source>
+        <translation>Ни у одного маршрута нет даты, поэтому повторов по дням учёта нет: укажите даты маршрутов или используйте повторы-отрезки.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="309"/>
+        <source>{n} routes have no date: there are no day replicates for them, so they were left out. Enter their dates to use them.</source>
+        <translation>Маршрутов без даты: {n}; для них нет повторов по дням, поэтому они исключены. Укажите их даты, чтобы их использовать.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="313"/>
+        <source>{n} routes have no date: their replicates come after the dated ones and their signs are matched by distance only.</source>
+        <translation>Маршрутов без даты: {n}; их повторы идут после повторов с датами, а следы сопоставляются с ними только по расстоянию.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="316"/>
+        <source>No route lies in the date window {start} to {end}: widen the window.</source>
+        <translation>Ни один маршрут не попадает в интервал дат с {start} по {end}: расширьте интервал.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="321"/>
+        <source>The routes have no line geometry: nothing was walked.</source>
+        <translation>У маршрутов нет линейной геометрии: ничего не пройдено.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="344"/>
+        <source>None of the {n} sites has a walked route inside it: check that the sites and the routes cover the same area (and the date window).</source>
+        <translation>Ни в одном из участков (всего: {n}) нет пройденного маршрута: проверьте, что участки и маршруты охватывают одну и ту же территорию (и интервал дат).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="349"/>
+        <source>Give site polygons or a grid size of more than 0 m (got {value}).</source>
+        <translation>Укажите полигоны участков или размер ячейки сетки больше 0 м (задано {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="426"/>
+        <source>{km} km walked in sites were left out: last pieces shorter than {share} of a segment.</source>
+        <translation>Не учтено {km} км маршрутов, пройденных в участках: это последние куски короче {share} длины отрезка.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="430"/>
+        <source>No site holds a replicate: the routes inside the sites are shorter than the segment length. Use shorter segments or larger sites.</source>
+        <translation>Ни на одном участке нет повторов: маршруты внутри участков короче длины отрезка. Уменьшите длину отрезка или увеличьте участки.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="472"/>
+        <source>{used} chosen signs lie within {width} m of a replicate; {far} lie farther (or on another day) and were not used.</source>
+        <translation>Выбранных следов в пределах {width} м от повтора: {used}; дальше (или в другой день): {far} — они не использованы.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="476"/>
+        <source>No observations were given: every replicate is a non-detection.</source>
+        <translation>Наблюдения не заданы: во всех повторах нет обнаружений.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="542"/>
+        <source>{n} sites hold no replicate (not walked, or too little): their rows are all missing.</source>
+        <translation>Участков без повторов (не пройдены или пройдено слишком мало): {n}; их строки целиком состоят из пропусков.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="544"/>
+        <source>Occupancy export: {sites} sites, up to {k} replicates, {occupied} sites with a detection (naive occupancy {naive}).</source>
+        <translation>Экспорт для моделей встречаемости: участков — {sites}, повторов — до {k}, участков с обнаружением — {occupied} (наивная встречаемость {naive}).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/occupancy.py" line="594"/>
+        <source>Unknown missing-value code {value}: use one of {codes}.</source>
+        <translation>Неизвестный код пропущенного значения {value}: используйте один из: {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="314"/>
+        <source>The ridges layer has no lines; compute the ridgelines from the DEM first (snowleopard:terrain).</source>
+        <translation>В слое гребней нет линий; сначала постройте линии гребней по ЦМР (snowleopard:terrain).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="665"/>
+        <source>The budget must be a positive number of km; got {value}.</source>
+        <translation>Бюджет должен быть положительным числом км; задано {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="666"/>
+        <source>The longest day must be a positive number of km; got {value}.</source>
+        <translation>Наибольший дневной переход должен быть положительным числом км; задано {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="1079"/>
+        <source>The search half-width must be a positive number of metres; got {value}.</source>
+        <translation>Полуширина обследования должна быть положительным числом метров; задано {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="670"/>
+        <source>There must be at least one team; got {value}.</source>
+        <translation>Нужна хотя бы одна группа; задано {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="676"/>
+        <source>The habitat array has shape {shape} but its grid is {rows} x {cols}.</source>
+        <translation>Массив местообитаний имеет размер {shape}, а его сетка — {rows} × {cols}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="962"/>
+        <source>No habitat cell reaches the suitability threshold {threshold}; lower the threshold or check the habitat layer.</source>
+        <translation>Ни одна ячейка местообитаний не достигает порога пригодности {threshold}; понизьте порог или проверьте слой местообитаний.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="691"/>
+        <source>{count} ridge segments touch an excluded area and were left out.</source>
+        <translation>Отрезков гребней, касающихся исключённых зон: {count}; они не учитываются.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="710"/>
+        <source>No ridge can be reached from the access points within half a day&apos;s walk without entering an excluded area.</source>
+        <translation>Ни до одного гребня нельзя дойти от точек доступа за полдня пути, не заходя в исключённые зоны.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="728"/>
+        <source>A locked transect is {km:.1f} km long, more than the longest day ({day:.1f} km); it is kept as given.</source>
+        <translation>Закреплённая трансекта длиной {km:.1f} км длиннее наибольшего дневного перехода ({day:.1f} км); она сохранена в заданном виде.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="732"/>
+        <source>A locked transect enters an excluded area; it is kept as given.</source>
+        <translation>Закреплённая трансекта заходит в исключённую зону; она сохранена в заданном виде.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="745"/>
+        <source>The budget ({budget:.1f} km) is smaller than the locked transects ({locked:.1f} km); the plan holds the locked transects only.</source>
+        <translation>Бюджет ({budget:.1f} км) меньше длины закреплённых трансект ({locked:.1f} км); в план входят только закреплённые трансекты.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="749"/>
+        <source>No ridge path fits in a day of {day:.1f} km (approaches included); raise the longest day or add access points closer to the ridges.</source>
+        <translation>Ни один путь по гребням не укладывается в дневной переход {day:.1f} км (с учётом подходов); увеличьте наибольший дневной переход или добавьте точки доступа ближе к гребням.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="755"/>
+        <source>The budget left after the locked transects ({left:.1f} km) is less than the shortest possible transect ({short:.1f} km).</source>
+        <translation>Остаток бюджета после закреплённых трансект ({left:.1f} км) меньше самой короткой возможной трансекты ({short:.1f} км).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="950"/>
+        <source>The number of stations must be 0 or more; got {value}.</source>
+        <translation>Число точек должно быть не меньше 0; задано {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="951"/>
+        <source>Sigma must be a positive distance in metres; got {value}.</source>
+        <translation>Сигма должна быть положительным расстоянием в метрах; задано {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="954"/>
+        <source>The minimum spacing must be 0 or more metres; got {value}.</source>
+        <translation>Минимальное расстояние между точками должно быть не меньше 0 м; задано {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="1019"/>
+        <source>Only {placed} of the {wanted} new stations fit in the suitable habitat at a spacing of {spacing:.0f} m; lower the minimum spacing or the number of stations.</source>
+        <translation>В пригодных местообитаниях при расстоянии между точками {spacing:.0f} м удалось разместить лишь {placed} из {wanted} новых точек; уменьшите минимальное расстояние или число точек.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="282"/>
+        <source>The gaps layer has no area_km2 field: choose the output of Coverage gaps.</source>
+        <translation>В слое пробелов нет поля area_km2: выберите результат «Пробелы в охвате».</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="326"/>
+        <source>The season {path} is empty: it has no routes, signs, cameras or detections. Import the field files first.</source>
+        <translation>Сезон {path} пуст: в нём нет маршрутов, следов, фотоловушек и регистраций. Сначала импортируйте полевые файлы.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="410"/>
+        <source>Cannot read {path} as a vector layer: choose the GeoPackage or shapefile written by the analysis.</source>
+        <translation>Не удалось прочитать {path} как векторный слой: выберите GeoPackage или shapefile, записанный анализом.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="154"/>
+        <source>Unknown detector type {name}: use one of {names}.</source>
+        <translation>Неизвестный тип детектора {name}: используйте один из: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="161"/>
+        <source>The occasion length must be more than 0 days (got {value}).</source>
+        <translation>Длительность периода должна быть больше 0 суток (задано {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="164"/>
+        <source>The cameras layer is empty: secr needs the camera stations (traps).</source>
+        <translation>Слой фотоловушек пуст: для secr нужны точки фотоловушек (ловушки).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="196"/>
+        <source>No camera has a station_id and a position: secr needs the camera stations.</source>
+        <translation>Ни у одной фотоловушки нет одновременно station_id и координат: для secr нужны точки фотоловушек.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="217"/>
+        <source>{n} of {total} stations have no deployment start and end dates; the usage per occasion cannot be known for them, so the total effort (trap-nights) is written as usage for every station.</source>
+        <translation>У {n} из {total} фотоловушек нет дат начала и окончания установки; использование (usage) по периодам для них неизвестно, поэтому для всех точек в качестве usage записано суммарное усилие (ловушко-сутки).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="221"/>
+        <source>The cameras have no deployment dates (e.g. imported from a secr traps file with only the effort); the usage per occasion is unknown, so the total effort (trap-nights) is written as usage. Read the traps file with binary.usage = FALSE.</source>
+        <translation>У фотоловушек нет дат установки (например, они импортированы из файла ловушек secr, где есть только усилие); usage по периодам неизвестно, поэтому в качестве usage записано суммарное усилие (ловушко-сутки). Читайте файл ловушек с binary.usage = FALSE.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="229"/>
+        <source>The detections layer is empty: secr needs detections of identified animals.</source>
+        <translation>Слой регистраций пуст: для secr нужны регистрации опознанных особей.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="232"/>
+        <source>The detections layer needs station_id and individual_id fields: use the season GeoPackage&apos;s detections layer.</source>
+        <translation>В слое регистраций должны быть поля station_id и individual_id: используйте слой detections из GeoPackage сезона.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="239"/>
+        <source>{n} detections of other species than {species} were left out.</source>
+        <translation>Регистраций других видов (не {species}): {n}; они исключены.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="244"/>
+        <source>{n} detections have no individual ID and were left out: secr needs each capture to name the animal. Identify them (individual_id) to use them.</source>
+        <translation>Регистраций без ID особи: {n}; они исключены, так как в secr для каждой поимки нужно указать особь. Опознайте особей (individual_id), чтобы использовать эти регистрации.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="254"/>
+        <source>No detection of an identified animal at a known camera station: secr needs detections with an individual_id. {n} detections had no individual ID.</source>
+        <translation>Нет ни одной регистрации опознанной особи на известной точке фотоловушки: для secr нужны регистрации с individual_id. Регистраций без ID особи: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="263"/>
+        <source>The detections carry secr occasions (imported from a capture file); they were kept and the occasion length was not used.</source>
+        <translation>У регистраций уже есть периоды secr (импорт из файла поимок); они сохранены, а длительность периода не использована.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="274"/>
+        <source>{n} detections have no date and time and were left out: their occasion cannot be known.</source>
+        <translation>Регистраций без даты и времени: {n}; они исключены, так как их период нельзя определить.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="278"/>
+        <source>The detections have neither secr occasions nor dates: the occasions cannot be formed. Import detections with their date and time.</source>
+        <translation>У регистраций нет ни периодов secr, ни дат: сформировать периоды невозможно. Импортируйте регистрации с датой и временем.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="293"/>
+        <source>{n} detections are earlier than the first camera deployment and were left out.</source>
+        <translation>Регистраций раньше первой установки фотоловушки: {n}; они исключены.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="315"/>
+        <source>{n} detections fall outside the deployment dates of their camera; check the camera dates or the detection times.</source>
+        <translation>Регистраций вне дат установки своей фотоловушки: {n}; проверьте даты фотоловушек или время регистраций.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="328"/>
+        <source>{n} stations have no trap-nights; their usage was written as NA.</source>
+        <translation>Фотоловушек без ловушко-суток: {n}; их usage записан как NA.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="331"/>
+        <source>The effort per occasion is unknown: each station&apos;s trap-nights were spread evenly over the {k} occasions.</source>
+        <translation>Усилие по периодам неизвестно: ловушко-сутки каждой точки равномерно распределены по всем периодам ({k}).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="352"/>
+        <source>Proximity detectors record an animal at most once per detector and occasion: {n} repeated detections were merged.</source>
+        <translation>Детекторы proximity регистрируют животное не более одного раза на детектор за период; объединено повторных регистраций: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="365"/>
+        <source>Multi-catch detectors record an animal at most once per occasion: {n} later detections in the same occasion were left out.</source>
+        <translation>Детекторы multi (multi-catch) регистрируют животное не более одного раза за период; исключено более поздних регистраций в том же периоде: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="430"/>
+        <source>secr export: {stations} detectors, {captures} captures of {animals} animals, {occasions} occasions, session {session}.</source>
+        <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="77"/>
+        <source>Routes (GPS tracks)</source>
+        <translation>Маршруты (GPS-треки)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <source>Signs</source>
+        <translation>Следы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="78"/>
+        <source>Do not import</source>
+        <translation>Не импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="84"/>
+        <source>Unreadable rows</source>
+        <translation>Нечитаемые строки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="84"/>
+        <source>Invalid geometries</source>
+        <translation>Некорректные геометрии</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="85"/>
+        <source>Coordinates out of range</source>
+        <translation>Координаты вне допустимого диапазона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="86"/>
+        <source>Latitude and longitude swapped</source>
+        <translation>Широта и долгота перепутаны</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="86"/>
+        <source>Far outside the season</source>
+        <translation>Далеко за пределами района сезона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="87"/>
+        <source>Missing dates</source>
+        <translation>Нет дат</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="87"/>
+        <source>Unreadable dates</source>
+        <translation>Нечитаемые даты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="88"/>
+        <source>Duplicate points</source>
+        <translation>Повторяющиеся точки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="88"/>
+        <source>Files given twice</source>
+        <translation>Файлы, указанные дважды</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="89"/>
+        <source>GPS jumps</source>
+        <translation>Скачки GPS</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="89"/>
+        <source>Unknown camera stations</source>
+        <translation>Неизвестные фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="90"/>
+        <source>Unknown sign types</source>
+        <translation>Неизвестные типы следов</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="90"/>
+        <source>Missing values</source>
+        <translation>Пропущенные значения</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="91"/>
+        <source>Empty inputs</source>
+        <translation>Пустые входные данные</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="91"/>
+        <source>Other problems</source>
+        <translation>Прочие проблемы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="194"/>
+        <source>Add files…</source>
+        <translation>Добавить файлы…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="194"/>
+        <source>Add GPX tracks, sign tables, camera tables or a Camtrap DP datapackage.json</source>
+        <translation>Добавить GPX-треки, таблицы следов, таблицы фотоловушек или datapackage.json пакета Camtrap DP</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="196"/>
+        <source>Add folder…</source>
+        <translation>Добавить папку…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="196"/>
+        <source>Add every field file in a folder and its subfolders, sorted by what they hold</source>
+        <translation>Добавить все полевые файлы из папки и её подпапок, распределив их по содержимому</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="198"/>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="198"/>
+        <source>Remove the selected files from the list</source>
+        <translation>Убрать выбранные файлы из списка</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="203"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="203"/>
+        <source>Holds</source>
+        <translation>Содержимое</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="204"/>
+        <source>The field files to import; change what a file holds in its combo box, or choose &apos;Do not import&apos;</source>
+        <translation>Полевые файлы для импорта; измените содержимое файла в раскрывающемся списке или выберите «Не импортировать»</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="211"/>
+        <source>DEM (elevation in metres) for the surface km of the routes; optional</source>
+        <translation>ЦМР (высоты в метрах) для расчёта км маршрутов по поверхности; необязательно</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="318"/>
+        <source>Rasters (*.tif *.tiff *.vrt *.img);;All files (*)</source>
+        <translation>Растры (*.tif *.tiff *.vrt *.img);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="320"/>
+        <source>DEM</source>
+        <translation>ЦМР</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="320"/>
+        <source>Digital elevation model</source>
+        <translation>Цифровая модель рельефа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="214"/>
+        <source>The season GeoPackage to write (replaced if it exists)</source>
+        <translation>GeoPackage сезона для записи (существующий файл будет заменён)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="216"/>
+        <source>Where the season is saved</source>
+        <translation>Куда сохраняется сезон</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="219"/>
+        <source>Import season</source>
+        <translation>Импортировать сезон</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="219"/>
+        <source>Read the field files, check them and write the season GeoPackage (in the background)</source>
+        <translation>Прочитать полевые файлы, проверить их и записать GeoPackage сезона (в фоновом режиме)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="222"/>
+        <source>Open season…</source>
+        <translation>Открыть сезон…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="222"/>
+        <source>Load an existing season GeoPackage as the season group</source>
+        <translation>Загрузить существующий GeoPackage сезона как группу слоёв сезона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="228"/>
+        <source>No summary yet.</source>
+        <translation>Сводки пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="228"/>
+        <source>Totals of the season GeoPackage</source>
+        <translation>Итоги по GeoPackage сезона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="778"/>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="233"/>
+        <source>Detail</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="234"/>
+        <source>What the import fixed, flagged or rejected, grouped by problem; click a row to zoom to its place</source>
+        <translation>Что при импорте было исправлено, отмечено или отклонено, по типам проблем; щёлкните строку, чтобы перейти к её месту на карте</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
+        <source>Sign type</source>
+        <translation>Тип следа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="251"/>
+        <source>Tick the sign types to map and give each a weight (e.g. a scrape counts twice a trail)</source>
+        <translation>Отметьте типы следов для карты и задайте каждому вес (например, поскрёб считается за две следовые дорожки)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="262"/>
+        <source>Map this sign type</source>
+        <translation>Включить этот тип следов в карту</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="264"/>
+        <source>Weight of one sign of this type</source>
+        <translation>Вес одного следа этого типа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="270"/>
+        <source>Only signs between</source>
+        <translation>Только следы за период</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="270"/>
+        <source>Map only the signs of a date window</source>
+        <translation>Строить карту только по следам за интервал дат</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="272"/>
+        <source>First day of the window</source>
+        <translation>Первый день интервала</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="273"/>
+        <source>Last day of the window</source>
+        <translation>Последний день интервала</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
+        <source> m</source>
+        <translation> м</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="279"/>
+        <source>Kernel radius in metres</source>
+        <translation>Радиус ядра в метрах</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="280"/>
+        <source>Kernel radius</source>
+        <translation>Радиус ядра</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="281"/>
+        <source>Pixel size of the heatmaps in metres</source>
+        <translation>Размер пикселя тепловых карт в метрах</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="282"/>
+        <source>Pixel size of the heatmaps</source>
+        <translation>Размер пикселя тепловых карт</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="283"/>
+        <source>Kernel shape, as in QGIS&apos;s heatmap</source>
+        <translation>Форма ядра, как в тепловой карте QGIS</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="285"/>
+        <source>Kernel</source>
+        <translation>Ядро</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="286"/>
+        <source>Signs per km of route searched</source>
+        <translation>Следов на 1 км обследованного маршрута</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="286"/>
+        <source>Divide by the route km walked near each place (effort correction)</source>
+        <translation>Делить на км маршрутов, пройденных рядом с каждым местом (поправка на учётное усилие)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="289"/>
+        <source> km</source>
+        <translation> км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="289"/>
+        <source>Leave places empty where fewer route km lie within the radius</source>
+        <translation>Оставлять места пустыми, если в пределах радиуса меньше км маршрутов, чем задано</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="293"/>
+        <source>Run heatmap</source>
+        <translation>Построить тепловую карту</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="293"/>
+        <source>Compute the sign heatmap in the background</source>
+        <translation>Рассчитать тепловую карту следов в фоновом режиме</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="296"/>
+        <source>Detections per 100 trap-nights around the stations</source>
+        <translation>Регистраций на 100 ловушко-суток вокруг фотоловушек</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="298"/>
+        <source>Count only detections of this species (empty: all)</source>
+        <translation>Учитывать только регистрации этого вида (пусто — все)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="299"/>
+        <source>Species</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="299"/>
+        <source>Species of the detections</source>
+        <translation>Вид в регистрациях</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="302"/>
+        <source>Kernel radius around each station</source>
+        <translation>Радиус ядра вокруг каждой фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="303"/>
+        <source>Also one band per identified animal</source>
+        <translation>Также по одному каналу на каждую опознанную особь</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="306"/>
+        <source>Run camera rate</source>
+        <translation>Рассчитать частоту регистраций</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="306"/>
+        <source>Compute detections per 100 trap-nights per station in the background</source>
+        <translation>Рассчитать число регистраций на 100 ловушко-суток по каждой фотоловушке в фоновом режиме</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="318"/>
+        <source>DEM of the park (same metric CRS as the season)</source>
+        <translation>ЦМР парка (в той же метрической системе координат, что и сезон)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="321"/>
+        <source>A place counts as searched within this distance of a walked route</source>
+        <translation>Место считается обследованным в пределах этого расстояния от пройденного маршрута</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="331"/>
+        <source>Search half-width</source>
+        <translation>Полуширина обследования</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="323"/>
+        <source>Detection half-width of a route</source>
+        <translation>Полуширина обнаружения на маршруте</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="324"/>
+        <source>A place counts as sampled within this distance of a camera</source>
+        <translation>Место считается охваченным в пределах этого расстояния от фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="326"/>
+        <source>Camera radius</source>
+        <translation>Радиус фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="326"/>
+        <source>Detection radius of a camera</source>
+        <translation>Радиус обнаружения фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="328"/>
+        <source>Cell size of the effort grid</source>
+        <translation>Размер ячейки сетки учётного усилия</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="328"/>
+        <source>Grid size</source>
+        <translation>Размер ячейки сетки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="329"/>
+        <source>Habitat from the DEM (Altai rules)</source>
+        <translation>Местообитания по ЦМР (правила для Алтая)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="329"/>
+        <source>Suitable habitat from elevation, slope, ruggedness and ridges</source>
+        <translation>Пригодные местообитания по высоте, крутизне, пересечённости и гребням</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="331"/>
+        <source>Habitat from a layer</source>
+        <translation>Местообитания из слоя</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="331"/>
+        <source>Use a habitat polygon or raster layer you already have</source>
+        <translation>Использовать уже имеющийся слой полигонов или растр местообитаний</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="335"/>
+        <source>Habitat polygons or a 0–1 suitability raster</source>
+        <translation>Полигоны местообитаний или растр пригодности 0–1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
+        <source>Habitat farther than this from any effort is a gap</source>
+        <translation>Местообитания дальше этого расстояния от любого учётного усилия считаются пробелом</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="342"/>
+        <source>Gap distance</source>
+        <translation>Расстояние для пробела</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="342"/>
+        <source>Distance from effort</source>
+        <translation>Расстояние от учётного усилия</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="343"/>
+        <source> km²</source>
+        <translation> км²</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="343"/>
+        <source>Leave out gaps smaller than this</source>
+        <translation>Не выводить пробелы меньше этой площади</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="344"/>
+        <source>Minimum area</source>
+        <translation>Минимальная площадь</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="344"/>
+        <source>Smallest gap kept</source>
+        <translation>Наименьший сохраняемый пробел</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="345"/>
+        <source>Camps, road ends, huts: distance from each gap; optional</source>
+        <translation>Стоянки, концы дорог, избушки: расстояние до них от каждого пробела; необязательно</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="349"/>
+        <source>Access</source>
+        <translation>Точки доступа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="82"/>
+        <source>Access points or roads</source>
+        <translation>Точки доступа или дороги</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="351"/>
+        <source>Run coverage and gaps</source>
+        <translation>Рассчитать охват и пробелы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="351"/>
+        <source>Terrain, habitat, coverage and ranked gaps, one after the other, in the background</source>
+        <translation>Рельеф, местообитания, охват и ранжированные пробелы — последовательно, в фоновом режиме</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
+        <source>Rank</source>
+        <translation>Ранг</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <source>Area km²</source>
+        <translation>Площадь, км²</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
+        <source>Suitability</source>
+        <translation>Пригодность</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <source>Ridge km</source>
+        <translation>Гребни, км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <source>Access km</source>
+        <translation>До подъезда, км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="359"/>
+        <source>Coverage gaps ranked by area × suitability; click a row to zoom to the gap</source>
+        <translation>Пробелы в охвате, ранжированные по площади × пригодности; щёлкните строку, чтобы перейти к пробелу</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="367"/>
+        <source>Planning next season comes with a later update of the plugin: transects along the ridges into the largest gaps under a km budget (Plan transects), camera positions on ridges and saddles spaced by the animals&apos; movement scale (Plan camera stations), and a check of the walked routes against the plan (Compare plan and routes).</source>
+        <translation>Планирование следующего сезона появится в одном из следующих обновлений модуля: трансекты вдоль гребней в крупнейшие пробелы в пределах бюджета км («Планирование дневных трансект»), места для фотоловушек на гребнях и седловинах с разносом по масштабу перемещений животных («Планирование точек фотоловушек») и сверка пройденных маршрутов с планом («Сравнение плана с пройденными маршрутами»).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="372"/>
+        <source>What the Plan page will offer</source>
+        <translation>Что будет на странице плана</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="380"/>
+        <source>Title on the first page of the report</source>
+        <translation>Заголовок на первой странице отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="80"/>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="381"/>
+        <source>Report title</source>
+        <translation>Заголовок отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <source>Language of the report</source>
+        <translation>Язык отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="383"/>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="384"/>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="387"/>
+        <source>Include</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="387"/>
+        <source>Which maps and tables the report holds</source>
+        <translation>Какие карты и таблицы входят в отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="663"/>
+        <source>Heatmap of signs</source>
+        <translation>Тепловая карта следов</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="389"/>
+        <source>Page with the signs and the heatmap</source>
+        <translation>Страница со следами и тепловой картой</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
+        <source>Coverage map</source>
+        <translation>Карта охвата</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
+        <source>Page with the survey coverage</source>
+        <translation>Страница с охватом учёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
+        <source>Ranked gaps</source>
+        <translation>Ранжированные пробелы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
+        <source>Map and table of the top gaps</source>
+        <translation>Карта и таблица первых по рангу пробелов</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="737"/>
+        <source>Plan for next season</source>
+        <translation>План на следующий сезон</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="392"/>
+        <source>Page with the plan, when made</source>
+        <translation>Страница с планом, если он составлен</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="397"/>
+        <source>The PDF to write</source>
+        <translation>PDF для записи</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="83"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="399"/>
+        <source>Output PDF</source>
+        <translation>Выходной PDF</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="399"/>
+        <source>Where the report is saved</source>
+        <translation>Куда сохраняется отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="402"/>
+        <source>Make report</source>
+        <translation>Создать отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="402"/>
+        <source>Build the season report in the background</source>
+        <translation>Сформировать отчёт о сезоне в фоновом режиме</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="403"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="403"/>
+        <source>Open the report PDF</source>
+        <translation>Открыть PDF отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="432"/>
+        <source>What this file holds; change it if the guess is wrong</source>
+        <translation>Что содержит этот файл; измените, если тип определён неверно</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <source>Field files</source>
+        <translation>Полевые файлы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <source>Field files (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;All files (*)</source>
+        <translation>Полевые файлы (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="471"/>
+        <source>Folder of field files</source>
+        <translation>Папка с полевыми файлами</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="488"/>
+        <source>Add the season's field files first (Add files… or Add folder…).</source>
+        <translation>Сначала добавьте полевые файлы сезона («Добавить файлы…» или «Добавить папку…»).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="491"/>
+        <source>Choose where to save the season GeoPackage.</source>
+        <translation>Укажите, куда сохранить GeoPackage сезона.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="498"/>
+        <source>Importing the season…</source>
+        <translation>Импорт сезона…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="521"/>
+        <source>Season: {path}</source>
+        <translation>Сезон: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="527"/>
+        <source>Snow leopard census {name}</source>
+        <translation>Учёт снежного барса {name}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="532"/>
+        <source>The season {path} holds no route, sign, camera or detection: check the field files and import again.</source>
+        <translation>В сезоне {path} нет ни маршрутов, ни следов, ни фотоловушек, ни регистраций: проверьте полевые файлы и повторите импорт.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="543"/>
+        <source>Routes: {n}, {km:.1f} km walked</source>
+        <translation>Маршруты: {n}, пройдено {km:.1f} км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="544"/>
+        <source>Teams: {n} ({names}); survey days: {days}</source>
+        <translation>Группы: {n} ({names}); дней учёта: {days}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="546"/>
+        <source>Dates: {first} – {last}</source>
+        <translation>Даты: {first} – {last}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="547"/>
+        <source>Signs: {n} ({types})</source>
+        <translation>Следы: {n} ({types})</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="548"/>
+        <source>Camera stations: {n}, {tn:.0f} trap-nights</source>
+        <translation>Фотоловушки: {n}, ловушко-суток: {tn:.0f}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="549"/>
+        <source>Detections: {n}; individuals: {ind}</source>
+        <translation>Регистрации: {n}; особей: {ind}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="550"/>
+        <source>Validation rows: {n}</source>
+        <translation>Записи проверки: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="594"/>
+        <source>This row has no place on the map.</source>
+        <translation>Эта запись не привязана к месту на карте.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="632"/>
+        <source>Import the season or open a season GeoPackage on the Data page first.</source>
+        <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="659"/>
+        <source>Tick at least one sign type.</source>
+        <translation>Отметьте хотя бы один тип следов.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="663"/>
+        <source>Computing the heatmap…</source>
+        <translation>Расчёт тепловой карты…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="663"/>
+        <source>Detections per 100 trap-nights</source>
+        <translation>Регистраций на 100 фотоловушко-суток</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="682"/>
+        <source>Computing the camera detection rate…</source>
+        <translation>Расчёт частоты регистраций фотоловушками…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="694"/>
+        <source>Coverage and gaps need algorithms that are not in this version of the plugin yet: {names}.</source>
+        <translation>Для охвата и пробелов нужны алгоритмы, которых ещё нет в этой версии модуля: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="698"/>
+        <source>Choose the DEM of the park.</source>
+        <translation>Выберите ЦМР парка.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="702"/>
+        <source>Choose the habitat layer, or take the habitat from the DEM.</source>
+        <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="113"/>
+        <source>Habitat suitability</source>
+        <translation>Пригодность местообитаний</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="740"/>
+        <source>Running {name}…</source>
+        <translation>Выполняется {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="122"/>
+        <source>Ridgelines</source>
+        <translation>Линии гребней</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="275"/>
+        <source>Survey coverage</source>
+        <translation>Охват учётом</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="220"/>
+        <source>Effort grid</source>
+        <translation>Сетка учётного усилия</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="751"/>
+        <source>Ridges walked</source>
+        <translation>Пройденные гребни</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="72"/>
+        <source>Coverage gaps</source>
+        <translation>Пробелы в охвате</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="781"/>
+        <source>Click to zoom to this gap</source>
+        <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="110"/>
+        <source>Choose where to save the report PDF.</source>
+        <translation>Укажите, куда сохранить PDF отчёта.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="190"/>
+        <source>Report written: {path}</source>
+        <translation>Отчёт записан: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="819"/>
+        <source>Making the season report…</source>
+        <translation>Формирование отчёта о сезоне…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="894"/>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="900"/>
+        <source>The results could not be loaded: {reason}</source>
+        <translation>Не удалось загрузить результаты: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="908"/>
+        <source>Failed.</source>
+        <translation>Завершено с ошибкой.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="920"/>
+        <source>Details</source>
+        <translation>Подробнее</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="921"/>
+        <source>Show the log of the job</source>
+        <translation>Показать журнал задачи</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="132"/>
+        <source>Another job is still running: wait for it or cancel it.</source>
+        <translation>Ещё выполняется другая задача: дождитесь её завершения или отмените её.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="136"/>
+        <source>The algorithm {id} is not available yet in this version of the plugin: it comes with a later update.</source>
+        <translation>Алгоритм {id} ещё недоступен в этой версии модуля: он появится в одном из следующих обновлений.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="145"/>
+        <source>Some parameters are missing or wrong.</source>
+        <translation>Некоторые параметры не заданы или заданы неверно.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="172"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>Отменено: результаты не записаны.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="177"/>
+        <source>The algorithm {id} failed.</source>
+        <translation>Алгоритм {id} завершился с ошибкой.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="35"/>
+        <source>{layer} is in {crs} but {reference} in {season_crs}: use layers of one season GeoPackage, or reproject {layer} to {season_crs} first (Raster ▸ Projections ▸ Warp for a DEM).</source>
+        <translation>{layer} в {crs}, а {reference} в {season_crs}: используйте слои одного GeoPackage сезона или сначала перепроецируйте {layer} в {season_crs} (для ЦМР: Растр ▸ Проекции ▸ Трансформировать).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="51"/>
+        <source>Coverage and gaps</source>
+        <translation>Охват и пробелы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="88"/>
+        <source>Where the census looked, exact to the pixel.
+
+Coverage raster: 1 = searched along routes (the cell&apos;s centre within the search half-width of a route), 2 = sampled by cameras (centre within the camera radius of a station), 3 = both, 0 = not covered (transparent). The raster is on the DEM&apos;s grid (cropped to the extent when one is given), or else on a grid of the pixel size over the extent (default: the effort plus the half-width and radius). The optional trap-nights raster sums the trap-nights of the stations reaching each cell.
+
+Effort grid (like SMART&apos;s gridded query), square cells of the grid size: km walked (planimetric), surface km over the DEM, trap-nights of the stations inside, signs and detections inside, and visits (distinct route and date). Cells without any effort or record are left out.
+
+With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the km and the share of it lying within the search half-width of a route.</source>
+        <translation>Где учёт проводился — с точностью до пикселя.
+
+Растр охвата: 1 — обследовано на маршрутах (центр ячейки в пределах полуширины обследования от маршрута), 2 — охвачено фотоловушками (центр в пределах радиуса фотоловушки), 3 — и то и другое, 0 — не охвачено (прозрачно). Растр строится на сетке ЦМР (обрезанной по охвату, если он задан), иначе на сетке заданного размера пикселя на охвате (по умолчанию — учётное усилие плюс полуширина и радиус). Необязательный растр ловушко-суток суммирует ловушко-сутки фотоловушек, достающих до каждой ячейки.
+
+Сетка учётного усилия (как сеточный запрос SMART), квадратные ячейки заданного размера: пройденные км (в плане), км по поверхности ЦМР, ловушко-сутки фотоловушек внутри, следы и регистрации внутри и посещения (разные маршрут и дата). Ячейки без усилия и записей не выводятся.
+
+С линиями гребней (из алгоритма «Рельеф и линии гребней»): для каждого отрезка — км и доля, лежащая в пределах полуширины обследования от маршрута.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="654"/>
+        <source>Routes walked</source>
+        <translation>Пройдено маршрутов</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="104"/>
+        <source>Camera stations (trap_nights)</source>
+        <translation>Фотоловушки (trap_nights)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="106"/>
+        <source>Signs (for the grid&apos;s counts)</source>
+        <translation>Следы (для подсчётов по сетке)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="108"/>
+        <source>Detections (for the grid&apos;s counts)</source>
+        <translation>Регистрации (для подсчётов по сетке)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="113"/>
+        <source>Search half-width of a route</source>
+        <translation>Полуширина обследования маршрута</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="115"/>
+        <source>Camera detection radius</source>
+        <translation>Радиус обнаружения фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="117"/>
+        <source>DEM (grid of the raster; surface km)</source>
+        <translation>ЦМР (сетка растра; км по поверхности)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="110"/>
+        <source>Pixel size (without a DEM)</source>
+        <translation>Размер пикселя (без ЦМР)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="122"/>
+        <source>Effort grid cell size</source>
+        <translation>Размер ячейки сетки усилия</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="124"/>
+        <source>Coverage</source>
+        <translation>Охват</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="125"/>
+        <source>Camera trap-nights per cell</source>
+        <translation>Ловушко-сутки фотоловушек на ячейку</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="233"/>
+        <source>Ridge segments walked</source>
+        <translation>Пройденные отрезки гребней</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="116"/>
+        <source>Give the routes walked, the camera stations, or both.</source>
+        <translation>Укажите пройденные маршруты, фотоловушки или и то и другое.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="165"/>
+        <source>search half-width</source>
+        <translation>полуширина обследования</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="165"/>
+        <source>camera radius</source>
+        <translation>радиус фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="165"/>
+        <source>effort grid cell size</source>
+        <translation>размер ячейки сетки усилия</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="168"/>
+        <source>The {name} must be a positive distance in metres.</source>
+        <translation>Параметр «{name}» должен быть положительным расстоянием в метрах.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="175"/>
+        <source>The cameras have no trap_nights field: each station counts 1 trap-night.</source>
+        <translation>У фотоловушек нет поля trap_nights: каждая считается за 1 ловушко-сутки.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="179"/>
+        <source>The routes and cameras layers are empty: there is no survey effort to map. Choose the season&apos;s routes or cameras.</source>
+        <translation>Слои маршрутов и фотоловушек пусты: нет учётного усилия для карты. Выберите маршруты или фотоловушки сезона.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="192"/>
+        <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) does not overlap the DEM {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): give the DEM of the park, in the season's CRS.</source>
+        <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) не пересекается с ЦМР {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): укажите ЦМР парка в системе координат сезона.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="200"/>
+        <source>Give a positive pixel size (metres) or a DEM.</source>
+        <translation>Задайте положительный размер пикселя (в метрах) или ЦМР.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="204"/>
+        <source>The coverage raster would have {cells} cells: choose a larger pixel size or a smaller extent.</source>
+        <translation>Растр охвата содержал бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="207"/>
+        <source>Cells searched and sampled</source>
+        <translation>Обследованные и охваченные ячейки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="215"/>
+        <source>Searched along routes: {routes:.2f} km²; sampled by cameras: {cams:.2f} km²; both: {both:.2f} km²</source>
+        <translation>Обследовано на маршрутах: {routes:.2f} км²; охвачено фотоловушками: {cams:.2f} км²; и то и другое: {both:.2f} км²</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="238"/>
+        <source>The ridgelines layer is empty: run &apos;Terrain and ridgelines&apos; on the DEM first, or leave the ridgelines out.</source>
+        <translation>Слой линий гребней пуст: сначала выполните «Рельеф и линии гребней» для ЦМР или не указывайте линии гребней.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="242"/>
+        <source>Ridges: {walked:.1f} of {total:.1f} km walked</source>
+        <translation>Гребни: пройдено {walked:.1f} из {total:.1f} км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="256"/>
+        <source>trap-nights</source>
+        <translation>ловушко-суток</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="51"/>
+        <source>Choose an output folder.</source>
+        <translation>Выберите выходную папку.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="55"/>
+        <source>Cannot create the folder {folder}: {reason}</source>
+        <translation>Не удалось создать папку {folder}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="74"/>
+        <source>Generalise coordinates to cells of (m, 0 = exact coordinates)</source>
+        <translation>Генерализовать координаты до ячеек размером (м, 0 — точные координаты)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="82"/>
+        <source>Choose the {what} layer.</source>
+        <translation>Выберите слой: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="111"/>
+        <source>Export occupancy detection histories</source>
+        <translation>Экспорт историй обнаружений для моделей встречаемости (occupancy)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="388"/>
+        <source>Exports</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="117"/>
+        <source>Writes the detection history of a sign survey for occupancy models (R unmarked, PRESENCE): detection_history.csv (site_id, y.1 … y.K; 1 = a chosen sign within the search half-width of the replicate, 0 = none, NA where a site has fewer replicates), site_covariates.csv (walked km; mean elevation and ruggedness (TRI) with a DEM, habitat share with a habitat raster, ridge km with ridge lines) and replicate_covariates.csv (length_km, surface_km, date, team per replicate, same NA pattern), plus a sites layer with naive occupancy.
+
+Sites are the given polygons, or square cells of the grid size. Replicates are consecutive segments of the segment length along the routes walked inside each site (routes cut at the site boundaries, taken by date), or survey days. For PRESENCE choose '-' as the missing-value code.</source>
+        <translation>Записывает историю обнаружений следового учёта для моделей встречаемости (occupancy) (R unmarked, PRESENCE): detection_history.csv (site_id, y.1 … y.K; 1 — выбранный след в пределах полуширины обследования повтора, 0 — следов нет, NA — у участка меньше повторов), site_covariates.csv (пройденные км; средняя высота и пересечённость (TRI) — если задана ЦМР, доля местообитаний — если задан растр местообитаний, км гребней — если заданы линии гребней) и replicate_covariates.csv (length_km, surface_km, date, team для каждого повтора, пропуски NA — так же), а также слой участков с наивной встречаемостью.
+
+Участки — заданные полигоны или квадратные ячейки сетки заданного размера. Повторы — последовательные отрезки заданной длины вдоль маршрутов, пройденных внутри каждого участка (маршруты разрезаются по границам участков и берутся в порядке дат), или дни учёта. Для PRESENCE выберите «-» в качестве кода пропущенного значения.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="133"/>
+        <source>Sites (polygons; empty: grid cells)</source>
+        <translation>Участки (полигоны; пусто — ячейки сетки)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="135"/>
+        <source>Grid cell size (when no sites)</source>
+        <translation>Размер ячейки сетки (если участки не заданы)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="137"/>
+        <source>Replicate segment length (km)</source>
+        <translation>Длина отрезка-повтора (км)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="141"/>
+        <source>Sign types (e.g. track, scrape; empty: all)</source>
+        <translation>Типы следов (например, track, scrape; пусто — все)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="147"/>
+        <source>DEM (for covariates)</source>
+        <translation>ЦМР (для ковариат)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="148"/>
+        <source>Habitat raster (cells &gt; 0 are habitat)</source>
+        <translation>Растр местообитаний (ячейки &gt; 0 — местообитания)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="150"/>
+        <source>Ridge lines</source>
+        <translation>Линии гребней</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="152"/>
+        <source>Replicates</source>
+        <translation>Повторы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="152"/>
+        <source>segments along routes</source>
+        <translation>отрезки вдоль маршрутов</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="152"/>
+        <source>survey days</source>
+        <translation>дни учёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="155"/>
+        <source>Missing-value code</source>
+        <translation>Код пропущенного значения</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="155"/>
+        <source>NA (R unmarked)</source>
+        <translation>NA (R unmarked)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="155"/>
+        <source>- (PRESENCE)</source>
+        <translation>- (PRESENCE)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="155"/>
+        <source>. (PRESENCE)</source>
+        <translation>. (PRESENCE)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="355"/>
+        <source>Output folder</source>
+        <translation>Выходная папка</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="160"/>
+        <source>Occupancy sites</source>
+        <translation>Участки (встречаемость)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="180"/>
+        <source>routes</source>
+        <translation>маршруты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="181"/>
+        <source>signs</source>
+        <translation>следы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="217"/>
+        <source>The sites layer is generalised to {cell:g} m cells.</source>
+        <translation>Слой участков генерализован до ячеек {cell:g} м.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="267"/>
+        <source>Export secr capture histories</source>
+        <translation>Экспорт историй поимок для secr</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="273"/>
+        <source>Writes traps.txt (ID X Y usage / station covariates) and capthist.txt (Session ID Occasion Detector Sex) as secr::read.capthist(&quot;capthist.txt&quot;, &quot;traps.txt&quot;, detector = ..., fmt = &quot;trapID&quot;, covnames = &quot;Sex&quot;) reads them; the exact R call is in the first line of traps.txt.
+
+Occasions of the chosen number of days count from the day the first camera was set up; the usage string has a 1 for each occasion a camera was running. Detections that already carry secr occasions keep them. Detections without an individual ID are left out (the log says how many). Cameras without deployment dates get their total trap-nights as usage (read with binary.usage = FALSE).</source>
+        <translation>Записывает traps.txt (ID X Y usage / ковариаты точек) и capthist.txt (Session ID Occasion Detector Sex) в том виде, в каком их читает secr::read.capthist(&quot;capthist.txt&quot;, &quot;traps.txt&quot;, detector = ..., fmt = &quot;trapID&quot;, covnames = &quot;Sex&quot;); точный вызов R приведён в первой строке traps.txt.
+
+Периоды (occasions) заданной длительности в сутках отсчитываются от дня установки первой фотоловушки; в строке usage стоит 1 для каждого периода, в который фотоловушка работала. Регистрации, у которых уже есть периоды secr, сохраняют их. Регистрации без ID особи исключаются (их число указывается в журнале). Фотоловушкам без дат установки в качестве usage записываются их суммарные ловушко-сутки (читайте с binary.usage = FALSE).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="287"/>
+        <source>Occasion length (days)</source>
+        <translation>Длительность периода (сут)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="289"/>
+        <source>Detector type</source>
+        <translation>Тип детектора</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="291"/>
+        <source>Species (empty: all identified detections)</source>
+        <translation>Вид (пусто — все регистрации опознанных особей)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="361"/>
+        <source>cameras</source>
+        <translation>фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="175"/>
+        <source>detections</source>
+        <translation>регистрации</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="335"/>
+        <source>Export Camtrap DP package</source>
+        <translation>Экспорт пакета Camtrap DP</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="341"/>
+        <source>Writes a Camtrap DP 1.0 package (datapackage.json, deployments.csv, media.csv, observations.csv), the exchange standard that camtrapR, Wildlife Insights, Agouti and GBIF read: one deployment per camera (coordinates in WGS 84), one event-level observation per detection. Cameras need deployment start and end dates; the season keeps no photos, so media.csv is empty. With a generalisation cell size, deployments are moved to cell centres and the package says so.</source>
+        <translation>Записывает пакет Camtrap DP 1.0 (datapackage.json, deployments.csv, media.csv, observations.csv) — стандарт обмена данными, который читают camtrapR, Wildlife Insights, Agouti и GBIF: одна установка фотоловушки (deployment) на каждую фотоловушку (координаты в WGS 84), одно наблюдение уровня события на каждую регистрацию. Для фотоловушек нужны даты начала и окончания установки; фотографии в сезоне не хранятся, поэтому media.csv пуст. Если задан размер ячейки генерализации, установки переносятся в центры ячеек, и это указывается в пакете.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="385"/>
+        <source>Generalise points for sharing</source>
+        <translation>Генерализация точек для передачи данных</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="391"/>
+        <source>Moves every point to the centre of its cell in a square grid of the chosen size (anchored at the CRS origin), so shared copies never carry exact snow leopard locations. One output point per input point (so counts per cell are kept), with all attributes except coordinate columns (x, y, lon, lat …) and a generalised_m field holding the cell size. Elevations (Z) are dropped. The layer must be in a metric CRS.</source>
+        <translation>Переносит каждую точку в центр её ячейки квадратной сетки заданного размера (с привязкой к началу координат системы координат), чтобы в передаваемых копиях не было точных мест встреч снежного барса. Каждой входной точке соответствует одна выходная (число точек в ячейке сохраняется), со всеми атрибутами, кроме столбцов координат (x, y, lon, lat …), и с полем generalised_m, содержащим размер ячейки. Высоты (Z) отбрасываются. Слой должен быть в метрической системе координат.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="399"/>
+        <source>Points</source>
+        <translation>Точки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="401"/>
+        <source>Cell size</source>
+        <translation>Размер ячейки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="403"/>
+        <source>Generalised points</source>
+        <translation>Генерализованные точки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="410"/>
+        <source>points</source>
+        <translation>точки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="421"/>
+        <source>Coordinate columns left out: {names}</source>
+        <translation>Исключённые столбцы координат: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="448"/>
+        <source>{count} points generalised to {cell:g} m cells.</source>
+        <translation>Точек, генерализованных до ячеек {cell:g} м: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="52"/>
+        <source>Suitable habitat farther than the maximum distance from every route and camera station, as polygons ranked by area × mean suitability (rank 1 first).
+
+Habitat: a suitability raster (e.g. from 'Habitat suitability'; cells at or above the threshold are suitable) or the park's habitat polygons (rasterised at the pixel size by the cell-centre rule, value 1 or a 0–1 field). A cell is near effort when its centre lies within the maximum distance of a route segment or a station (exact). Gap cells touching at an edge or a corner form one gap.
+
+Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines inside, when given), access_km (distance to the nearest access point or line: roads, camps; empty without them) and rank. Gaps smaller than the minimum area are left out. Give an extent to work on part of a large habitat layer.</source>
+        <translation>Пригодные местообитания дальше наибольшего расстояния от всех маршрутов и фотоловушек — полигоны, ранжированные по площади × средней пригодности (ранг 1 — первый).
+
+Местообитания: растр пригодности (например, из алгоритма «Пригодность местообитаний»; пригодны ячейки со значением не ниже порога) или полигоны местообитаний парка (растеризуются с заданным размером пикселя по правилу центра ячейки, значение 1 или поле 0–1). Ячейка считается близкой к усилию, если её центр лежит в пределах наибольшего расстояния от отрезка маршрута или фотоловушки (точно). Ячейки пробелов, соприкасающиеся стороной или углом, образуют один пробел.
+
+Для каждого пробела: area_km2, suitability (средняя), ridge_km (длина линий гребней внутри, если они заданы), access_km (расстояние до ближайшей точки или линии доступа: дороги, стоянки; пусто без них) и rank. Пробелы меньше минимальной площади не выводятся. Задайте охват, чтобы работать с частью большого слоя местообитаний.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="244"/>
+        <source>Habitat (suitability raster or habitat polygons)</source>
+        <translation>Местообитания (растр пригодности или полигоны местообитаний)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="97"/>
+        <source>Habitat polygons: 0–1 suitability field (empty: 1 inside)</source>
+        <translation>Полигоны местообитаний: поле пригодности 0–1 (пусто — 1 внутри)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="76"/>
+        <source>Maximum distance from effort</source>
+        <translation>Наибольшее расстояние от учётного усилия</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="78"/>
+        <source>Minimum gap area (km²)</source>
+        <translation>Минимальная площадь пробела (км²)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="80"/>
+        <source>Suitability threshold</source>
+        <translation>Порог пригодности</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="88"/>
+        <source>Pixel size for habitat polygons</source>
+        <translation>Размер пикселя для полигонов местообитаний</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="110"/>
+        <source>Choose a habitat layer: a suitability raster or habitat polygons.</source>
+        <translation>Выберите слой местообитаний: растр пригодности или полигоны местообитаний.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="122"/>
+        <source>The maximum distance from effort must be a positive distance in metres.</source>
+        <translation>Наибольшее расстояние от учётного усилия должно быть положительным расстоянием в метрах.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="130"/>
+        <source>The routes and cameras layers are empty: there is no survey effort. Choose the season&apos;s routes or cameras.</source>
+        <translation>Слои маршрутов и фотоловушек пусты: учётного усилия нет. Выберите маршруты или фотоловушки сезона.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="142"/>
+        <source>Habitat</source>
+        <translation>Местообитания</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="148"/>
+        <source>Give a positive pixel size (metres) for the habitat polygons.</source>
+        <translation>Задайте положительный размер пикселя (в метрах) для полигонов местообитаний.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="154"/>
+        <source>The extent does not overlap the habitat layer {layer}: choose an extent inside it (same CRS).</source>
+        <translation>Охват не пересекается со слоем местообитаний {layer}: выберите охват внутри него (в той же системе координат).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="229"/>
+        <source>The habitat grid would have {cells} cells: choose a larger pixel size or a smaller extent.</source>
+        <translation>Сетка местообитаний содержала бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="167"/>
+        <source>The habitat layer {layer} has no polygon in the extent.</source>
+        <translation>В слое местообитаний {layer} нет полигонов в пределах охвата.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="185"/>
+        <source>Access features reprojected from {a} to {b}.</source>
+        <translation>Объекты доступа перепроецированы из {a} в {b}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="203"/>
+        <source>Gaps: {count}, {area:.1f} km² of suitable habitat farther than {distance:g} m from any effort</source>
+        <translation>Пробелов: {count}, {area:.1f} км² пригодных местообитаний дальше {distance:g} м от любого учётного усилия</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="210"/>
+        <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) lies farther than the maximum distance from the habitat ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): check that routes, cameras and habitat are of the same park and in the same CRS, and the extent.</source>
+        <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) лежит дальше наибольшего расстояния от местообитаний ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): проверьте, что маршруты, фотоловушки и местообитания относятся к одному парку и заданы в одной системе координат, а также охват.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Elevation: unsuitable below (m)</source>
+        <translation>Высота: непригодно ниже (м)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Elevation: fully suitable from (m)</source>
+        <translation>Высота: полностью пригодно от (м)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Elevation: fully suitable up to (m)</source>
+        <translation>Высота: полностью пригодно до (м)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Elevation: unsuitable above (m)</source>
+        <translation>Высота: непригодно выше (м)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Slope: unsuitable below (degrees)</source>
+        <translation>Крутизна: непригодно ниже (градусы)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Slope: fully suitable from (degrees)</source>
+        <translation>Крутизна: полностью пригодно от (градусы)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Ruggedness: lowest score at VRM</source>
+        <translation>Пересечённость: наименьшая оценка при VRM</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Ruggedness: fully suitable from VRM</source>
+        <translation>Пересечённость: полностью пригодно от VRM</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Ruggedness: lowest score (0–1)</source>
+        <translation>Пересечённость: наименьшая оценка (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Ridge: fully suitable within (m)</source>
+        <translation>Гребень: полностью пригодно в пределах (м)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Ridge: lowest score beyond (m)</source>
+        <translation>Гребень: наименьшая оценка дальше (м)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Ridge: lowest score (0–1)</source>
+        <translation>Гребень: наименьшая оценка (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Weight of elevation (0: rule off)</source>
+        <translation>Вес высоты (0 — правило выключено)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Weight of slope (0: rule off)</source>
+        <translation>Вес крутизны (0 — правило выключено)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Weight of ruggedness (0: rule off)</source>
+        <translation>Вес пересечённости (0 — правило выключено)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <source>Weight of ridge distance (0: rule off)</source>
+        <translation>Вес расстояния до гребня (0 — правило выключено)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <source>Weighted geometric mean</source>
+        <translation>Взвешенное среднее геометрическое</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <source>Product</source>
+        <translation>Произведение</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <source>Minimum</source>
+        <translation>Минимум</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="76"/>
+        <source>Habitat suitability from 0 (unsuitable) to 1, on the DEM's grid.
+
+From a DEM: each rule scores its variable 0–1 with a trapezoid (0 below the 'unsuitable' value, rising linearly to 1 at the 'fully suitable' value, and for elevation down again to 0 at the upper limit; ruggedness and ridge distance never score below their lowest score). Elevation, slope (Horn), ruggedness (VRM 3x3) and distance to the nearest ridge are combined by a weighted geometric mean (any zero gives 0), a product or the minimum. A weight of 0 switches a rule off. The defaults are starting values for the Altai (see docs/terrain.md: most are assumptions to calibrate on the park's own records). Give the ridgelines from 'Terrain and ridgelines', or they are extracted from the DEM with the default settings.
+
+From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 field) are rasterised by the cell-centre rule; a raster is averaged onto the grid (divide by the scale, e.g. 100 for a 0–100 % map). The grid is the DEM's when a DEM is given, else the pixel size over the extent (default: the layer's extent).</source>
+        <translation>Пригодность местообитаний от 0 (непригодно) до 1 на сетке ЦМР.
+
+По ЦМР: каждое правило оценивает свою переменную от 0 до 1 трапецией (0 ниже значения «непригодно», линейный рост до 1 к значению «полностью пригодно», а для высоты — снова спад до 0 к верхней границе; пересечённость и расстояние до гребня не оцениваются ниже своей наименьшей оценки). Высота, крутизна (метод Хорна), пересечённость (VRM 3x3) и расстояние до ближайшего гребня объединяются взвешенным средним геометрическим (любой ноль даёт 0), произведением или минимумом. Вес 0 выключает правило. Значения по умолчанию — начальные для Алтая (см. docs/terrain.md: большинство из них — допущения, которые нужно откалибровать по собственным данным парка). Укажите линии гребней из алгоритма «Рельеф и линии гребней», иначе они будут выделены из ЦМР с настройками по умолчанию.
+
+По слою местообитаний, который уже есть у парка: полигоны (значение 1 внутри или поле 0–1) растеризуются по правилу центра ячейки; растр усредняется на сетку (с делением на масштаб, например 100 для карты 0–100 %). Сетка — сетка ЦМР, если ЦМР задана, иначе заданный размер пикселя на охвате (по умолчанию — охват слоя).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="67"/>
+        <source>DEM (metres, metric CRS)</source>
+        <translation>ЦМР (метры, метрическая система координат)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="94"/>
+        <source>Or: the park&apos;s habitat layer (polygons or raster)</source>
+        <translation>Или: слой местообитаний парка (полигоны или растр)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="101"/>
+        <source>Habitat raster: divide values by</source>
+        <translation>Растр местообитаний: разделить значения на</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="103"/>
+        <source>Ridgelines (for the ridge rule)</source>
+        <translation>Линии гребней (для правила гребней)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="108"/>
+        <source>Combine the rules by</source>
+        <translation>Объединять правила через</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="125"/>
+        <source>The rule parameter {name} must be a number (weights: 0 or more); got {value}.</source>
+        <translation>Параметр правила {name} должен быть числом (веса — 0 или больше); задано {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="142"/>
+        <source>All habitat rules have weight 0: give at least one rule a positive weight.</source>
+        <translation>У всех правил пригодности вес 0: задайте хотя бы одному правилу положительный вес.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="167"/>
+        <source>Give a DEM (habitat from rules) or the park&apos;s habitat layer.</source>
+        <translation>Укажите ЦМР (пригодность по правилам) или слой местообитаний парка.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="171"/>
+        <source>The habitat layer is in {a} but the DEM in {b}: reproject the habitat layer to the DEM&apos;s CRS.</source>
+        <translation>Слой местообитаний в {a}, а ЦМР в {b}: перепроецируйте слой местообитаний в систему координат ЦМР.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="189"/>
+        <source>The ridgelines are in {a} but the DEM in {b}: use the ridgelines computed from this DEM.</source>
+        <translation>Линии гребней в {a}, а ЦМР в {b}: используйте линии гребней, вычисленные по этой ЦМР.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="194"/>
+        <source>The ridgelines layer is empty: every cell scores the ridge rule&apos;s lowest score.</source>
+        <translation>Слой линий гребней пуст: все ячейки получат наименьшую оценку по правилу гребней.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="197"/>
+        <source>No ridgelines given: extracting them from the DEM (default settings).</source>
+        <translation>Линии гребней не заданы: они выделяются из ЦМР (настройки по умолчанию).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="222"/>
+        <source>Give a positive pixel size (metres).</source>
+        <translation>Задайте положительный размер пикселя (в метрах).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="238"/>
+        <source>The habitat layer {layer} has no polygon in the extent: check its CRS and the extent.</source>
+        <translation>В слое местообитаний {layer} нет полигонов в пределах охвата: проверьте его систему координат и охват.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="251"/>
+        <source>Suitable (≥ 0.5): {area:.1f} km²; mean suitability {mean:.2f}</source>
+        <translation>Пригодно (≥ 0,5): {area:.1f} км²; средняя пригодность {mean:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="37"/>
+        <source>Choose a habitat layer: a suitability raster (0–1) or habitat polygons.</source>
+        <translation>Выберите слой местообитаний: растр пригодности (0–1) или полигоны местообитаний.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="53"/>
+        <source>The habitat layer {layer} has no polygon.</source>
+        <translation>В слое местообитаний {layer} нет полигонов.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="99"/>
+        <source>Plan day transects</source>
+        <translation>Планирование дневных трансект</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="318"/>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="105"/>
+        <source>Proposes next season's day transects: paths along the ridge lines (plus the walk in from and back to the nearest access point, when access points are given), each no longer than the longest day, that together search as much suitable habitat not yet searched as the budget allows.
+
+Km are surface km over the DEM (planimetric without one). A transect's value is the suitable habitat (cells with suitability ≥ 0.5, weighted by it, km²) within the search half-width of its line, minus what the routes already walked and the transects picked before searched. Transects are picked greedily by new habitat per km and by new habitat, with lazy re-evaluation; the better plan is kept (a proven constant-factor approximation of the best plan; see the help).
+
+Locked transects are kept first and charged to the budget; excluded areas are never entered. Transects are shared among the teams, one per day, balancing the km. With a GPX folder, one GPX file per team is written for the GPS units.</source>
+        <translation>Предлагает дневные трансекты на следующий сезон: пути вдоль линий гребней (плюс подход от ближайшей точки доступа и возвращение к ней, если точки доступа заданы), каждый не длиннее наибольшего дневного перехода, которые вместе обследуют как можно больше ещё не обследованных пригодных местообитаний в пределах бюджета.
+
+Км — это км по поверхности ЦМР (без ЦМР — в плане). Ценность трансекты — пригодные местообитания (ячейки с пригодностью ≥ 0,5, взвешенные по ней, км²) в пределах полуширины обследования от её линии за вычетом того, что уже обследовано пройденными маршрутами и ранее выбранными трансектами. Трансекты выбираются жадным алгоритмом по новым местообитаниям на 1 км и по новым местообитаниям, с ленивым пересчётом; сохраняется лучший из двух планов (доказанное приближение наилучшего плана с постоянным множителем; см. справку).
+
+Закреплённые трансекты включаются первыми и засчитываются в бюджет; в исключённые зоны трансекты не заходят. Трансекты распределяются между группами, по одной на день, с выравниванием километража. Если задана папка GPX, для GPS-навигаторов записывается по одному файлу GPX на группу.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="124"/>
+        <source>Routes already walked</source>
+        <translation>Уже пройденные маршруты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="126"/>
+        <source>DEM (surface km and climb)</source>
+        <translation>ЦМР (км по поверхности и набор высоты)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="128"/>
+        <source>Access points (camps, road ends, huts)</source>
+        <translation>Точки доступа (стоянки, концы дорог, избушки)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="131"/>
+        <source>Budget (km)</source>
+        <translation>Бюджет (км)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="133"/>
+        <source>Longest day (km)</source>
+        <translation>Наибольший дневной переход (км)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="135"/>
+        <source>Teams</source>
+        <translation>Число групп</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="139"/>
+        <source>Locked transects (walked every year)</source>
+        <translation>Закреплённые трансекты (проходятся ежегодно)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="258"/>
+        <source>Excluded areas</source>
+        <translation>Исключённые зоны</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="327"/>
+        <source>Planned transects</source>
+        <translation>Запланированные трансекты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="146"/>
+        <source>GPX folder (one file per team)</source>
+        <translation>Папка GPX (по файлу на группу)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="148"/>
+        <source>Km planned</source>
+        <translation>Запланировано км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="149"/>
+        <source>New habitat searched (km²)</source>
+        <translation>Новых обследованных местообитаний (км²)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="159"/>
+        <source>Choose the ridgelines (snowleopard:terrain makes them from a DEM).</source>
+        <translation>Выберите линии гребней (их строит по ЦМР алгоритм snowleopard:terrain).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="272"/>
+        <source>The habitat layer</source>
+        <translation>слой местообитаний</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="168"/>
+        <source>The DEM is in {a} but the habitat in {b}: reproject the DEM (Raster ▸ Projections ▸ Warp).</source>
+        <translation>ЦМР в {a}, а местообитания в {b}: перепроецируйте ЦМР (Растр ▸ Проекции ▸ Трансформировать).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="196"/>
+        <source>GPX files: {files}</source>
+        <translation>Файлы GPX: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="198"/>
+        <source>{count} transects, {km:.1f} km, {area:.2f} km² of new suitable habitat searched ({candidates} candidate transects)</source>
+        <translation>Трансект: {count}, {km:.1f} км, обследовано {area:.2f} км² новых пригодных местообитаний (трансект-кандидатов: {candidates})</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="228"/>
+        <source>Plan camera stations</source>
+        <translation>Планирование точек фотоловушек</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="234"/>
+        <source>Places camera-trap stations in suitable habitat (suitability ≥ 0.5), preferring ridges and saddles where the cats travel, never closer than the minimum spacing, and spread relative to sigma (the movement scale of spatial capture-recapture) so the array spans several home ranges.
+
+Stations are picked one by one: the best place by suitability × (1 + 1 on a ridge + 0.5 at a saddle), damped by 1 − exp(−d²/2σ²) for each station already placed at distance d. Existing stations are kept and the new ones fitted around them. The result is the same for the same input. When fewer stations fit at that spacing, as many as fit are placed with a warning.</source>
+        <translation>Размещает точки фотоловушек в пригодных местообитаниях (пригодность ≥ 0,5), предпочитая гребни и седловины, по которым ходят барсы, не ближе минимального расстояния друг к другу и с разносом относительно сигмы (масштаба перемещений в пространственных моделях отлова–повторного отлова, SCR), чтобы сеть фотоловушек охватывала несколько индивидуальных участков обитания.
+
+Точки выбираются по одной: лучшее место по пригодности × (1 + 1 на гребне + 0,5 на седловине) с понижающим множителем 1 − exp(−d²/2σ²) для каждой уже размещённой точки на расстоянии d. Существующие точки сохраняются, новые размещаются вокруг них. При одинаковых входных данных результат одинаков. Если при таком расстоянии помещается меньше точек, размещается столько, сколько помещается, с предупреждением.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="249"/>
+        <source>DEM (saddles)</source>
+        <translation>ЦМР (седловины)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="250"/>
+        <source>New stations</source>
+        <translation>Число новых точек</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="252"/>
+        <source>Sigma (movement scale)</source>
+        <translation>Сигма (масштаб перемещений)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="254"/>
+        <source>Minimum spacing</source>
+        <translation>Минимальное расстояние между точками</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="256"/>
+        <source>Existing stations (kept)</source>
+        <translation>Существующие точки (сохраняются)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="260"/>
+        <source>Planned camera stations</source>
+        <translation>Запланированные точки фотоловушек</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="290"/>
+        <source>{count} stations ({new} new)</source>
+        <translation>Точек: {count} (новых: {new})</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="315"/>
+        <source>Compare plan with routes walked</source>
+        <translation>Сравнение плана с пройденными маршрутами</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="321"/>
+        <source>After the season: for each planned transect, walked_share is the share of its length (0–1) that lies within the search half-width of a route walked, and walked_km that length. The off-plan layer holds the parts of the routes farther than the half-width from every planned transect, with offplan_km.</source>
+        <translation>После сезона: для каждой запланированной трансекты walked_share — доля её длины (0–1), лежащая в пределах полуширины обследования от пройденного маршрута, а walked_km — длина этой части. Слой «Пройдено вне плана» содержит части маршрутов, удалённые от всех запланированных трансект больше чем на полуширину, с полем offplan_km.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="333"/>
+        <source>Plan walked</source>
+        <translation>Выполнение плана</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="335"/>
+        <source>Walked off the plan</source>
+        <translation>Пройдено вне плана</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="347"/>
+        <source>Choose the planned transects and the routes walked.</source>
+        <translation>Выберите запланированные трансекты и пройденные маршруты.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="369"/>
+        <source>Plan walked: {share:.0%}; walked off the plan: {km:.1f} km</source>
+        <translation>План выполнен на {share:.0%}; пройдено вне плана: {km:.1f} км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="45"/>
+        <source>Season report</source>
+        <translation>Отчёт о сезоне</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="48"/>
+        <source>Report</source>
+        <translation>Отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="55"/>
+        <source>A six-page A4 report of the season as a PDF: 1 title, dates, teams and an overview map; 2 signs, the effort-corrected heatmap and signs per km by survey week; 3 camera stations (trap-nights, detections, individuals, detections per 100 trap-nights); 4 coverage and the ranked gaps; 5 the plan for next season; 6 totals per team and the import validation.
+
+The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optional: a page whose input is missing says so. The language (ru or en) is the report's, whatever language QGIS runs in. The print layout is also added to the project (Project ▸ Layouts) so it can be edited and exported again; the charts are saved in a folder beside the PDF.</source>
+        <translation>Шестистраничный отчёт о сезоне формата A4 в PDF: 1 — заголовок, даты, группы и обзорная карта; 2 — следы, тепловая карта с учётом усилия и следы на 1 км по неделям учёта; 3 — фотоловушки (фотоловушко-сутки, регистрации, особи, регистрации на 100 фотоловушко-суток); 4 — охват и пробелы по рангу; 5 — план на следующий сезон; 6 — итоги по группам и проверка импорта.
+
+Тепловая карта, охват, пробелы, план, ЦМР (отмывка рельефа) и граница парка необязательны: страница без своих данных сообщает об этом. Язык (ru или en) — язык отчёта, независимо от языка QGIS. Макет печати также добавляется в проект (Проект ▸ Макеты), чтобы его можно было править и экспортировать заново; диаграммы сохраняются в папке рядом с PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="68"/>
+        <source>Heatmap (effort-corrected)</source>
+        <translation>Тепловая карта (с учётом усилия)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="70"/>
+        <source>Survey coverage (raster or grid)</source>
+        <translation>Охват учётом (растр или сетка)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="76"/>
+        <source>DEM (hillshade under the maps)</source>
+        <translation>ЦМР (отмывка рельефа под картами)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="273"/>
+        <source>Park boundary</source>
+        <translation>Граница парка</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="81"/>
+        <source>Report language (ru or en)</source>
+        <translation>Язык отчёта (ru или en)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="83"/>
+        <source>Report PDF</source>
+        <translation>PDF отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="106"/>
+        <source>The report language must be ru or en (got {value}).</source>
+        <translation>Язык отчёта должен быть ru или en (указано: {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="123"/>
+        <source>The DEM is in {dem}, the season in EPSG:{season}: the hillshade is drawn reprojected.</source>
+        <translation>ЦМР в {dem}, сезон в EPSG:{season}: отмывка рельефа рисуется с перепроецированием.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="131"/>
+        <source>The folder {folder} does not exist: choose another place for the report PDF.</source>
+        <translation>Папка {folder} не существует: выберите другое место для PDF отчёта.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="134"/>
+        <source>Cannot write to the folder {folder}: choose another place for the report PDF.</source>
+        <translation>Нет доступа на запись в папку {folder}: выберите другое место для PDF отчёта.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="140"/>
+        <source>Cannot write the report&apos;s charts to {folder}: {reason}</source>
+        <translation>Не удалось записать диаграммы отчёта в {folder}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="181"/>
+        <source>Cannot write the report PDF {path}: {reason}</source>
+        <translation>Не удалось записать PDF отчёта {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="214"/>
+        <source>The print layout {name} was added to the project.</source>
+        <translation>Макет печати {name} добавлен в проект.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="24"/>
+        <source>Vector ruggedness measure (VRM, 0–1)</source>
+        <translation>Векторная мера пересечённости (VRM, 0–1)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="24"/>
+        <source>Terrain ruggedness index (TRI, Riley, m)</source>
+        <translation>Индекс пересечённости рельефа (TRI по Райли, м)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="48"/>
+        <source>Terrain and ridgelines</source>
+        <translation>Рельеф и линии гребней</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="54"/>
+        <source>From a DEM in metres (a metric CRS such as the park's UTM zone): slope in degrees (Horn, as gdaldem), ruggedness (VRM 0–1 over a square window, or Riley's TRI in metres, as gdaldem TRI), topographic position (TPI, metres above the mean of a circle of the given radius) and the ridgelines as a line layer cut into segments, with the saddles along them.
+
+Ridges: cells whose TPI over the circle exceeds the minimum, thinned to one-cell lines along the crest, traced, cleaned of stubs shorter than the minimum length and cut into segments no longer than the segment length. They stop about twice the TPI radius from the DEM's edge and from nodata: use a DEM reaching that far beyond the park.
+
+Without 'Compute edges', cells whose window leaves the DEM are left empty, as gdaldem does. The rasters are saved with their styles (.qml) beside them.</source>
+        <translation>По ЦМР в метрах (в метрической системе координат, например в зоне UTM парка): крутизна склона в градусах (метод Хорна, как в gdaldem), пересечённость (VRM 0–1 в квадратном окне или TRI по Райли в метрах, как gdaldem TRI), топографическое положение (TPI, превышение в метрах над средней высотой круга заданного радиуса) и линии гребней — линейный слой, разрезанный на отрезки, с седловинами на гребнях.
+
+Гребни: ячейки, у которых TPI по кругу больше минимума, утончаются до линий шириной в одну ячейку вдоль гребня, трассируются, очищаются от отростков короче минимальной длины и режутся на отрезки не длиннее заданной длины. Они заканчиваются примерно в двух радиусах TPI от края ЦМР и от ячеек без данных: берите ЦМР, выходящую настолько же за границы парка.
+
+Без флажка «Вычислять края» ячейки, окно которых выходит за ЦМР, остаются пустыми, как в gdaldem. Растры сохраняются вместе со стилями (.qml) в той же папке.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="68"/>
+        <source>TPI radius (also the scale of the ridges)</source>
+        <translation>Радиус TPI (он же масштаб гребней)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="71"/>
+        <source>Ruggedness measure</source>
+        <translation>Мера пересечённости</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="73"/>
+        <source>VRM window (cells, odd)</source>
+        <translation>Окно VRM (ячеек, нечётное)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="75"/>
+        <source>Compute edges</source>
+        <translation>Вычислять края</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="76"/>
+        <source>Ridge: minimum TPI (m above the surroundings)</source>
+        <translation>Гребень: минимальный TPI (м над окружением)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="79"/>
+        <source>Ridge: drop stubs shorter than</source>
+        <translation>Гребень: отбросить отростки короче</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="82"/>
+        <source>Ridge: maximum segment length</source>
+        <translation>Гребень: наибольшая длина отрезка</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="84"/>
+        <source>Slope (degrees)</source>
+        <translation>Крутизна (градусы)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="85"/>
+        <source>Ruggedness</source>
+        <translation>Пересечённость</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="86"/>
+        <source>Topographic position (TPI, m)</source>
+        <translation>Топографическое положение (TPI, м)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="89"/>
+        <source>Saddles</source>
+        <translation>Седловины</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="107"/>
+        <source>Choose a DEM.</source>
+        <translation>Выберите ЦМР.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="113"/>
+        <source>The VRM window must be an odd number of cells (3, 5, 7, ...); got {value}.</source>
+        <translation>Окно VRM должно быть нечётным числом ячеек (3, 5, 7, ...); задано {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="119"/>
+        <source>DEM: {cols} x {rows} cells of {pixel:g} m</source>
+        <translation>ЦМР: {cols} x {rows} ячеек по {pixel:g} м</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="130"/>
+        <source>Slope, ruggedness, TPI</source>
+        <translation>Крутизна, пересечённость, TPI</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="159"/>
+        <source>Ridgelines: {count} segments, {km:.1f} km; saddles: {saddles}</source>
+        <translation>Линии гребней: отрезков {count}, {km:.1f} км; седловин: {saddles}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="306"/>
+        <source>Not covered</source>
+        <translation>Не охвачено</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="306"/>
+        <source>Searched along routes</source>
+        <translation>Обследовано на маршрутах</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="306"/>
+        <source>Sampled by cameras</source>
+        <translation>Охвачено фотоловушками</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="306"/>
+        <source>Routes and cameras</source>
+        <translation>Маршруты и фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="324"/>
+        <source>The raster {layer} cannot be read: choose a valid raster layer.</source>
+        <translation>Не удалось прочитать растр {layer}: выберите корректный растровый слой.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="327"/>
+        <source>The raster {layer} is not a file (provider {provider}): save it as a GeoTIFF first.</source>
+        <translation>Растр {layer} не является файлом (провайдер {provider}): сначала сохраните его в GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="331"/>
+        <source>The raster {layer} is not a local file ({path}): save it as a GeoTIFF first.</source>
+        <translation>Растр {layer} не является локальным файлом ({path}): сначала сохраните его в GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="369"/>
+        <source>The extent does not overlap the raster {layer}: choose an extent inside it (same CRS).</source>
+        <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="539"/>
+        <source>valley {value:.0f} m</source>
+        <translation>долина {value:.0f} м</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="539"/>
+        <source>ridge +{value:.0f} m</source>
+        <translation>гребень +{value:.0f} м</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="642"/>
+        <source>not walked</source>
+        <translation>не пройдено</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="651"/>
+        <source>no route</source>
+        <translation>нет маршрутов</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="662"/>
+        <source>rank {rank}</source>
+        <translation>ранг {rank}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="662"/>
+        <source>ranks {first}–{last}</source>
+        <translation>ранги {first}–{last}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="165"/>
+        <source>Team {team}</source>
+        <translation>Группа {team}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="783"/>
+        <source>New station</source>
+        <translation>Новая точка</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="783"/>
+        <source>Existing station</source>
+        <translation>Существующая точка</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="825"/>
+        <source>Sign detected (naive occupied)</source>
+        <translation>След обнаружен (участок занят по наивной оценке)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="826"/>
+        <source>Walked, no sign</source>
+        <translation>Пройдено, следов нет</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="140"/>
+        <source>coordinates out of range</source>
+        <translation>координаты вне допустимого диапазона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="141"/>
+        <source>latitude and longitude swapped</source>
+        <translation>широта и долгота перепутаны</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="142"/>
+        <source>far outside the season&apos;s area</source>
+        <translation>далеко за пределами района работ</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="143"/>
+        <source>invalid geometry</source>
+        <translation>неверная геометрия</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="144"/>
+        <source>duplicate observation</source>
+        <translation>повторное наблюдение</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="145"/>
+        <source>file given twice</source>
+        <translation>файл указан дважды</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="146"/>
+        <source>GPS jump</source>
+        <translation>скачок GPS</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="147"/>
+        <source>detection at an unknown station</source>
+        <translation>регистрация на неизвестной станции</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="148"/>
+        <source>date missing</source>
+        <translation>нет даты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="149"/>
+        <source>fixed</source>
+        <translation>исправлено</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="150"/>
+        <source>flagged</source>
+        <translation>отмечено</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="151"/>
+        <source>rejected</source>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="152"/>
+        <source>kept</source>
+        <translation>оставлено</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="153"/>
+        <source>information</source>
+        <translation>сведения</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="154"/>
+        <source>warning</source>
+        <translation>предупреждение</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="155"/>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="162"/>
+        <source>not attributed</source>
+        <translation>не отнесены к группе</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="321"/>
+        <source>team not recorded</source>
+        <translation>группа не указана</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="171"/>
+        <source>Signs per km by survey week</source>
+        <translation>Следы на 1 км по неделям учёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="172"/>
+        <source>Survey week (starting Monday)</source>
+        <translation>Неделя учёта (с понедельника)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="174"/>
+        <source>Snow leopard detections per station</source>
+        <translation>Регистрации ирбиса по станциям</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="177"/>
+        <source>Km walked by team and month</source>
+        <translation>Пройдено км по группам и месяцам</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="487"/>
+        <source>km</source>
+        <translation>км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <source>January</source>
+        <translation>Январь</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <source>February</source>
+        <translation>Февраль</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <source>March</source>
+        <translation>Март</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <source>April</source>
+        <translation>Апрель</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <source>May</source>
+        <translation>Май</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <source>June</source>
+        <translation>Июнь</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <source>July</source>
+        <translation>Июль</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="185"/>
+        <source>August</source>
+        <translation>Август</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="185"/>
+        <source>September</source>
+        <translation>Сентябрь</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="185"/>
+        <source>October</source>
+        <translation>Октябрь</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="185"/>
+        <source>November</source>
+        <translation>Ноябрь</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="185"/>
+        <source>December</source>
+        <translation>Декабрь</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="244"/>
+        <source>Snow leopard census {year}: season report</source>
+        <translation>Учёт снежного барса {year}: отчёт о сезоне</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="274"/>
+        <source>Signs per km (effort-corrected)</source>
+        <translation>Следов на 1 км (с учётом усилия)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="278"/>
+        <source>Coverage gaps (rank)</source>
+        <translation>Пробелы в охвате (ранг)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="374"/>
+        <source>0 (no detection)</source>
+        <translation>0 (нет регистраций)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="450"/>
+        <source>Grid</source>
+        <translation>Сетка</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="523"/>
+        <source>Legend</source>
+        <translation>Условные обозначения</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="600"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Страница {page} из {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="645"/>
+        <source>Season {first} – {last}  ·  teams: {teams}</source>
+        <translation>Сезон {first} – {last}  ·  группы: {teams}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="655"/>
+        <source>Km walked</source>
+        <translation>Пройдено км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="656"/>
+        <source>Km over the terrain</source>
+        <translation>Км по рельефу</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="657"/>
+        <source>Survey days</source>
+        <translation>Дней учёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="658"/>
+        <source>Signs recorded</source>
+        <translation>Зарегистрировано следов</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="659"/>
+        <source>Signs per km</source>
+        <translation>Следов на 1 км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="703"/>
+        <source>Trap-nights</source>
+        <translation>Фотоловушко-сутки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="662"/>
+        <source>Snow leopard detections</source>
+        <translation>Регистрации ирбиса</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="664"/>
+        <source>Individuals identified</source>
+        <translation>Опознано особей</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="666"/>
+        <source>Season in numbers</source>
+        <translation>Сезон в цифрах</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="670"/>
+        <source>No DEM was given: the map has no hillshade.</source>
+        <translation>ЦМР не задана: на карте нет отмывки рельефа.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="674"/>
+        <source>Signs and the effort-corrected heatmap</source>
+        <translation>Следы и тепловая карта с учётом усилия</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="682"/>
+        <source>No heatmap was given: run Habitat-use heatmap with the routes as effort and add it to the report.</source>
+        <translation>Тепловая карта не задана: постройте тепловую карту использования местообитаний с маршрутами как усилием и добавьте её в отчёт.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="685"/>
+        <source>Signs per km of route searched near each place; empty where too little was walked.</source>
+        <translation>Следов на 1 км маршрута, пройденного рядом с каждым местом; пусто там, где пройдено слишком мало.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="689"/>
+        <source>Camera traps</source>
+        <translation>Фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="777"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="703"/>
+        <source>Station</source>
+        <translation>Станция</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="703"/>
+        <source>Individuals</source>
+        <translation>Особи</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="703"/>
+        <source>per 100 TN</source>
+        <translation>на 100 ФС</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="711"/>
+        <source>The season has no camera stations.</source>
+        <translation>В сезоне нет фотоловушек.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="714"/>
+        <source>Survey coverage and the ranked gaps</source>
+        <translation>Охват учётом и пробелы по рангу</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="716"/>
+        <source>No coverage or gaps layer was given: run Coverage gaps and add its output to the report.</source>
+        <translation>Слой охвата или пробелов не задан: выполните «Пробелы в охвате» и добавьте результат в отчёт.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
+        <source>Area, km²</source>
+        <translation>Площадь, км²</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
+        <source>Ridge, km</source>
+        <translation>Гребни, км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
+        <source>Access, km</source>
+        <translation>До подъезда, км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="733"/>
+        <source>No gaps layer was given.</source>
+        <translation>Слой пробелов не задан.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="739"/>
+        <source>No plan was given: run the planner and add its output to the report.</source>
+        <translation>План не задан: выполните планирование и добавьте результат в отчёт.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="754"/>
+        <source>Totals per team and import validation</source>
+        <translation>Итоги по группам и проверка импорта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <source>Team</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <source>Days</source>
+        <translation>Дни</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <source>Km</source>
+        <translation>Км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <source>Surface km</source>
+        <translation>Км по рельефу</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="763"/>
+        <source>Season</source>
+        <translation>Сезон</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="768"/>
+        <source>Days: distinct survey dates (a day with two teams out counts once for the season). A sign belongs to the route walked that day within {m} m of it.</source>
+        <translation>Дни: различные даты учёта (день, когда работали две группы, считается за сезон один раз). След относится к маршруту, пройденному в тот день не далее {m} м от него.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="778"/>
+        <source>What was done</source>
+        <translation>Что сделано</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="778"/>
+        <source>Severity</source>
+        <translation>Важность</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="778"/>
+        <source>Rows</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="781"/>
+        <source>The import found nothing to fix or flag.</source>
+        <translation>При импорте не найдено ничего, что требовало бы исправления или отметки.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="809"/>
+        <source>Report: {title}</source>
+        <translation>Отчёт: {title}</translation>
     </message>
 </context>
 <context>
@@ -1395,49 +4205,69 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Учёт снежного барса</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="16"/>
-        <source>Season workflow: Data → Heatmaps → Coverage &amp; gaps → Plan → Report.</source>
-        <translation>Порядок работы с сезоном: Данные → Тепловые карты → Охват и пробелы → План → Отчёт.</translation>
-    </message>
-    <message>
         <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="24"/>
         <source>1. Data</source>
         <translation>1. Данные</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="28"/>
-        <source>Import the season's field files with Processing → Snow leopard census → Import census season. The dock's own pages are being built.</source>
-        <translation>Загрузите полевые файлы сезона: Обработка → Учёт снежного барса → Импорт данных учётного сезона. Собственные страницы панели пока в разработке.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="34"/>
-        <source>Open the Processing Toolbox at the Snow leopard census algorithms</source>
-        <translation>Открыть панель инструментов обработки на алгоритмах учёта снежного барса</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="35"/>
-        <source>Open the algorithms</source>
-        <translation>Открыть алгоритмы</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="42"/>
         <source>2. Heatmaps</source>
         <translation>2. Тепловые карты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="48"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="36"/>
         <source>4. Plan</source>
         <translation>4. План</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="51"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="40"/>
         <source>5. Report</source>
         <translation>5. Отчёт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="45"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="32"/>
         <source>3. Coverage &amp;&amp; gaps</source>
         <translation>3. Охват и пробелы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="15"/>
+        <source>The season GeoPackage the pages work on</source>
+        <translation>GeoPackage сезона, с которым работают страницы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="16"/>
+        <source>No season yet: import field files or open a season GeoPackage.</source>
+        <translation>Сезон ещё не загружен: импортируйте полевые файлы или откройте GeoPackage сезона.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="22"/>
+        <source>The season workflow, page by page: Data, Heatmaps, Coverage and gaps, Plan, Report</source>
+        <translation>Работа с сезоном по страницам: Данные, Тепловые карты, Охват и пробелы, План, Отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="49"/>
+        <source>Progress of the running job</source>
+        <translation>Ход выполнения текущей задачи</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="55"/>
+        <source>Stop the running job; no output file is left behind</source>
+        <translation>Остановить текущую задачу; выходных файлов не останется</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="56"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="64"/>
+        <source>What the dock is doing</source>
+        <translation>Что сейчас делает панель</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="65"/>
+        <source>Ready.</source>
+        <translation>Готово к работе.</translation>
     </message>
 </context>
 </TS>

@@ -64,7 +64,6 @@ def _marker(shape: str, colour: str, size: float) -> QgsMarkerSymbol:
         symbol = QgsMarkerSymbol()
         svg = QgsSvgMarkerSymbolLayer(_embedded_svg(plugin_file("resources", "icons", "paw.svg")), size)
         svg.setFillColor(QColor(colour))
-        svg.setStrokeColor(QColor("#ffffff"))
         symbol.changeSymbolLayer(0, svg)
         return symbol
     return QgsMarkerSymbol.createSimple({"name": shape, "color": colour, "outline_color": "#ffffff",
@@ -101,7 +100,7 @@ def style_layer(layer: QgsVectorLayer, name: str) -> None:
                                                "outline_width": "0.4", "size": "3.4"})
         layer.renderer().setSymbol(symbol)
     elif name == "detections":
-        symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#e7298a99", "outline_color": "#ffffff",
+        symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "231,41,138,153", "outline_color": "#ffffff",
                                                "outline_width": "0.2", "size": "2.2"})
         layer.renderer().setSymbol(symbol)
     elif name == "validation":
@@ -287,3 +286,563 @@ def crs_text(crs) -> str:
     if authid.upper().startswith("EPSG:"):
         return authid
     return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
+
+
+# Terrain, habitat, coverage and gaps (issue 5): rasters and vector layers in and out ------------------------------
+
+from .core.exceptions import QT_TR_NOOP  # noqa: E402 - marks the class labels for translation
+
+#: Slope ramp (degrees): flat pale, steep dark red-purple.
+SLOPE_RAMP = ((0.0, "#ffffcc"), (10.0, "#c7e9b4"), (20.0, "#fed976"), (30.0, "#fd8d3c"), (40.0, "#e31a1c"),
+              (50.0, "#800026"), (70.0, "#3f007d"))
+#: Sequential ramp for ruggedness (light to dark brown).
+RUGGEDNESS_RAMP = ("#fff7ec", "#fdd49e", "#fc8d59", "#d7301f", "#7f0000")
+#: Diverging ramp for TPI: valleys blue, planes white, ridges brown.
+TPI_RAMP = ("#2166ac", "#92c5de", "#f7f7f7", "#dfc27d", "#8c510a")
+#: Habitat suitability 0..1, light to dark green.
+HABITAT_RAMP = ("#f7fcf5", "#c7e9c0", "#74c476", "#238b45", "#00441b")
+#: Coverage codes of core.coverage.coverage_raster: (code, colour with alpha, label).
+#: Colours are ``#rrggbb`` with a separate alpha (0..255): Qt reads 8-digit hex as ``#aarrggbb``.
+COVERAGE_CLASSES = ((0, "#000000", 0, QT_TR_NOOP("Not covered")),
+                    (1, "#1f78b4", 210, QT_TR_NOOP("Searched along routes")),
+                    (2, "#ff7f00", 190, QT_TR_NOOP("Sampled by cameras")),
+                    (3, "#6a3d9a", 220, QT_TR_NOOP("Routes and cameras")))
+
+
+def rgba(colour: str, alpha: int = 255) -> QColor:
+    """A QColor from ``#rrggbb`` and an alpha 0..255 (never an ambiguous 8-digit hex)."""
+    result = QColor(colour)
+    result.setAlpha(int(alpha))
+    return result
+
+
+def raster_layer_path(layer, name: str) -> str:
+    """The file behind a GDAL raster layer, or a translated error saying what to do."""
+    from qgis.core import QgsProcessingException, QgsProviderRegistry
+
+    if layer is None or not layer.isValid():
+        raise QgsProcessingException(tr("The raster {layer} cannot be read: choose a valid raster layer.").format(
+            layer=name))
+    if layer.providerType() != "gdal":
+        raise QgsProcessingException(tr("The raster {layer} is not a file (provider {provider}): save it as a "
+                                        "GeoTIFF first.").format(layer=name, provider=layer.providerType()))
+    path = QgsProviderRegistry.instance().decodeUri("gdal", layer.source()).get("path") or layer.source()
+    if not os.path.exists(path):
+        raise QgsProcessingException(tr("The raster {layer} is not a local file ({path}): save it as a GeoTIFF "
+                                        "first.").format(layer=name, path=path))
+    return path
+
+
+def read_raster_layer(layer, name: str, extent=None):
+    """Band 1 of a raster layer as a float64 array (NaN = nodata) with its core ``Grid``.
+
+    Args:
+        layer: a QgsRasterLayer backed by a file (GeoTIFF or anything GDAL reads), north-up, metric CRS.
+        name: the layer's name for messages.
+        extent: optional (xmin, ymin, xmax, ymax) in the layer's CRS: only the cells meeting it are kept
+            (snapped outwards to whole cells).
+
+    Returns:
+        (array, grid). The grid's CRS is the layer's, as ``crs_text``.
+    """
+    import numpy as np
+    from qgis.core import QgsProcessingException
+
+    from .core.exceptions import SnowLeopardError
+    from .core.raster import Grid, read_raster
+    from .i18n import tr_error
+
+    check_metric_crs(layer.crs(), name)
+    path = raster_layer_path(layer, name)
+    try:
+        array, grid, _ = read_raster(path)
+    except SnowLeopardError as error:
+        raise QgsProcessingException(tr_error(error)) from error
+    grid = Grid(grid.x0, grid.y0, grid.pixel, grid.width, grid.height, crs_text(layer.crs()))
+    if extent is not None:
+        xmin, ymin, xmax, ymax = extent
+        c0 = max(int(np.floor((xmin - grid.x0) / grid.pixel + 1e-9)), 0)
+        c1 = min(int(np.ceil((xmax - grid.x0) / grid.pixel - 1e-9)), grid.width)
+        r0 = max(int(np.floor((grid.y0 - ymax) / grid.pixel + 1e-9)), 0)
+        r1 = min(int(np.ceil((grid.y0 - ymin) / grid.pixel - 1e-9)), grid.height)
+        if c1 <= c0 or r1 <= r0:
+            raise QgsProcessingException(tr("The extent does not overlap the raster {layer}: choose an extent "
+                                            "inside it (same CRS).").format(layer=name))
+        array = array[r0:r1, c0:c1].copy()
+        grid = Grid(grid.x0 + c0 * grid.pixel, grid.y0 - r0 * grid.pixel, grid.pixel, c1 - c0, r1 - r0, grid.crs)
+    return array, grid
+
+
+def _shapely(geometry):
+    """A QgsGeometry as a shapely geometry (through WKB)."""
+    from shapely import wkb
+
+    return wkb.loads(bytes(geometry.asWkb()))
+
+
+def source_to_geodataframe(source, fields=(), feedback=None, rect=None, destination=None):
+    """A vector source as a GeoDataFrame (features without geometry are skipped).
+
+    Args:
+        source: QgsVectorLayer or QgsProcessingFeatureSource.
+        fields: attribute names to copy (missing ones are left out); QDate/QDateTime become ISO text.
+        feedback: cancellation.
+        rect: optional QgsRectangle (source CRS): only features meeting it.
+        destination: optional (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext): reproject the
+            geometries to that CRS (default: keep the source's CRS).
+
+    Returns:
+        geopandas.GeoDataFrame with ``crs_text`` of its CRS.
+    """
+    import geopandas as gpd
+    from qgis.core import QgsFeatureRequest
+
+    request = QgsFeatureRequest()
+    if rect is not None:
+        request.setFilterRect(rect)
+    if destination is not None:
+        request.setDestinationCrs(destination[0], destination[1])
+    present = [name for name in fields if source.fields().indexOf(name) >= 0]
+    indices = [source.fields().indexOf(name) for name in present]
+    rows = {name: [] for name in present}
+    geoms = []
+    for feature in source.getFeatures(request):
+        if feedback is not None and feedback.isCanceled():
+            break
+        geometry = feature.geometry()
+        if geometry is None or geometry.isEmpty():
+            continue
+        geoms.append(_shapely(geometry))
+        attributes = feature.attributes()
+        for name, index in zip(present, indices):
+            value = attributes[index]
+            rows[name].append(None if value is None or str(value) == "NULL" else _plain(value))
+    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+    if destination is not None:
+        crs = destination[0]
+    return gpd.GeoDataFrame(rows, geometry=geoms, crs=crs_text(crs) if crs.isValid() else None)
+
+
+def geodataframe_fields(gdf, skip=()):
+    """QgsFields for the attribute columns of a GeoDataFrame (int, float, bool, text)."""
+    import numpy as np
+    from qgis.core import QgsField, QgsFields
+    from qgis.PyQt.QtCore import QVariant
+
+    fields = QgsFields()
+    for name in gdf.columns:
+        if name == gdf.geometry.name or name in skip:
+            continue
+        kind = gdf[name].dtype
+        if np.issubdtype(kind, np.bool_):
+            fields.append(QgsField(name, QVariant.Bool))
+        elif np.issubdtype(kind, np.integer):
+            fields.append(QgsField(name, QVariant.LongLong))
+        elif np.issubdtype(kind, np.floating):
+            fields.append(QgsField(name, QVariant.Double))
+        else:
+            fields.append(QgsField(name, QVariant.String))
+    return fields
+
+
+def _value(value):
+    import math
+
+    import numpy as np
+
+    if value is None:
+        return None
+    if isinstance(value, (np.bool_, bool)):
+        return bool(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return None if not math.isfinite(float(value)) else float(value)
+    return value if isinstance(value, (int, str)) else str(value)
+
+
+def write_geodataframe(gdf, sink, fields, feedback=None) -> int:
+    """Add a GeoDataFrame's rows to a feature sink (attributes by the names of ``fields``); NaN become NULL.
+
+    Returns:
+        The number of features written.
+    """
+    from qgis.core import QgsFeature, QgsFeatureSink, QgsGeometry
+
+    names = [fields.at(i).name() for i in range(fields.count())]
+    columns = [gdf[name].to_numpy() if name in gdf.columns else None for name in names]
+    count = 0
+    for i, geom in enumerate(gdf.geometry.values):
+        if feedback is not None and feedback.isCanceled():
+            break
+        feature = QgsFeature(fields)
+        if geom is not None and not geom.is_empty:
+            geometry = QgsGeometry()
+            geometry.fromWkb(geom.wkb)
+            feature.setGeometry(geometry)
+        feature.setAttributes([None if column is None else _value(column[i]) for column in columns])
+        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        count += 1
+    return count
+
+
+# Styles of the terrain, habitat, coverage and gap outputs ---------------------------------------------------------
+
+def _pseudocolour(layer, stops, minimum: float, maximum: float, labels=None):
+    """Interpolated pseudo-colour renderer through colours at evenly spaced or given values."""
+    from qgis.core import QgsColorRampShader, QgsRasterShader, QgsSingleBandPseudoColorRenderer
+
+    if stops and isinstance(stops[0], tuple):
+        pairs = list(stops)
+    else:
+        n = len(stops) - 1
+        pairs = [(minimum + (maximum - minimum) * i / n, colour) for i, colour in enumerate(stops)]
+    items = []
+    for i, (value, colour) in enumerate(pairs):
+        label = labels[i] if labels else f"{value:.3g}"
+        items.append(QgsColorRampShader.ColorRampItem(float(value), QColor(colour), label))
+    ramp = QgsColorRampShader(minimum, maximum)
+    ramp.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(minimum)
+    renderer.setClassificationMax(maximum)
+    return renderer
+
+
+def _percentile_range(path: str, kind: str):
+    """(low, high) of a terrain raster for its colour ramp: 2-98 % (TPI: symmetric about 0)."""
+    import numpy as np
+
+    from .core.raster import read_raster
+
+    data, _, _ = read_raster(path)
+    values = data[np.isfinite(data)]
+    if values.size == 0:
+        return 0.0, 1.0
+    step = max(1, values.size // 1_000_000)
+    values = values[::step]
+    if kind == "tpi":
+        high = float(np.percentile(np.abs(values), 98)) or 1.0
+        return -high, high
+    return 0.0, float(np.percentile(values, 98)) or 1.0
+
+
+def terrain_renderer(layer, kind: str, low: float = 0.0, high: float = 1.0):
+    """Renderer of a terrain raster: ``slope`` (fixed degrees ramp), ``tri``/``vrm`` or ``tpi`` (low..high)."""
+    if kind == "slope":
+        labels = [f"{v:.0f}°" for v, _ in SLOPE_RAMP]
+        return _pseudocolour(layer, SLOPE_RAMP, 0.0, SLOPE_RAMP[-1][0], labels)
+    if kind == "tpi":
+        labels = [tr("valley {value:.0f} m").format(value=low), "", "0", "", tr("ridge +{value:.0f} m").format(
+            value=high)]
+        return _pseudocolour(layer, TPI_RAMP, low, high, labels)
+    unit = " m" if kind == "tri" else ""
+    labels = [f"{low + (high - low) * i / 4:.3g}{unit}" for i in range(5)]
+    return _pseudocolour(layer, RUGGEDNESS_RAMP, low, high, labels)
+
+
+def _save_raster_style(path: str, make_renderer) -> bool:
+    from qgis.core import QgsRasterLayer
+
+    layer = QgsRasterLayer(path, os.path.basename(path))
+    if not layer.isValid():
+        return False
+    layer.setRenderer(make_renderer(layer))
+    _, ok = layer.saveDefaultStyle()
+    return bool(ok)
+
+
+def style_terrain_file(path: str, kind: str) -> bool:
+    """Style a terrain GeoTIFF (``slope``, ``tri``, ``vrm``, ``tpi``) and save the ``.qml`` beside it."""
+    low, high = (0.0, 1.0) if kind == "slope" else _percentile_range(path, kind)
+    return _save_raster_style(path, lambda layer: terrain_renderer(layer, kind, low, high))
+
+
+def habitat_renderer(layer):
+    """Habitat suitability 0..1 as a green ramp (0 drawn almost white)."""
+    labels = ["0", "0.25", "0.5", "0.75", "1"]
+    return _pseudocolour(layer, HABITAT_RAMP, 0.0, 1.0, labels)
+
+
+def style_habitat_file(path: str) -> bool:
+    """Style a habitat suitability GeoTIFF (0..1, green ramp) and save the ``.qml`` beside it."""
+    return _save_raster_style(path, habitat_renderer)
+
+
+def coverage_renderer(layer):
+    """Coverage codes as categories; code 0 (not covered) transparent."""
+    from qgis.core import QgsPalettedRasterRenderer
+
+    classes = [QgsPalettedRasterRenderer.Class(code, rgba(colour, alpha), tr(label))
+               for code, colour, alpha, label in COVERAGE_CLASSES]
+    return QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes)
+
+
+def style_coverage_file(path: str) -> bool:
+    """Style a coverage-code GeoTIFF (0..3) and save the ``.qml`` beside it."""
+    return _save_raster_style(path, coverage_renderer)
+
+
+def _line_symbol(colour: str, width: float):
+    symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.LineGeometry)
+    symbol.setColor(QColor(colour))
+    symbol.setWidth(width)
+    return symbol
+
+
+def _fill_symbol(colour, outline: str = "#333333"):
+    """A simple fill; ``colour`` is ``#rrggbb`` or a (``#rrggbb``, alpha) pair."""
+    from qgis.core import QgsFillSymbol
+
+    fill = rgba(*colour) if isinstance(colour, tuple) else rgba(colour)
+    symbol = QgsFillSymbol.createSimple({"outline_color": outline, "outline_width": "0.2"})
+    symbol.setColor(fill)
+    return symbol
+
+
+def _graduated(field: str, bounds, colours, labels, make_symbol):
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange
+
+    ranges = [QgsRendererRange(float(lo), float(hi), make_symbol(colour), label)
+              for (lo, hi), colour, label in zip(bounds, colours, labels)]
+    renderer = QgsGraduatedSymbolRenderer(field, ranges)
+    return renderer
+
+
+def _field_values(layer, field: str):
+    index = layer.fields().indexOf(field)
+    if index < 0:
+        return []
+    values = []
+    for feature in layer.getFeatures():
+        value = feature.attributes()[index]
+        if value is not None and str(value) != "NULL":
+            values.append(float(value))
+    return values
+
+
+def vector_renderer(layer, kind: str):
+    """Renderer of an analysis output: ``ridges``, ``saddles``, ``effort_grid``, ``ridge_coverage`` or ``gaps``."""
+    if kind == "ridges":
+        from qgis.core import QgsSingleSymbolRenderer
+
+        return QgsSingleSymbolRenderer(_line_symbol("#2b1d0e", 0.6))
+    if kind == "saddles":
+        from qgis.core import QgsSingleSymbolRenderer
+
+        return QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
+            {"name": "diamond", "color": "#ffffff", "outline_color": "#2b1d0e", "outline_width": "0.4",
+             "size": "2.4"}))
+    if kind == "ridge_coverage":
+        colours = ("#d7191c", "#fdae61", "#ffffbf", "#a6d96a", "#1a9641")
+        bounds = [(0.0, 0.0), (0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 1.0)]
+        labels = [tr("not walked"), "0–25 %", "25–50 %", "50–75 %", "75–100 %"]
+        return _graduated("walked_share", bounds, colours, labels, lambda c: _line_symbol(c, 0.9))
+    if kind == "effort_grid":
+        values = sorted(_field_values(layer, "km_walked"))
+        high = max(values) if values else 1.0
+        high = high if high > 0 else 1.0
+        colours = (("#ffffff", 0), ("#deebf7", 180), ("#9ecae1", 180), ("#4292c6", 180), ("#08519c", 180))
+        edges = [0.0, 0.0] + [high * k / 4 for k in range(1, 5)]
+        bounds = [(edges[0], edges[1])] + [(edges[k], edges[k + 1]) for k in range(1, 5)]
+        labels = [tr("no route")] + [f"{lo:.1f}–{hi:.1f} km" for lo, hi in bounds[1:]]
+        return _graduated("km_walked", bounds, colours, labels, lambda c: _fill_symbol(c, "#6baed6"))
+    if kind == "gaps":
+        values = _field_values(layer, "rank")
+        worst = int(max(values)) if values else 1
+        cuts = sorted({1, 3, 10, 30, worst})
+        cuts = [c for c in cuts if c <= worst] or [1]
+        colours = ("#a50f15", "#de2d26", "#fb6a4a", "#fcae91", "#fee5d9")
+        bounds, labels, lo = [], [], 1
+        for hi in cuts:
+            bounds.append((lo - 0.5, hi + 0.5))
+            labels.append(tr("rank {rank}").format(rank=lo) if lo == hi else
+                          tr("ranks {first}–{last}").format(first=lo, last=hi))
+            lo = hi + 1
+        return _graduated("rank", bounds, colours[:len(bounds)], labels, lambda c: _fill_symbol((c, 170),
+                                                                                                 "#67000d"))
+    raise ValueError(kind)
+
+
+def gap_labeling():
+    """Labels of the ten first-ranked gaps: ``#rank`` and area."""
+    from qgis.core import QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling
+
+    settings = QgsPalLayerSettings()
+    settings.isExpression = True
+    settings.fieldName = ("CASE WHEN \"rank\" <= 10 THEN '#' || \"rank\" || '  ' || "
+                          "format_number(\"area_km2\", 1) || ' km²' END")
+    text = QgsTextFormat()
+    text.setSize(9)
+    text.setColor(QColor("#67000d"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setColor(QColor("#ffffff"))
+    buffer.setSize(1.0)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def style_vector_layer(layer, kind: str) -> None:
+    """Give an analysis output layer its look (see :func:`vector_renderer`); gaps also get labels."""
+    layer.setRenderer(vector_renderer(layer, kind))
+    if kind == "gaps":
+        layer.setLabeling(gap_labeling())
+        layer.setLabelsEnabled(True)
+    layer.triggerRepaint()
+
+
+def style_vector_output(dest_id: str, kind: str, context) -> bool:
+    """Style a Processing vector output and store the style with it.
+
+    A GeoPackage layer gets the style as its default in ``layer_styles``; another
+    file (Shapefile, ...) a ``.qml`` beside it; a memory layer is styled in place.
+    When the output is loaded into the project the style comes with it.
+
+    Returns:
+        True when the style was applied (and saved where the format allows).
+    """
+    from qgis.core import QgsProcessingUtils
+
+    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+    if layer is None or not layer.isValid():
+        return False
+    style_vector_layer(layer, kind)
+    if layer.providerType() != "ogr":
+        return True
+    if ".gpkg" in layer.source().lower():
+        error = layer.saveStyleToDatabase(layer.name() or kind, tr("Snow Leopard Census default style"), True, "")
+        message = error[-1] if isinstance(error, tuple) else error
+        return not message
+    _, ok = layer.saveDefaultStyle()
+    return bool(ok)
+
+
+# Report (issue 6): tables of the core as layers, layers as tables --------------------------------------------------
+
+def points_layer(name: str, crs, rows, fields):
+    """A memory point layer from core rows with ``x``, ``y`` (in ``crs``) and the given attribute fields.
+
+    Args:
+        rows: dicts with ``x``, ``y`` and a value per field name (None = NULL).
+        fields: (name, QVariant type) pairs.
+    """
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY
+
+    layer = QgsVectorLayer("Point", name, "memory")
+    layer.setCrs(crs)
+    provider = layer.dataProvider()
+    provider.addAttributes([QgsField(field, kind) for field, kind in fields])
+    layer.updateFields()
+    features = []
+    for row in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(row["x"]), float(row["y"]))))
+        feature.setAttributes([row.get(field) for field, _ in fields])
+        features.append(feature)
+    provider.addFeatures(features)
+    layer.updateExtents()
+    return layer
+
+
+def layer_records(layer, limit: Optional[int] = None) -> List[dict]:
+    """Attribute rows of a vector layer as plain dicts (field name → Python value, None for NULL)."""
+    names = [field.name() for field in layer.fields()]
+    records = []
+    for feature in layer.getFeatures():
+        attributes = feature.attributes()
+        records.append({name: (None if value is None or str(value) == "NULL" else _plain(value))
+                        for name, value in zip(names, attributes)})
+        if limit is not None and len(records) >= limit:
+            break
+    return records
+
+
+# Plan (issue 7): styles of the planner's outputs -----------------------------------------------------------------
+
+def plan_renderer(layer, kind: str):
+    """Renderer of a planner output: ``transects`` (by team), ``stations`` (new / existing), ``plan_walked``
+    (by walked_share) or ``offplan``."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    if kind == "transects":
+        categories = []
+        for i, team in enumerate(sorted({int(v) for v in _field_values(layer, "team")})):
+            symbol = _line_symbol(TEAM_COLOURS[i % len(TEAM_COLOURS)], 1.0)
+            categories.append(QgsRendererCategory(team, symbol, tr("Team {team}").format(team=team)))
+        return QgsCategorizedSymbolRenderer("team", categories)
+    if kind == "stations":
+        new = QgsMarkerSymbol.createSimple({"name": "triangle", "color": "#e31a1c", "outline_color": "#ffffff",
+                                            "outline_width": "0.4", "size": "3.6"})
+        old = QgsMarkerSymbol.createSimple({"name": "square", "color": "#08306b", "outline_color": "#ffffff",
+                                            "outline_width": "0.4", "size": "3.2"})
+        return QgsCategorizedSymbolRenderer("existing", [QgsRendererCategory(0, new, tr("New station")),
+                                                         QgsRendererCategory(1, old, tr("Existing station"))])
+    if kind == "plan_walked":
+        return vector_renderer(layer, "ridge_coverage")
+    if kind == "offplan":
+        symbol = _line_symbol("#6a3d9a", 0.7)
+        symbol.symbolLayer(0).setPenStyle(2)  # Qt.DashLine
+        return QgsSingleSymbolRenderer(symbol)
+    raise ValueError(kind)
+
+
+def style_plan_output(dest_id: str, kind: str, context) -> bool:
+    """Style a planner output (see :func:`plan_renderer`) and store the style with it, like
+    :func:`style_vector_output`."""
+    from qgis.core import QgsProcessingUtils
+
+    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+    if layer is None or not layer.isValid():
+        return False
+    layer.setRenderer(plan_renderer(layer, kind))
+    layer.triggerRepaint()
+    if layer.providerType() != "ogr":
+        return True
+    if ".gpkg" in layer.source().lower():
+        error = layer.saveStyleToDatabase(layer.name() or kind, tr("Snow Leopard Census default style"), True, "")
+        message = error[-1] if isinstance(error, tuple) else error
+        return not message
+    _, ok = layer.saveDefaultStyle()
+    return bool(ok)
+
+
+# Exports (issue 8): the occupancy sites layer -------------------------------------------------------------------
+
+def style_occupancy_layer(layer) -> None:
+    """Occupancy sites: red where a sign was detected (naive occupied), outlined grey where not, hatched if unwalked."""
+    from qgis.core import QgsFillSymbol
+
+    def fill(colour: str, outline: str, style: str = "solid"):
+        return QgsFillSymbol.createSimple({"color": colour, "outline_color": outline, "outline_width": "0.4",
+                                           "style": style})
+
+    categories = [
+        QgsRendererCategory(1, fill("215,48,31,153", "#7f0000"), tr("Sign detected (naive occupied)")),
+        QgsRendererCategory(0, fill("254,232,200,85", "#636363"), tr("Walked, no sign")),
+    ]
+    renderer = QgsCategorizedSymbolRenderer("naive_occupied", categories)
+    layer.setRenderer(renderer)
+    layer.triggerRepaint()
+
+
+def style_occupancy_output(dest_id: str, context) -> bool:
+    """Style a written occupancy sites output and save the style with it (GeoPackage default or ``.qml``)."""
+    from qgis.core import QgsProcessingUtils
+
+    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+    if layer is None or not layer.isValid():
+        return False
+    style_occupancy_layer(layer)
+    if layer.providerType() != "ogr":
+        return True
+    if ".gpkg" in layer.source().lower():
+        error = layer.saveStyleToDatabase(layer.name() or "sites", tr("Snow Leopard Census default style"), True, "")
+        message = error[-1] if isinstance(error, tuple) else error
+        return not message
+    _, ok = layer.saveDefaultStyle()
+    return bool(ok)

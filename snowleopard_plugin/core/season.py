@@ -111,12 +111,28 @@ def _in_range(lon: Any, lat: Any) -> Any:
     return np.isfinite(lon) & np.isfinite(lat) & (np.abs(lon) <= 180) & (np.abs(lat) <= 90)
 
 
+def split_mapping(mapping: Optional[Dict[str, Any]]) -> Dict[str, Dict[str, str]]:
+    """A saved field mapping per table kind.
+
+    A mapping file either names the table kinds (``{"observations": {"obs_type": "Вид знака"},
+    "cameras": {...}}``) or is one flat mapping (model field → the file's header), which then
+    applies to sign tables, the usual case.
+    """
+    if not mapping:
+        return {}
+    kinds = (model.OBSERVATIONS, model.CAMERAS, model.DETECTIONS)
+    if any(key in kinds for key in mapping):
+        return {key: dict(value) for key, value in mapping.items() if key in kinds and value}
+    return {model.OBSERVATIONS: dict(mapping)}
+
+
 class _Season:
     """Everything read so far, in WGS 84 lon/lat, before projection."""
 
-    def __init__(self, issues: IssueLog, crs: Optional[str]) -> None:
+    def __init__(self, issues: IssueLog, crs: Optional[str], mapping: Optional[Dict[str, Any]] = None) -> None:
         self.issues = issues
         self.crs = crs
+        self.mapping = split_mapping(mapping)
         self.tracks: List[Track] = []
         self.observations: List[Dict[str, Any]] = []
         self.cameras: List[Dict[str, Any]] = []
@@ -176,11 +192,14 @@ class _Season:
 
         if kind == "observations":
             self.observations.extend(self._frame_rows(
-                tabular.read_observations_table(path, self.issues, crs=self.crs), path))
+                tabular.read_observations_table(path, self.issues, crs=self.crs,
+                                                mapping=self.mapping.get(model.OBSERVATIONS)), path))
         elif kind == "cameras":
-            self._add_cameras(self._frame_rows(tabular.read_cameras_table(path, self.issues, crs=self.crs), path))
+            self._add_cameras(self._frame_rows(tabular.read_cameras_table(
+                path, self.issues, crs=self.crs, mapping=self.mapping.get(model.CAMERAS)), path))
         elif kind == "detections":
-            self.detections.extend(self._frame_rows(tabular.read_detections_table(path, self.issues), path))
+            self.detections.extend(self._frame_rows(tabular.read_detections_table(
+                path, self.issues, mapping=self.mapping.get(model.DETECTIONS)), path))
         elif kind == "camtrapdp":
             from .camtrapdp import read_camtrapdp
 
@@ -512,7 +531,8 @@ def _write_layer(ds: Any, srs: Any, name: str, geom_type: int, rows: List[Tuple[
 def build_season(routes: Sequence[str] = (), observations: Sequence[str] = (), cameras: Sequence[str] = (),
                  detections: Sequence[str] = (), output: str = "", crs: Optional[str] = None,
                  dem: Optional[str] = None, translate: Callable[[str], str] = _identity,
-                 feedback: Optional[Feedback] = None, overwrite: bool = True) -> Dict[str, Any]:
+                 feedback: Optional[Feedback] = None, overwrite: bool = True,
+                 mapping: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """Import a census season's field files into one season GeoPackage.
 
     Each path is read by what it holds (see :func:`.vector_io.classify_file`),
@@ -535,6 +555,7 @@ def build_season(routes: Sequence[str] = (), observations: Sequence[str] = (), c
         translate: translates the English validation templates (``detail`` field).
         feedback: progress and cancellation.
         overwrite: replace an existing output (else raise ParameterError).
+        mapping: a saved field mapping (see :func:`split_mapping`), overriding the header synonyms.
 
     Returns:
         ``{"routes": n, "observations": n, "cameras": n, "detections": n,
@@ -556,7 +577,7 @@ def build_season(routes: Sequence[str] = (), observations: Sequence[str] = (), c
         raise ParameterError(QT_TR_NOOP("{path} already exists; choose another file or allow overwriting."),
                              path=output)
     issues = IssueLog()
-    season = _Season(issues, crs)
+    season = _Season(issues, crs, mapping)
     inputs = [(p, role) for role, paths in (("routes", routes), ("observations", observations),
                                             ("cameras", cameras), ("detections", detections)) for p in paths]
     if feedback is not None:

@@ -35,11 +35,35 @@ class SnowLeopardProvider(QgsProcessingProvider):
     def algorithms_list() -> list:
         """One instance of every algorithm, in the order of the season workflow."""
         from .alg_camerarate import CameraRateAlgorithm
+        from .alg_coverage import CoverageAlgorithm
+        from .alg_exports import (
+            ExportCamtrapDpAlgorithm,
+            ExportOccupancyAlgorithm,
+            ExportSecrAlgorithm,
+            GeneraliseAlgorithm,
+        )
+        from .alg_gaps import GapsAlgorithm
+        from .alg_habitat import HabitatAlgorithm
         from .alg_heatmap import HeatmapAlgorithm
         from .alg_importseason import ImportSeasonAlgorithm
+        from .alg_plan import ComparePlanAlgorithm, PlanCamerasAlgorithm, PlanTransectsAlgorithm
+        from .alg_report import ReportAlgorithm
+        from .alg_terrain import TerrainAlgorithm
 
         return [
             ImportSeasonAlgorithm(),
             HeatmapAlgorithm(),
             CameraRateAlgorithm(),
+            TerrainAlgorithm(),
+            HabitatAlgorithm(),
+            CoverageAlgorithm(),
+            GapsAlgorithm(),
+            PlanTransectsAlgorithm(),
+            PlanCamerasAlgorithm(),
+            ComparePlanAlgorithm(),
+            ReportAlgorithm(),
+            ExportOccupancyAlgorithm(),
+            ExportSecrAlgorithm(),
+            ExportCamtrapDpAlgorithm(),
+            GeneraliseAlgorithm(),
         ]

@@ -10,7 +10,7 @@ from snowleopard_plugin.core.exceptions import CrsError, InputError, ParameterEr
 from snowleopard_plugin.core.raster import Grid
 from snowleopard_plugin.core.terrain import slope, terrain_metrics, tpi, tri, vrm
 
-gdal.UseExceptions()
+
 
 PIXEL = 30.0
 

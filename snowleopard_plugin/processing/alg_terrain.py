@@ -1,0 +1,186 @@
+"""``snowleopard:terrain``: slope, ruggedness, topographic position and ridgelines from a DEM."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsWkbTypes,
+)
+
+from ..i18n import tr
+from .base import CoreFeedback, SnowLeopardAlgorithm
+
+
+def ruggedness_options():
+    """Ruggedness measures in the order of the RUGGEDNESS_METHOD enum."""
+    return [tr("Vector ruggedness measure (VRM, 0–1)"), tr("Terrain ruggedness index (TRI, Riley, m)")]
+
+
+class TerrainAlgorithm(SnowLeopardAlgorithm):
+    """Terrain metrics in one pass over the DEM, and the ridgelines as segments."""
+
+    NAME = "terrain"
+    GROUP_ID = "coverage"
+
+    DEM = "DEM"
+    TPI_RADIUS = "TPI_RADIUS"
+    RUGGEDNESS_METHOD = "RUGGEDNESS_METHOD"
+    VRM_WINDOW = "VRM_WINDOW"
+    COMPUTE_EDGES = "COMPUTE_EDGES"
+    RIDGE_TPI_MIN = "RIDGE_TPI_MIN"
+    RIDGE_MIN_LENGTH = "RIDGE_MIN_LENGTH"
+    SEGMENT_LENGTH = "SEGMENT_LENGTH"
+    SLOPE = "SLOPE"
+    RUGGEDNESS = "RUGGEDNESS"
+    TPI = "TPI"
+    RIDGES = "RIDGES"
+    SADDLES = "SADDLES"
+
+    def displayName(self) -> str:
+        return tr("Terrain and ridgelines")
+
+    def group(self) -> str:
+        return tr("Coverage and gaps")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "From a DEM in metres (a metric CRS such as the park's UTM zone): slope in degrees (Horn, as gdaldem), "
+            "ruggedness (VRM 0–1 over a square window, or Riley's TRI in metres, as gdaldem TRI), topographic "
+            "position (TPI, metres above the mean of a circle of the given radius) and the ridgelines as a line "
+            "layer cut into segments, with the saddles along them.\n\n"
+            "Ridges: cells whose TPI over the circle exceeds the minimum, thinned to one-cell lines along the "
+            "crest, traced, cleaned of stubs shorter than the minimum length and cut into segments no longer than "
+            "the segment length. They stop about twice the TPI radius from the DEM's edge and from nodata: use a "
+            "DEM reaching that far beyond the park.\n\n"
+            "Without 'Compute edges', cells whose window leaves the DEM are left empty, as gdaldem does. The "
+            "rasters are saved with their styles (.qml) beside them.")
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (metres, metric CRS)")))
+        self.addParameter(QgsProcessingParameterDistance(self.TPI_RADIUS, tr("TPI radius (also the scale of the "
+                                                                            "ridges)"), 300.0, self.DEM,
+                                                         minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(self.RUGGEDNESS_METHOD, tr("Ruggedness measure"),
+                                                     ruggedness_options(), defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(self.VRM_WINDOW, tr("VRM window (cells, odd)"),
+                                                       QgsProcessingParameterNumber.Integer, 3, minValue=3))
+        self.addParameter(QgsProcessingParameterBoolean(self.COMPUTE_EDGES, tr("Compute edges"), False))
+        self.addParameter(QgsProcessingParameterNumber(self.RIDGE_TPI_MIN, tr("Ridge: minimum TPI (m above the "
+                                                                             "surroundings)"),
+                                                       QgsProcessingParameterNumber.Double, 5.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterDistance(self.RIDGE_MIN_LENGTH, tr("Ridge: drop stubs shorter "
+                                                                                  "than"), 500.0, self.DEM,
+                                                         minValue=0.0))
+        self.addParameter(QgsProcessingParameterDistance(self.SEGMENT_LENGTH, tr("Ridge: maximum segment length"),
+                                                         1000.0, self.DEM, minValue=0.0))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.SLOPE, tr("Slope (degrees)")))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.RUGGEDNESS, tr("Ruggedness")))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.TPI, tr("Topographic position (TPI, m)")))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.RIDGES, tr("Ridgelines"),
+                                                            QgsProcessing.TypeVectorLine))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.SADDLES, tr("Saddles"),
+                                                            QgsProcessing.TypeVectorPoint, optional=True,
+                                                            createByDefault=False))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
+        from ..core import ridges, terrain
+        from ..core.raster import write_geotiff
+        from ..qgis_io import (
+            geodataframe_fields,
+            read_raster_layer,
+            style_terrain_file,
+            write_geodataframe,
+        )
+
+        layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
+        if layer is None:
+            raise QgsProcessingException(tr("Choose a DEM."))
+        dem, grid = read_raster_layer(layer, layer.name())
+        radius = self.parameterAsDouble(parameters, self.TPI_RADIUS, context)
+        rugged = "tri" if self.parameterAsEnum(parameters, self.RUGGEDNESS_METHOD, context) == 1 else "vrm"
+        window = self.parameterAsInt(parameters, self.VRM_WINDOW, context)
+        if window % 2 == 0:
+            raise QgsProcessingException(tr("The VRM window must be an odd number of cells (3, 5, 7, ...); got "
+                                            "{value}.").format(value=window))
+        edges = "extrapolate" if self.parameterAsBool(parameters, self.COMPUTE_EDGES, context) else "nan"
+        outputs = {self.SLOPE: self.parameterAsOutputLayer(parameters, self.SLOPE, context),
+                   self.RUGGEDNESS: self.parameterAsOutputLayer(parameters, self.RUGGEDNESS, context),
+                   self.TPI: self.parameterAsOutputLayer(parameters, self.TPI, context)}
+        feedback.pushInfo(tr("DEM: {cols} x {rows} cells of {pixel:g} m").format(cols=grid.width, rows=grid.height,
+                                                                                 pixel=grid.pixel))
+        # ridges first: every check on the DEM and the parameters runs before any file is written
+        feedback.setProgressText(tr("Ridgelines"))
+        network = self.run_core(ridges.extract_ridges, dem, grid,
+                                min_length_m=self.parameterAsDouble(parameters, self.RIDGE_MIN_LENGTH, context),
+                                segment_length_m=self.parameterAsDouble(parameters, self.SEGMENT_LENGTH, context),
+                                tpi_radius_m=radius,
+                                tpi_min_m=self.parameterAsDouble(parameters, self.RIDGE_TPI_MIN, context),
+                                feedback=_Scaled(feedback, 0, 50))
+        network.skeleton = None  # one boolean grid less in memory
+        feedback.setProgressText(tr("Slope, ruggedness, TPI"))
+        metrics = self.run_core(terrain.terrain_metrics, dem, grid, ("slope", rugged, "tpi"), tpi_radius_m=radius,
+                                vrm_window=window, edges=edges, min_coverage=1.0 if edges == "nan" else 0.5,
+                                dtype=np.float32, feedback=_Scaled(feedback, 50, 90))
+        del dem
+        for key, name in ((self.SLOPE, "slope"), (self.RUGGEDNESS, rugged), (self.TPI, "tpi")):
+            self.run_core(write_geotiff, outputs[key], metrics.pop(name), grid, nodata=-9999.0)
+            style_terrain_file(outputs[key], name)
+        lines = network.lines
+        fields = geodataframe_fields(lines)
+        sink, ridges_id = self.parameterAsSink(parameters, self.RIDGES, context, fields, QgsWkbTypes.LineString,
+                                               layer.crs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.RIDGES))
+        write_geodataframe(lines, sink, fields, feedback)
+        result = {self.SLOPE: outputs[self.SLOPE], self.RUGGEDNESS: outputs[self.RUGGEDNESS],
+                  self.TPI: outputs[self.TPI], self.RIDGES: ridges_id,
+                  "RIDGE_KM": float(lines["length_km"].sum()) if len(lines) else 0.0,
+                  "RIDGE_SEGMENTS": int(len(lines))}
+        self._styles = {ridges_id: "ridges"}
+        saddles_sink, saddles_id = None, None
+        if parameters.get(self.SADDLES):
+            saddle_fields = geodataframe_fields(network.saddles)
+            saddles_sink, saddles_id = self.parameterAsSink(parameters, self.SADDLES, context, saddle_fields,
+                                                            QgsWkbTypes.Point, layer.crs())
+            if saddles_sink is not None:
+                write_geodataframe(network.saddles, saddles_sink, saddle_fields, feedback)
+                result[self.SADDLES] = saddles_id
+                self._styles[saddles_id] = "saddles"
+        feedback.pushInfo(tr("Ridgelines: {count} segments, {km:.1f} km; saddles: {saddles}").format(
+            count=len(lines), km=result["RIDGE_KM"], saddles=len(network.saddles)))
+        feedback.setProgress(100)
+        return result
+
+    def postProcessAlgorithm(self, context, feedback):
+        from ..qgis_io import style_vector_output
+
+        for dest_id, kind in getattr(self, "_styles", {}).items():
+            style_vector_output(dest_id, kind, context)
+        return {}
+
+
+class _Scaled:
+    """Core feedback mapping 0..100 onto a part (``start``..``stop``) of the algorithm's progress bar."""
+
+    def __init__(self, feedback, start: float, stop: float) -> None:
+        self._core = CoreFeedback(feedback)
+        self._start, self._stop = start, stop
+
+    def is_cancelled(self) -> bool:
+        return self._core.is_cancelled()
+
+    def set_progress(self, percent: float) -> None:
+        self._core.set_progress(self._start + (self._stop - self._start) * float(percent) / 100.0)
+
+    def info(self, text: str) -> None:
+        self._core.info(text)

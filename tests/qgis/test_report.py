@@ -1,0 +1,150 @@
+"""``snowleopard:report`` end to end on the sample season: the PDF's numbers against the GeoPackage's."""
+
+import glob
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import unicodedata
+
+import pytest
+from qgis.core import QgsProcessingException, QgsProject
+
+
+@pytest.fixture(scope="module")
+def season(processing_ready, sample_dir, tmp_path_factory):
+    """The sample season imported, its effort-corrected heatmap, and a gaps layer of a habitat box."""
+    import geopandas as gpd
+    import processing
+    from shapely.geometry import box
+
+    from snowleopard_plugin.core.gaps import coverage_gaps_vector
+
+    folder = tmp_path_factory.mktemp("report")
+    gpkg = str(folder / "season.gpkg")
+    processing.run("snowleopard:importseason", {
+        "ROUTES": sorted(glob.glob(os.path.join(sample_dir, "tracks", "*.gpx"))),
+        "OBSERVATIONS": [os.path.join(sample_dir, "signs.csv")],
+        "CAMERAS": [os.path.join(sample_dir, "camtrap", "datapackage.json")],
+        "DEM": os.path.join(sample_dir, "dem.tif"), "OUTPUT": gpkg})
+    heatmap = str(folder / "heatmap.tif")
+    processing.run("snowleopard:heatmap", {"INPUT": gpkg + "|layername=observations",
+                                           "EFFORT": gpkg + "|layername=routes", "RADIUS": 2000,
+                                           "PIXEL_SIZE": 200, "OUTPUT": heatmap})
+    routes = gpd.read_file(gpkg, layer="routes")
+    cameras = gpd.read_file(gpkg, layer="cameras")
+    x0, y0, x1, y1 = routes.total_bounds
+    habitat = gpd.GeoDataFrame(geometry=[box(x0 - 3000, y0 - 3000, x1 + 3000, y1 + 3000)], crs=routes.crs)
+    gaps = coverage_gaps_vector(habitat, routes, cameras, max_distance=1500.0, min_area_km2=0.5)
+    gaps_path = str(folder / "gaps.gpkg")
+    gaps.to_file(gaps_path, layer="gaps", driver="GPKG")
+    return {"gpkg": gpkg, "heatmap": heatmap, "gaps": gaps_path, "dem": os.path.join(sample_dir, "dem.tif"),
+            "folder": folder}
+
+
+def _pdf_text(path):
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    return unicodedata.normalize("NFKC", text)  # ligatures (ﬁ, ﬀ) back to letters
+
+
+def _truth(gpkg, gaps):
+    with sqlite3.connect(gpkg) as db:
+        km = db.execute("SELECT SUM(length_km) FROM routes").fetchone()[0]
+        signs = db.execute("SELECT COUNT(*) FROM observations").fetchone()[0]
+        trap_nights = db.execute("SELECT SUM(trap_nights) FROM cameras").fetchone()[0]
+        individuals = db.execute("SELECT COUNT(DISTINCT individual_id) FROM detections WHERE individual_id <> '' "
+                                 "AND (species IS NULL OR LOWER(species) LIKE '%panthera uncia%')").fetchone()[0]
+        routes = db.execute("SELECT COUNT(*) FROM routes").fetchone()[0]
+    with sqlite3.connect(gaps) as db:
+        top_area = db.execute("SELECT area_km2 FROM gaps ORDER BY rank LIMIT 1").fetchone()[0]
+    return {"km": km, "signs": signs, "trap_nights": trap_nights, "individuals": individuals, "routes": routes,
+            "top_area": top_area}
+
+
+def _row_value(text, label):
+    """The last number on the line that starts with ``label`` (the 'Season in numbers' table)."""
+    for line in text.splitlines():
+        if label in line:
+            numbers = re.findall(r"\d+(?:[.,]\d+)?", line.split(label, 1)[1])
+            if numbers:
+                return numbers[0]
+    raise AssertionError(f"{label!r} not in the report")
+
+
+def test_report_numbers_equal_the_geopackage(season, processing_ready):
+    import processing
+
+    out = season["folder"] / "report_en.pdf"
+    result = processing.run("snowleopard:report", {
+        "SEASON": season["gpkg"], "HEATMAP": season["heatmap"], "GAPS": season["gaps"], "DEM": season["dem"],
+        "TITLE": "Sample season 2026", "LANGUAGE": "en", "OUTPUT": str(out)})
+    assert result["OUTPUT"] == str(out) and out.exists()
+    pages = subprocess.run(["pdfinfo", str(out)], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+6", pages)
+    assert re.search(r"Page size:\s+84[12](\.\d+)? x 595(\.\d+)?", pages), "A4 landscape"
+    text = _pdf_text(out)
+    truth = _truth(season["gpkg"], season["gaps"])
+    assert _row_value(text, "Km walked") == f"{truth['km']:.1f}"
+    assert _row_value(text, "Signs recorded") == str(truth["signs"])
+    assert _row_value(text, "Trap-nights") == f"{truth['trap_nights']:.1f}"
+    assert _row_value(text, "Individuals identified") == str(truth["individuals"])
+    assert _row_value(text, "Routes walked") == str(truth["routes"])
+    # page 4: the gaps table, rank 1 first with its area
+    gap_line = next(line for line in text.splitlines() if re.match(r"\s*1\s+\d+\.\d\d\s+\d\.\d\d", line))
+    assert gap_line.split()[1] == f"{truth['top_area']:.2f}"
+    # page 6: the season row of the team table
+    season_row = next(line for line in text.splitlines() if line.strip().startswith("Season ")
+                      and f"{truth['km']:.1f}" in line)
+    assert str(truth["signs"]) in season_row.split()
+    for heading in ("Signs and the effort-corrected heatmap", "Camera traps", "Survey coverage and the ranked gaps",
+                    "Plan for next season", "Totals per team and import validation"):
+        assert heading in text
+    assert "No plan was given" in text  # page 5 says so instead of failing
+    # charts kept beside the PDF for the layout in the project
+    assert os.path.isfile(season["folder"] / "report_en_files" / "signs_per_km.png")
+    layout = QgsProject.instance().layoutManager().layoutByName("Sample season 2026")
+    assert layout is not None and layout.pageCollection().pageCount() == 6
+
+
+def test_report_in_russian(season, processing_ready):
+    import processing
+
+    out = season["folder"] / "report_ru.pdf"
+    processing.run("snowleopard:report", {"SEASON": season["gpkg"], "LANGUAGE": "ru", "OUTPUT": str(out)})
+    text = _pdf_text(out)
+    for heading in ("Учёт снежного барса 2026: отчёт о сезоне", "Сезон в цифрах", "Фотоловушки",
+                    "Итоги по группам и проверка импорта", "Тепловая карта не задана"):
+        assert heading in text
+    truth = _truth(season["gpkg"], season["gaps"])
+    assert _row_value(text, "Пройдено км") == f"{truth['km']:.1f}".replace(".", ",")
+    assert "Signs recorded" not in text
+
+
+def test_bad_inputs_say_what_to_fix(season, processing_ready, tmp_path):
+    import processing
+    from osgeo import ogr
+
+    empty = tmp_path / "empty.gpkg"
+    shutil.copy(season["gpkg"], empty)
+    with sqlite3.connect(empty) as db:
+        for name in ("routes", "observations", "cameras", "detections", "validation"):
+            db.execute(f"DELETE FROM {name}")  # noqa: S608 - fixed names
+    with pytest.raises(QgsProcessingException, match="empty"):
+        processing.run("snowleopard:report", {"SEASON": str(empty), "LANGUAGE": "en",
+                                              "OUTPUT": str(tmp_path / "a.pdf")})
+    other = tmp_path / "roads.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(other))
+    ds.CreateLayer("roads", None, ogr.wkbLineString)
+    ds = None
+    with pytest.raises(QgsProcessingException, match="not a census season"):
+        processing.run("snowleopard:report", {"SEASON": str(other), "LANGUAGE": "en",
+                                              "OUTPUT": str(tmp_path / "b.pdf")})
+    with pytest.raises(QgsProcessingException, match="does not exist"):
+        processing.run("snowleopard:report", {"SEASON": season["gpkg"], "LANGUAGE": "en",
+                                              "OUTPUT": str(tmp_path / "no" / "such" / "c.pdf")})
+    with pytest.raises(QgsProcessingException, match="ru or en"):
+        processing.run("snowleopard:report", {"SEASON": season["gpkg"], "LANGUAGE": "de",
+                                              "OUTPUT": str(tmp_path / "d.pdf")})
+    assert not [name for name in os.listdir(tmp_path) if name.endswith(".pdf")], "no PDF left behind"
