@@ -1377,12 +1377,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>GeoPackage сезона {path} не существует: сначала импортируйте сезон или выберите существующий файл сезона.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/summary.py" line="55"/>
+        <location filename="../../work/main/snowleopard_plugin/core/summary.py" line="57"/>
         <source>Cannot read {path} as a GeoPackage: choose the .gpkg file written by Import census season.</source>
         <translation>Не удалось прочитать {path} как GeoPackage: выберите файл .gpkg, записанный алгоритмом «Импорт данных учётного сезона».</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/summary.py" line="59"/>
+        <location filename="../../work/main/snowleopard_plugin/core/summary.py" line="61"/>
         <source>{path} is not a census season: it has none of the layers routes, observations, cameras, detections. Choose the GeoPackage written by Import census season.</source>
         <translation>{path} не является учётным сезоном: в нём нет ни одного из слоёв routes, observations, cameras, detections. Выберите GeoPackage, записанный алгоритмом «Импорт данных учётного сезона».</translation>
     </message>
@@ -1752,199 +1752,9 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="77"/>
-        <source>Routes (GPS tracks)</source>
-        <translation>Маршруты (GPS-треки)</translation>
-    </message>
-    <message>
         <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
         <source>Signs</source>
         <translation>Следы</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="78"/>
-        <source>Do not import</source>
-        <translation>Не импортировать</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="84"/>
-        <source>Unreadable rows</source>
-        <translation>Нечитаемые строки</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="84"/>
-        <source>Invalid geometries</source>
-        <translation>Некорректные геометрии</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="85"/>
-        <source>Coordinates out of range</source>
-        <translation>Координаты вне допустимого диапазона</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="86"/>
-        <source>Latitude and longitude swapped</source>
-        <translation>Широта и долгота перепутаны</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="86"/>
-        <source>Far outside the season</source>
-        <translation>Далеко за пределами района сезона</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="87"/>
-        <source>Missing dates</source>
-        <translation>Нет дат</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="87"/>
-        <source>Unreadable dates</source>
-        <translation>Нечитаемые даты</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="88"/>
-        <source>Duplicate points</source>
-        <translation>Повторяющиеся точки</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="88"/>
-        <source>Files given twice</source>
-        <translation>Файлы, указанные дважды</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="89"/>
-        <source>GPS jumps</source>
-        <translation>Скачки GPS</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="89"/>
-        <source>Unknown camera stations</source>
-        <translation>Неизвестные фотоловушки</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="90"/>
-        <source>Unknown sign types</source>
-        <translation>Неизвестные типы следов</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="90"/>
-        <source>Missing values</source>
-        <translation>Пропущенные значения</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="91"/>
-        <source>Empty inputs</source>
-        <translation>Пустые входные данные</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="91"/>
-        <source>Other problems</source>
-        <translation>Прочие проблемы</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="194"/>
-        <source>Add files…</source>
-        <translation>Добавить файлы…</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="194"/>
-        <source>Add GPX tracks, sign tables, camera tables or a Camtrap DP datapackage.json</source>
-        <translation>Добавить GPX-треки, таблицы следов, таблицы фотоловушек или datapackage.json пакета Camtrap DP</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="196"/>
-        <source>Add folder…</source>
-        <translation>Добавить папку…</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="196"/>
-        <source>Add every field file in a folder and its subfolders, sorted by what they hold</source>
-        <translation>Добавить все полевые файлы из папки и её подпапок, распределив их по содержимому</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="198"/>
-        <source>Remove</source>
-        <translation>Убрать</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="198"/>
-        <source>Remove the selected files from the list</source>
-        <translation>Убрать выбранные файлы из списка</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="203"/>
-        <source>File</source>
-        <translation>Файл</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="203"/>
-        <source>Holds</source>
-        <translation>Содержимое</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="204"/>
-        <source>The field files to import; change what a file holds in its combo box, or choose &apos;Do not import&apos;</source>
-        <translation>Полевые файлы для импорта; измените содержимое файла в раскрывающемся списке или выберите «Не импортировать»</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="211"/>
-        <source>DEM (elevation in metres) for the surface km of the routes; optional</source>
-        <translation>ЦМР (высоты в метрах) для расчёта км маршрутов по поверхности; необязательно</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="318"/>
-        <source>Rasters (*.tif *.tiff *.vrt *.img);;All files (*)</source>
-        <translation>Растры (*.tif *.tiff *.vrt *.img);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="320"/>
-        <source>DEM</source>
-        <translation>ЦМР</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="320"/>
-        <source>Digital elevation model</source>
-        <translation>Цифровая модель рельефа</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="214"/>
-        <source>The season GeoPackage to write (replaced if it exists)</source>
-        <translation>GeoPackage сезона для записи (существующий файл будет заменён)</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="216"/>
-        <source>Where the season is saved</source>
-        <translation>Куда сохраняется сезон</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="219"/>
-        <source>Import season</source>
-        <translation>Импортировать сезон</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="219"/>
-        <source>Read the field files, check them and write the season GeoPackage (in the background)</source>
-        <translation>Прочитать полевые файлы, проверить их и записать GeoPackage сезона (в фоновом режиме)</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="222"/>
-        <source>Open season…</source>
-        <translation>Открыть сезон…</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="222"/>
-        <source>Load an existing season GeoPackage as the season group</source>
-        <translation>Загрузить существующий GeoPackage сезона как группу слоёв сезона</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="228"/>
-        <source>No summary yet.</source>
-        <translation>Сводки пока нет.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="228"/>
-        <source>Totals of the season GeoPackage</source>
-        <translation>Итоги по GeoPackage сезона</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/report.py" line="778"/>
@@ -1952,279 +1762,9 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="233"/>
-        <source>Detail</source>
-        <translation>Подробности</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="234"/>
-        <source>What the import fixed, flagged or rejected, grouped by problem; click a row to zoom to its place</source>
-        <translation>Что при импорте было исправлено, отмечено или отклонено, по типам проблем; щёлкните строку, чтобы перейти к её месту на карте</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
-        <source>Sign type</source>
-        <translation>Тип следа</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
-        <source>Weight</source>
-        <translation>Вес</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="251"/>
-        <source>Tick the sign types to map and give each a weight (e.g. a scrape counts twice a trail)</source>
-        <translation>Отметьте типы следов для карты и задайте каждому вес (например, поскрёб считается за две следовые дорожки)</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="262"/>
-        <source>Map this sign type</source>
-        <translation>Включить этот тип следов в карту</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="264"/>
-        <source>Weight of one sign of this type</source>
-        <translation>Вес одного следа этого типа</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="270"/>
-        <source>Only signs between</source>
-        <translation>Только следы за период</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="270"/>
-        <source>Map only the signs of a date window</source>
-        <translation>Строить карту только по следам за интервал дат</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="272"/>
-        <source>First day of the window</source>
-        <translation>Первый день интервала</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="273"/>
-        <source>Last day of the window</source>
-        <translation>Последний день интервала</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
-        <source> m</source>
-        <translation> м</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="279"/>
-        <source>Kernel radius in metres</source>
-        <translation>Радиус ядра в метрах</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="280"/>
-        <source>Kernel radius</source>
-        <translation>Радиус ядра</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="281"/>
-        <source>Pixel size of the heatmaps in metres</source>
-        <translation>Размер пикселя тепловых карт в метрах</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="282"/>
-        <source>Pixel size of the heatmaps</source>
-        <translation>Размер пикселя тепловых карт</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="283"/>
-        <source>Kernel shape, as in QGIS&apos;s heatmap</source>
-        <translation>Форма ядра, как в тепловой карте QGIS</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="285"/>
-        <source>Kernel</source>
-        <translation>Ядро</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="286"/>
-        <source>Signs per km of route searched</source>
-        <translation>Следов на 1 км обследованного маршрута</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="286"/>
-        <source>Divide by the route km walked near each place (effort correction)</source>
-        <translation>Делить на км маршрутов, пройденных рядом с каждым местом (поправка на учётное усилие)</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="289"/>
-        <source> km</source>
-        <translation> км</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="289"/>
-        <source>Leave places empty where fewer route km lie within the radius</source>
-        <translation>Оставлять места пустыми, если в пределах радиуса меньше км маршрутов, чем задано</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="293"/>
-        <source>Run heatmap</source>
-        <translation>Построить тепловую карту</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="293"/>
-        <source>Compute the sign heatmap in the background</source>
-        <translation>Рассчитать тепловую карту следов в фоновом режиме</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="296"/>
-        <source>Detections per 100 trap-nights around the stations</source>
-        <translation>Регистраций на 100 ловушко-суток вокруг фотоловушек</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="298"/>
-        <source>Count only detections of this species (empty: all)</source>
-        <translation>Учитывать только регистрации этого вида (пусто — все)</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="299"/>
-        <source>Species</source>
-        <translation>Вид</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="299"/>
-        <source>Species of the detections</source>
-        <translation>Вид в регистрациях</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="302"/>
-        <source>Kernel radius around each station</source>
-        <translation>Радиус ядра вокруг каждой фотоловушки</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="303"/>
-        <source>Also one band per identified animal</source>
-        <translation>Также по одному каналу на каждую опознанную особь</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="306"/>
-        <source>Run camera rate</source>
-        <translation>Рассчитать частоту регистраций</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="306"/>
-        <source>Compute detections per 100 trap-nights per station in the background</source>
-        <translation>Рассчитать число регистраций на 100 ловушко-суток по каждой фотоловушке в фоновом режиме</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="318"/>
-        <source>DEM of the park (same metric CRS as the season)</source>
-        <translation>ЦМР парка (в той же метрической системе координат, что и сезон)</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="321"/>
-        <source>A place counts as searched within this distance of a walked route</source>
-        <translation>Место считается обследованным в пределах этого расстояния от пройденного маршрута</translation>
-    </message>
-    <message>
         <location filename="../../work/main/snowleopard_plugin/processing/alg_plan.py" line="331"/>
         <source>Search half-width</source>
         <translation>Полуширина обследования</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="323"/>
-        <source>Detection half-width of a route</source>
-        <translation>Полуширина обнаружения на маршруте</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="324"/>
-        <source>A place counts as sampled within this distance of a camera</source>
-        <translation>Место считается охваченным в пределах этого расстояния от фотоловушки</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="326"/>
-        <source>Camera radius</source>
-        <translation>Радиус фотоловушки</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="326"/>
-        <source>Detection radius of a camera</source>
-        <translation>Радиус обнаружения фотоловушки</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="328"/>
-        <source>Cell size of the effort grid</source>
-        <translation>Размер ячейки сетки учётного усилия</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="328"/>
-        <source>Grid size</source>
-        <translation>Размер ячейки сетки</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="329"/>
-        <source>Habitat from the DEM (Altai rules)</source>
-        <translation>Местообитания по ЦМР (правила для Алтая)</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="329"/>
-        <source>Suitable habitat from elevation, slope, ruggedness and ridges</source>
-        <translation>Пригодные местообитания по высоте, крутизне, пересечённости и гребням</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="331"/>
-        <source>Habitat from a layer</source>
-        <translation>Местообитания из слоя</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="331"/>
-        <source>Use a habitat polygon or raster layer you already have</source>
-        <translation>Использовать уже имеющийся слой полигонов или растр местообитаний</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="335"/>
-        <source>Habitat polygons or a 0–1 suitability raster</source>
-        <translation>Полигоны местообитаний или растр пригодности 0–1</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
-        <source>Habitat farther than this from any effort is a gap</source>
-        <translation>Местообитания дальше этого расстояния от любого учётного усилия считаются пробелом</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="342"/>
-        <source>Gap distance</source>
-        <translation>Расстояние для пробела</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="342"/>
-        <source>Distance from effort</source>
-        <translation>Расстояние от учётного усилия</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="343"/>
-        <source> km²</source>
-        <translation> км²</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="343"/>
-        <source>Leave out gaps smaller than this</source>
-        <translation>Не выводить пробелы меньше этой площади</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="344"/>
-        <source>Minimum area</source>
-        <translation>Минимальная площадь</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="344"/>
-        <source>Smallest gap kept</source>
-        <translation>Наименьший сохраняемый пробел</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="345"/>
-        <source>Camps, road ends, huts: distance from each gap; optional</source>
-        <translation>Стоянки, концы дорог, избушки: расстояние до них от каждого пробела; необязательно</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="349"/>
-        <source>Access</source>
-        <translation>Точки доступа</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/processing/alg_gaps.py" line="82"/>
@@ -2232,24 +1772,9 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Точки доступа или дороги</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="351"/>
-        <source>Run coverage and gaps</source>
-        <translation>Рассчитать охват и пробелы</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="351"/>
-        <source>Terrain, habitat, coverage and ranked gaps, one after the other, in the background</source>
-        <translation>Рельеф, местообитания, охват и ранжированные пробелы — последовательно, в фоновом режиме</translation>
-    </message>
-    <message>
         <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
         <source>Rank</source>
         <translation>Ранг</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
-        <source>Area km²</source>
-        <translation>Площадь, км²</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
@@ -2257,104 +1782,9 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Пригодность</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
-        <source>Ridge km</source>
-        <translation>Гребни, км</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
-        <source>Access km</source>
-        <translation>До подъезда, км</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="359"/>
-        <source>Coverage gaps ranked by area × suitability; click a row to zoom to the gap</source>
-        <translation>Пробелы в охвате, ранжированные по площади × пригодности; щёлкните строку, чтобы перейти к пробелу</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="367"/>
-        <source>Planning next season comes with a later update of the plugin: transects along the ridges into the largest gaps under a km budget (Plan transects), camera positions on ridges and saddles spaced by the animals&apos; movement scale (Plan camera stations), and a check of the walked routes against the plan (Compare plan and routes).</source>
-        <translation>Планирование следующего сезона появится в одном из следующих обновлений модуля: трансекты вдоль гребней в крупнейшие пробелы в пределах бюджета км («Планирование дневных трансект»), места для фотоловушек на гребнях и седловинах с разносом по масштабу перемещений животных («Планирование точек фотоловушек») и сверка пройденных маршрутов с планом («Сравнение плана с пройденными маршрутами»).</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="372"/>
-        <source>What the Plan page will offer</source>
-        <translation>Что будет на странице плана</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="380"/>
-        <source>Title on the first page of the report</source>
-        <translation>Заголовок на первой странице отчёта</translation>
-    </message>
-    <message>
         <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="80"/>
         <source>Title</source>
         <translation>Заголовок</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="381"/>
-        <source>Report title</source>
-        <translation>Заголовок отчёта</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="385"/>
-        <source>Language of the report</source>
-        <translation>Язык отчёта</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="383"/>
-        <source>Russian</source>
-        <translation>Русский</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="384"/>
-        <source>English</source>
-        <translation>Английский</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="385"/>
-        <source>Language</source>
-        <translation>Язык</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="387"/>
-        <source>Include</source>
-        <translation>Включить</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="387"/>
-        <source>Which maps and tables the report holds</source>
-        <translation>Какие карты и таблицы входят в отчёт</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="663"/>
-        <source>Heatmap of signs</source>
-        <translation>Тепловая карта следов</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="389"/>
-        <source>Page with the signs and the heatmap</source>
-        <translation>Страница со следами и тепловой картой</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
-        <source>Coverage map</source>
-        <translation>Карта охвата</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
-        <source>Page with the survey coverage</source>
-        <translation>Страница с охватом учёта</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
-        <source>Ranked gaps</source>
-        <translation>Ранжированные пробелы</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
-        <source>Map and table of the top gaps</source>
-        <translation>Карта и таблица первых по рангу пробелов</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/report.py" line="737"/>
@@ -2362,154 +1792,9 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>План на следующий сезон</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="392"/>
-        <source>Page with the plan, when made</source>
-        <translation>Страница с планом, если он составлен</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="397"/>
-        <source>The PDF to write</source>
-        <translation>PDF для записи</translation>
-    </message>
-    <message>
         <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="83"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="399"/>
-        <source>Output PDF</source>
-        <translation>Выходной PDF</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="399"/>
-        <source>Where the report is saved</source>
-        <translation>Куда сохраняется отчёт</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="402"/>
-        <source>Make report</source>
-        <translation>Создать отчёт</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="402"/>
-        <source>Build the season report in the background</source>
-        <translation>Сформировать отчёт о сезоне в фоновом режиме</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="403"/>
-        <source>Open</source>
-        <translation>Открыть</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="403"/>
-        <source>Open the report PDF</source>
-        <translation>Открыть PDF отчёта</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="432"/>
-        <source>What this file holds; change it if the guess is wrong</source>
-        <translation>Что содержит этот файл; измените, если тип определён неверно</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
-        <source>Field files</source>
-        <translation>Полевые файлы</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
-        <source>Field files (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;All files (*)</source>
-        <translation>Полевые файлы (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="471"/>
-        <source>Folder of field files</source>
-        <translation>Папка с полевыми файлами</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="488"/>
-        <source>Add the season's field files first (Add files… or Add folder…).</source>
-        <translation>Сначала добавьте полевые файлы сезона («Добавить файлы…» или «Добавить папку…»).</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="491"/>
-        <source>Choose where to save the season GeoPackage.</source>
-        <translation>Укажите, куда сохранить GeoPackage сезона.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="498"/>
-        <source>Importing the season…</source>
-        <translation>Импорт сезона…</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="521"/>
-        <source>Season: {path}</source>
-        <translation>Сезон: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="527"/>
-        <source>Snow leopard census {name}</source>
-        <translation>Учёт снежного барса {name}</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="532"/>
-        <source>The season {path} holds no route, sign, camera or detection: check the field files and import again.</source>
-        <translation>В сезоне {path} нет ни маршрутов, ни следов, ни фотоловушек, ни регистраций: проверьте полевые файлы и повторите импорт.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="543"/>
-        <source>Routes: {n}, {km:.1f} km walked</source>
-        <translation>Маршруты: {n}, пройдено {km:.1f} км</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="544"/>
-        <source>Teams: {n} ({names}); survey days: {days}</source>
-        <translation>Группы: {n} ({names}); дней учёта: {days}</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="546"/>
-        <source>Dates: {first} – {last}</source>
-        <translation>Даты: {first} – {last}</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="547"/>
-        <source>Signs: {n} ({types})</source>
-        <translation>Следы: {n} ({types})</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="548"/>
-        <source>Camera stations: {n}, {tn:.0f} trap-nights</source>
-        <translation>Фотоловушки: {n}, ловушко-суток: {tn:.0f}</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="549"/>
-        <source>Detections: {n}; individuals: {ind}</source>
-        <translation>Регистрации: {n}; особей: {ind}</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="550"/>
-        <source>Validation rows: {n}</source>
-        <translation>Записи проверки: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="594"/>
-        <source>This row has no place on the map.</source>
-        <translation>Эта запись не привязана к месту на карте.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="632"/>
-        <source>Import the season or open a season GeoPackage on the Data page first.</source>
-        <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="659"/>
-        <source>Tick at least one sign type.</source>
-        <translation>Отметьте хотя бы один тип следов.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="663"/>
-        <source>Computing the heatmap…</source>
-        <translation>Расчёт тепловой карты…</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/report.py" line="663"/>
@@ -2517,34 +1802,9 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="682"/>
-        <source>Computing the camera detection rate…</source>
-        <translation>Расчёт частоты регистраций фотоловушками…</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="694"/>
-        <source>Coverage and gaps need algorithms that are not in this version of the plugin yet: {names}.</source>
-        <translation>Для охвата и пробелов нужны алгоритмы, которых ещё нет в этой версии модуля: {names}.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="698"/>
-        <source>Choose the DEM of the park.</source>
-        <translation>Выберите ЦМР парка.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="702"/>
-        <source>Choose the habitat layer, or take the habitat from the DEM.</source>
-        <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
-    </message>
-    <message>
         <location filename="../../work/main/snowleopard_plugin/processing/alg_habitat.py" line="113"/>
         <source>Habitat suitability</source>
         <translation>Пригодность местообитаний</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="740"/>
-        <source>Running {name}…</source>
-        <translation>Выполняется {name}…</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/processing/alg_terrain.py" line="122"/>
@@ -2562,19 +1822,9 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Сетка учётного усилия</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="751"/>
-        <source>Ridges walked</source>
-        <translation>Пройденные гребни</translation>
-    </message>
-    <message>
         <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="72"/>
         <source>Coverage gaps</source>
         <translation>Пробелы в охвате</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="781"/>
-        <source>Click to zoom to this gap</source>
-        <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="110"/>
@@ -2585,61 +1835,6 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <location filename="../../work/main/snowleopard_plugin/processing/alg_report.py" line="190"/>
         <source>Report written: {path}</source>
         <translation>Отчёт записан: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="819"/>
-        <source>Making the season report…</source>
-        <translation>Формирование отчёта о сезоне…</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="894"/>
-        <source>Done.</source>
-        <translation>Готово.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="900"/>
-        <source>The results could not be loaded: {reason}</source>
-        <translation>Не удалось загрузить результаты: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="908"/>
-        <source>Failed.</source>
-        <translation>Завершено с ошибкой.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="920"/>
-        <source>Details</source>
-        <translation>Подробнее</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="921"/>
-        <source>Show the log of the job</source>
-        <translation>Показать журнал задачи</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="132"/>
-        <source>Another job is still running: wait for it or cancel it.</source>
-        <translation>Ещё выполняется другая задача: дождитесь её завершения или отмените её.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="136"/>
-        <source>The algorithm {id} is not available yet in this version of the plugin: it comes with a later update.</source>
-        <translation>Алгоритм {id} ещё недоступен в этой версии модуля: он появится в одном из следующих обновлений.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="145"/>
-        <source>Some parameters are missing or wrong.</source>
-        <translation>Некоторые параметры не заданы или заданы неверно.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="172"/>
-        <source>Cancelled: no output was written.</source>
-        <translation>Отменено: результаты не записаны.</translation>
-    </message>
-    <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="177"/>
-        <source>The algorithm {id} failed.</source>
-        <translation>Алгоритм {id} завершился с ошибкой.</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/processing/alg_coverage.py" line="35"/>
@@ -4196,6 +3391,811 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <source>Report: {title}</source>
         <translation>Отчёт: {title}</translation>
     </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="77"/>
+        <source>Routes (GPS tracks)</source>
+        <translation>Маршруты (GPS-треки)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="78"/>
+        <source>Do not import</source>
+        <translation>Не импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="84"/>
+        <source>Unreadable rows</source>
+        <translation>Нечитаемые строки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="84"/>
+        <source>Invalid geometries</source>
+        <translation>Некорректные геометрии</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="85"/>
+        <source>Coordinates out of range</source>
+        <translation>Координаты вне допустимого диапазона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="86"/>
+        <source>Latitude and longitude swapped</source>
+        <translation>Широта и долгота перепутаны</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="86"/>
+        <source>Far outside the season</source>
+        <translation>Далеко за пределами района сезона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="87"/>
+        <source>Missing dates</source>
+        <translation>Нет дат</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="87"/>
+        <source>Unreadable dates</source>
+        <translation>Нечитаемые даты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="88"/>
+        <source>Duplicate points</source>
+        <translation>Повторяющиеся точки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="88"/>
+        <source>Files given twice</source>
+        <translation>Файлы, указанные дважды</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="89"/>
+        <source>GPS jumps</source>
+        <translation>Скачки GPS</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="89"/>
+        <source>Unknown camera stations</source>
+        <translation>Неизвестные фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="90"/>
+        <source>Unknown sign types</source>
+        <translation>Неизвестные типы следов</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="90"/>
+        <source>Missing values</source>
+        <translation>Пропущенные значения</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="91"/>
+        <source>Empty inputs</source>
+        <translation>Пустые входные данные</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="91"/>
+        <source>Other problems</source>
+        <translation>Прочие проблемы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="194"/>
+        <source>Add files…</source>
+        <translation>Добавить файлы…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="194"/>
+        <source>Add GPX tracks, sign tables, camera tables or a Camtrap DP datapackage.json</source>
+        <translation>Добавить GPX-треки, таблицы следов, таблицы фотоловушек или datapackage.json пакета Camtrap DP</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="196"/>
+        <source>Add folder…</source>
+        <translation>Добавить папку…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="196"/>
+        <source>Add every field file in a folder and its subfolders, sorted by what they hold</source>
+        <translation>Добавить все полевые файлы из папки и её подпапок, распределив их по содержимому</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="198"/>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="198"/>
+        <source>Remove the selected files from the list</source>
+        <translation>Убрать выбранные файлы из списка</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="203"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="203"/>
+        <source>Holds</source>
+        <translation>Содержимое</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="204"/>
+        <source>The field files to import; change what a file holds in its combo box, or choose &apos;Do not import&apos;</source>
+        <translation>Полевые файлы для импорта; измените содержимое файла в раскрывающемся списке или выберите «Не импортировать»</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="211"/>
+        <source>DEM (elevation in metres) for the surface km of the routes; optional</source>
+        <translation>ЦМР (высоты в метрах) для расчёта км маршрутов по поверхности; необязательно</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="318"/>
+        <source>Rasters (*.tif *.tiff *.vrt *.img);;All files (*)</source>
+        <translation>Растры (*.tif *.tiff *.vrt *.img);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="320"/>
+        <source>DEM</source>
+        <translation>ЦМР</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="320"/>
+        <source>Digital elevation model</source>
+        <translation>Цифровая модель рельефа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="214"/>
+        <source>The season GeoPackage to write (replaced if it exists)</source>
+        <translation>GeoPackage сезона для записи (существующий файл будет заменён)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="216"/>
+        <source>Where the season is saved</source>
+        <translation>Куда сохраняется сезон</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="219"/>
+        <source>Import season</source>
+        <translation>Импортировать сезон</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="219"/>
+        <source>Read the field files, check them and write the season GeoPackage (in the background)</source>
+        <translation>Прочитать полевые файлы, проверить их и записать GeoPackage сезона (в фоновом режиме)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="222"/>
+        <source>Open season…</source>
+        <translation>Открыть сезон…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="222"/>
+        <source>Load an existing season GeoPackage as the season group</source>
+        <translation>Загрузить существующий GeoPackage сезона как группу слоёв сезона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="228"/>
+        <source>No summary yet.</source>
+        <translation>Сводки пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="228"/>
+        <source>Totals of the season GeoPackage</source>
+        <translation>Итоги по GeoPackage сезона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="233"/>
+        <source>Detail</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="234"/>
+        <source>What the import fixed, flagged or rejected, grouped by problem; click a row to zoom to its place</source>
+        <translation>Что при импорте было исправлено, отмечено или отклонено, по типам проблем; щёлкните строку, чтобы перейти к её месту на карте</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
+        <source>Sign type</source>
+        <translation>Тип следа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="251"/>
+        <source>Tick the sign types to map and give each a weight (e.g. a scrape counts twice a trail)</source>
+        <translation>Отметьте типы следов для карты и задайте каждому вес (например, поскрёб считается за две следовые дорожки)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="262"/>
+        <source>Map this sign type</source>
+        <translation>Включить этот тип следов в карту</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="264"/>
+        <source>Weight of one sign of this type</source>
+        <translation>Вес одного следа этого типа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="270"/>
+        <source>Only signs between</source>
+        <translation>Только следы за период</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="270"/>
+        <source>Map only the signs of a date window</source>
+        <translation>Строить карту только по следам за интервал дат</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="272"/>
+        <source>First day of the window</source>
+        <translation>Первый день интервала</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="273"/>
+        <source>Last day of the window</source>
+        <translation>Последний день интервала</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
+        <source> m</source>
+        <translation> м</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="279"/>
+        <source>Kernel radius in metres</source>
+        <translation>Радиус ядра в метрах</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="280"/>
+        <source>Kernel radius</source>
+        <translation>Радиус ядра</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="281"/>
+        <source>Pixel size of the heatmaps in metres</source>
+        <translation>Размер пикселя тепловых карт в метрах</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="282"/>
+        <source>Pixel size of the heatmaps</source>
+        <translation>Размер пикселя тепловых карт</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="283"/>
+        <source>Kernel shape, as in QGIS&apos;s heatmap</source>
+        <translation>Форма ядра, как в тепловой карте QGIS</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="285"/>
+        <source>Kernel</source>
+        <translation>Ядро</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="286"/>
+        <source>Signs per km of route searched</source>
+        <translation>Следов на 1 км обследованного маршрута</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="286"/>
+        <source>Divide by the route km walked near each place (effort correction)</source>
+        <translation>Делить на км маршрутов, пройденных рядом с каждым местом (поправка на учётное усилие)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="289"/>
+        <source> km</source>
+        <translation> км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="289"/>
+        <source>Leave places empty where fewer route km lie within the radius</source>
+        <translation>Оставлять места пустыми, если в пределах радиуса меньше км маршрутов, чем задано</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="293"/>
+        <source>Run heatmap</source>
+        <translation>Построить тепловую карту</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="293"/>
+        <source>Compute the sign heatmap in the background</source>
+        <translation>Рассчитать тепловую карту следов в фоновом режиме</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="296"/>
+        <source>Detections per 100 trap-nights around the stations</source>
+        <translation>Регистраций на 100 ловушко-суток вокруг фотоловушек</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="298"/>
+        <source>Count only detections of this species (empty: all)</source>
+        <translation>Учитывать только регистрации этого вида (пусто — все)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="299"/>
+        <source>Species</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="299"/>
+        <source>Species of the detections</source>
+        <translation>Вид в регистрациях</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="302"/>
+        <source>Kernel radius around each station</source>
+        <translation>Радиус ядра вокруг каждой фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="303"/>
+        <source>Also one band per identified animal</source>
+        <translation>Также по одному каналу на каждую опознанную особь</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="306"/>
+        <source>Run camera rate</source>
+        <translation>Рассчитать частоту регистраций</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="306"/>
+        <source>Compute detections per 100 trap-nights per station in the background</source>
+        <translation>Рассчитать число регистраций на 100 ловушко-суток по каждой фотоловушке в фоновом режиме</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="318"/>
+        <source>DEM of the park (same metric CRS as the season)</source>
+        <translation>ЦМР парка (в той же метрической системе координат, что и сезон)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="321"/>
+        <source>A place counts as searched within this distance of a walked route</source>
+        <translation>Место считается обследованным в пределах этого расстояния от пройденного маршрута</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="323"/>
+        <source>Detection half-width of a route</source>
+        <translation>Полуширина обнаружения на маршруте</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="324"/>
+        <source>A place counts as sampled within this distance of a camera</source>
+        <translation>Место считается охваченным в пределах этого расстояния от фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="326"/>
+        <source>Camera radius</source>
+        <translation>Радиус фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="326"/>
+        <source>Detection radius of a camera</source>
+        <translation>Радиус обнаружения фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="328"/>
+        <source>Cell size of the effort grid</source>
+        <translation>Размер ячейки сетки учётного усилия</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="328"/>
+        <source>Grid size</source>
+        <translation>Размер ячейки сетки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="329"/>
+        <source>Habitat from the DEM (Altai rules)</source>
+        <translation>Местообитания по ЦМР (правила для Алтая)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="329"/>
+        <source>Suitable habitat from elevation, slope, ruggedness and ridges</source>
+        <translation>Пригодные местообитания по высоте, крутизне, пересечённости и гребням</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="331"/>
+        <source>Habitat from a layer</source>
+        <translation>Местообитания из слоя</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="331"/>
+        <source>Use a habitat polygon or raster layer you already have</source>
+        <translation>Использовать уже имеющийся слой полигонов или растр местообитаний</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="335"/>
+        <source>Habitat polygons or a 0–1 suitability raster</source>
+        <translation>Полигоны местообитаний или растр пригодности 0–1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
+        <source>Habitat farther than this from any effort is a gap</source>
+        <translation>Местообитания дальше этого расстояния от любого учётного усилия считаются пробелом</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="342"/>
+        <source>Gap distance</source>
+        <translation>Расстояние для пробела</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="342"/>
+        <source>Distance from effort</source>
+        <translation>Расстояние от учётного усилия</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="343"/>
+        <source> km²</source>
+        <translation> км²</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="343"/>
+        <source>Leave out gaps smaller than this</source>
+        <translation>Не выводить пробелы меньше этой площади</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="344"/>
+        <source>Minimum area</source>
+        <translation>Минимальная площадь</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="344"/>
+        <source>Smallest gap kept</source>
+        <translation>Наименьший сохраняемый пробел</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="345"/>
+        <source>Camps, road ends, huts: distance from each gap; optional</source>
+        <translation>Стоянки, концы дорог, избушки: расстояние до них от каждого пробела; необязательно</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="349"/>
+        <source>Access</source>
+        <translation>Точки доступа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="351"/>
+        <source>Run coverage and gaps</source>
+        <translation>Рассчитать охват и пробелы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="351"/>
+        <source>Terrain, habitat, coverage and ranked gaps, one after the other, in the background</source>
+        <translation>Рельеф, местообитания, охват и ранжированные пробелы — последовательно, в фоновом режиме</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <source>Area km²</source>
+        <translation>Площадь, км²</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <source>Ridge km</source>
+        <translation>Гребни, км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <source>Access km</source>
+        <translation>До подъезда, км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="359"/>
+        <source>Coverage gaps ranked by area × suitability; click a row to zoom to the gap</source>
+        <translation>Пробелы в охвате, ранжированные по площади × пригодности; щёлкните строку, чтобы перейти к пробелу</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="367"/>
+        <source>Planning next season comes with a later update of the plugin: transects along the ridges into the largest gaps under a km budget (Plan transects), camera positions on ridges and saddles spaced by the animals&apos; movement scale (Plan camera stations), and a check of the walked routes against the plan (Compare plan and routes).</source>
+        <translation>Планирование следующего сезона появится в одном из следующих обновлений модуля: трансекты вдоль гребней в крупнейшие пробелы в пределах бюджета км («Планирование дневных трансект»), места для фотоловушек на гребнях и седловинах с разносом по масштабу перемещений животных («Планирование точек фотоловушек») и сверка пройденных маршрутов с планом («Сравнение плана с пройденными маршрутами»).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="372"/>
+        <source>What the Plan page will offer</source>
+        <translation>Что будет на странице плана</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="380"/>
+        <source>Title on the first page of the report</source>
+        <translation>Заголовок на первой странице отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="381"/>
+        <source>Report title</source>
+        <translation>Заголовок отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <source>Language of the report</source>
+        <translation>Язык отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="383"/>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="384"/>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="387"/>
+        <source>Include</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="387"/>
+        <source>Which maps and tables the report holds</source>
+        <translation>Какие карты и таблицы входят в отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="663"/>
+        <source>Heatmap of signs</source>
+        <translation>Тепловая карта следов</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="389"/>
+        <source>Page with the signs and the heatmap</source>
+        <translation>Страница со следами и тепловой картой</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
+        <source>Coverage map</source>
+        <translation>Карта охвата</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
+        <source>Page with the survey coverage</source>
+        <translation>Страница с охватом учёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
+        <source>Ranked gaps</source>
+        <translation>Ранжированные пробелы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
+        <source>Map and table of the top gaps</source>
+        <translation>Карта и таблица первых по рангу пробелов</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="392"/>
+        <source>Page with the plan, when made</source>
+        <translation>Страница с планом, если он составлен</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="397"/>
+        <source>The PDF to write</source>
+        <translation>PDF для записи</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="399"/>
+        <source>Output PDF</source>
+        <translation>Выходной PDF</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="399"/>
+        <source>Where the report is saved</source>
+        <translation>Куда сохраняется отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="402"/>
+        <source>Make report</source>
+        <translation>Создать отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="402"/>
+        <source>Build the season report in the background</source>
+        <translation>Сформировать отчёт о сезоне в фоновом режиме</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="403"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="403"/>
+        <source>Open the report PDF</source>
+        <translation>Открыть PDF отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="432"/>
+        <source>What this file holds; change it if the guess is wrong</source>
+        <translation>Что содержит этот файл; измените, если тип определён неверно</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <source>Field files</source>
+        <translation>Полевые файлы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <source>Field files (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;All files (*)</source>
+        <translation>Полевые файлы (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="471"/>
+        <source>Folder of field files</source>
+        <translation>Папка с полевыми файлами</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="488"/>
+        <source>Add the season's field files first (Add files… or Add folder…).</source>
+        <translation>Сначала добавьте полевые файлы сезона («Добавить файлы…» или «Добавить папку…»).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="491"/>
+        <source>Choose where to save the season GeoPackage.</source>
+        <translation>Укажите, куда сохранить GeoPackage сезона.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="498"/>
+        <source>Importing the season…</source>
+        <translation>Импорт сезона…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="521"/>
+        <source>Season: {path}</source>
+        <translation>Сезон: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="527"/>
+        <source>Snow leopard census {name}</source>
+        <translation>Учёт снежного барса {name}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="532"/>
+        <source>The season {path} holds no route, sign, camera or detection: check the field files and import again.</source>
+        <translation>В сезоне {path} нет ни маршрутов, ни следов, ни фотоловушек, ни регистраций: проверьте полевые файлы и повторите импорт.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="543"/>
+        <source>Routes: {n}, {km:.1f} km walked</source>
+        <translation>Маршруты: {n}, пройдено {km:.1f} км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="544"/>
+        <source>Teams: {n} ({names}); survey days: {days}</source>
+        <translation>Группы: {n} ({names}); дней учёта: {days}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="546"/>
+        <source>Dates: {first} – {last}</source>
+        <translation>Даты: {first} – {last}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="547"/>
+        <source>Signs: {n} ({types})</source>
+        <translation>Следы: {n} ({types})</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="548"/>
+        <source>Camera stations: {n}, {tn:.0f} trap-nights</source>
+        <translation>Фотоловушки: {n}, ловушко-суток: {tn:.0f}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="549"/>
+        <source>Detections: {n}; individuals: {ind}</source>
+        <translation>Регистрации: {n}; особей: {ind}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="550"/>
+        <source>Validation rows: {n}</source>
+        <translation>Записи проверки: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="594"/>
+        <source>This row has no place on the map.</source>
+        <translation>Эта запись не привязана к месту на карте.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="632"/>
+        <source>Import the season or open a season GeoPackage on the Data page first.</source>
+        <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="659"/>
+        <source>Tick at least one sign type.</source>
+        <translation>Отметьте хотя бы один тип следов.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="663"/>
+        <source>Computing the heatmap…</source>
+        <translation>Расчёт тепловой карты…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="682"/>
+        <source>Computing the camera detection rate…</source>
+        <translation>Расчёт частоты регистраций фотоловушками…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="694"/>
+        <source>Coverage and gaps need algorithms that are not in this version of the plugin yet: {names}.</source>
+        <translation>Для охвата и пробелов нужны алгоритмы, которых ещё нет в этой версии модуля: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="698"/>
+        <source>Choose the DEM of the park.</source>
+        <translation>Выберите ЦМР парка.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="702"/>
+        <source>Choose the habitat layer, or take the habitat from the DEM.</source>
+        <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="740"/>
+        <source>Running {name}…</source>
+        <translation>Выполняется {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="751"/>
+        <source>Ridges walked</source>
+        <translation>Пройденные гребни</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="781"/>
+        <source>Click to zoom to this gap</source>
+        <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="819"/>
+        <source>Making the season report…</source>
+        <translation>Формирование отчёта о сезоне…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="894"/>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="900"/>
+        <source>The results could not be loaded: {reason}</source>
+        <translation>Не удалось загрузить результаты: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="908"/>
+        <source>Failed.</source>
+        <translation>Завершено с ошибкой.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="920"/>
+        <source>Details</source>
+        <translation>Подробнее</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="921"/>
+        <source>Show the log of the job</source>
+        <translation>Показать журнал задачи</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="132"/>
+        <source>Another job is still running: wait for it or cancel it.</source>
+        <translation>Ещё выполняется другая задача: дождитесь её завершения или отмените её.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="136"/>
+        <source>The algorithm {id} is not available yet in this version of the plugin: it comes with a later update.</source>
+        <translation>Алгоритм {id} ещё недоступен в этой версии модуля: он появится в одном из следующих обновлений.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="145"/>
+        <source>Some parameters are missing or wrong.</source>
+        <translation>Некоторые параметры не заданы или заданы неверно.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="172"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>Отменено: результаты не записаны.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="177"/>
+        <source>The algorithm {id} failed.</source>
+        <translation>Алгоритм {id} завершился с ошибкой.</translation>
+    </message>
 </context>
 <context>
     <name>SeasonDockBase</name>
@@ -4228,6 +4228,26 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="32"/>
         <source>3. Coverage &amp;&amp; gaps</source>
         <translation>3. Охват и пробелы</translation>
+    </message>
+    <message>
+        <location filename="../cc/snowleopard_plugin/gui/dock_season.ui" line="16"/>
+        <source>Season workflow: Data → Heatmaps → Coverage &amp; gaps → Plan → Report.</source>
+        <translation type="obsolete">Порядок работы с сезоном: Данные → Тепловые карты → Охват и пробелы → План → Отчёт.</translation>
+    </message>
+    <message>
+        <location filename="../cc/snowleopard_plugin/gui/dock_season.ui" line="28"/>
+        <source>Import the season's field files with Processing → Snow leopard census → Import census season. The dock's own pages are being built.</source>
+        <translation type="obsolete">Загрузите полевые файлы сезона: Обработка → Учёт снежного барса → Импорт данных учётного сезона. Собственные страницы панели пока в разработке.</translation>
+    </message>
+    <message>
+        <location filename="../cc/snowleopard_plugin/gui/dock_season.ui" line="34"/>
+        <source>Open the Processing Toolbox at the Snow leopard census algorithms</source>
+        <translation type="obsolete">Открыть панель инструментов обработки на алгоритмах учёта снежного барса</translation>
+    </message>
+    <message>
+        <location filename="../cc/snowleopard_plugin/gui/dock_season.ui" line="35"/>
+        <source>Open the algorithms</source>
+        <translation type="obsolete">Открыть алгоритмы</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="15"/>

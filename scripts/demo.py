@@ -115,6 +115,18 @@ def main() -> int:
           f"gaps: {gaps['GAP_COUNT']}, {gaps['GAP_KM2']:.0f} km²  ({time.time() - started:.1f} s)")
     outputs += [habitat, coverage["COVERAGE"]]
 
+    started = step("Plan for next season: day transects along the ridges (150 km, 4 teams) and 20 new cameras")
+    plan = processing.run("snowleopard:plantransects", {
+        "RIDGES": layer + "ridges", "HABITAT": habitat, "ROUTES": layer + "routes", "DEM": dem, "ACCESS": access,
+        "BUDGET_KM": 150.0, "MAX_DAY_KM": 20.0, "TEAMS": 4, "SEARCH_HALF_WIDTH": 50.0,
+        "OUTPUT": table("plan_transects"), "GPX_FOLDER": os.path.join(out, "gpx")})
+    processing.run("snowleopard:plancameras", {
+        "HABITAT": habitat, "RIDGES": layer + "ridges", "DEM": dem, "N_STATIONS": 20, "SIGMA": 3000.0,
+        "MIN_SPACING": 3000.0, "EXISTING": layer + "cameras", "OUTPUT": table("plan_cameras")})
+    print(f"  {plan['TOTAL_KM']:.0f} km planned, {plan['NEW_HABITAT_KM2']:.1f} km² of habitat newly searched; "
+          f"GPX per team in {os.path.join(out, 'gpx')}  ({time.time() - started:.1f} s)")
+    outputs.append(os.path.join(out, "gpx"))
+
     started = step("Exports for analysts: occupancy histories, secr, Camtrap DP, generalised signs (10 km)")
     processing.run("snowleopard:exportoccupancy", {
         "OBSERVATIONS": layer + "observations", "ROUTES": layer + "routes", "GRID_SIZE": 3000, "SEGMENT_KM": 1.0,
@@ -151,12 +163,15 @@ def main() -> int:
     cameras = [lyr for lyr in season_layers if lyr.source().endswith("cameras")]
     maps.append(render_png(cameras + routes + [gap_layer, cover, shade], os.path.join(out, "gaps_map.png"), extent,
                            crs))
+    planned = [QgsVectorLayer(layer + name, name, "ogr") for name in ("plan_cameras", "plan_transects")]
+    maps.append(render_png(planned + [gap_layer, shade], os.path.join(out, "plan_map.png"), extent, crs))
     outputs += maps
     print("  " + "\n  ".join(maps) + f"  ({time.time() - started:.1f} s)")
 
     started = step("Season report (PDF, Russian)")
     report = processing.run("snowleopard:report", {
-        "SEASON": season, "HEATMAP": effort, "COVERAGE": coverage["COVERAGE"], "GAPS": layer + "gaps", "DEM": dem,
+        "SEASON": season, "HEATMAP": effort, "COVERAGE": coverage["COVERAGE"], "GAPS": layer + "gaps",
+        "PLAN": layer + "plan_transects", "DEM": dem,
         "TITLE": "", "LANGUAGE": "ru", "OUTPUT": os.path.join(out, "season_report.pdf")})["OUTPUT"]
     outputs.append(report)
     print(f"  {report}  ({time.time() - started:.1f} s)")

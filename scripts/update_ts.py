@@ -7,6 +7,11 @@ pylupdate5 a copy of the .ts with that context named ``@default``, runs it
 over the sources, and names the context back, so translations already made
 are kept and new strings arrive as unfinished.
 
+Strings that leave the sources stay in the .ts as obsolete, with their
+translation; when they come back (a branch, a reverted change) pylupdate5
+revives them as unfinished, and this script marks them finished again, since
+the source text is identical to the one that was translated.
+
 Usage: python3 scripts/update_ts.py i18n/snowleopard_plugin_ru.ts FILE...
 """
 
@@ -26,6 +31,27 @@ def rename_context(text: str, old: str, new: str) -> str:
     return re.sub(rf"(<context>\s*<name>){re.escape(old)}(</name>)", rf"\g<1>{new}\g<2>", text)
 
 
+MESSAGE = re.compile(r"<message>.*?</message>", re.S)
+
+
+def _source(block: str) -> str:
+    found = re.search(r"<source>(.*?)</source>", block, re.S)
+    return found.group(1) if found else ""
+
+
+def revive(text: str, before: str) -> str:
+    """Mark finished the revived translations of strings that were obsolete before this run."""
+    obsolete = {_source(m) for m in MESSAGE.findall(before) if 'type="obsolete"' in m}
+
+    def fix(match: re.Match) -> str:
+        block = match.group(0)
+        if _source(block) in obsolete and re.search(r'<translation type="unfinished">[^<]+</translation>', block):
+            return block.replace('<translation type="unfinished">', "<translation>")
+        return block
+
+    return MESSAGE.sub(fix, text)
+
+
 def main(argv: list) -> int:
     ts_path, sources = argv[0], argv[1:]
     pylupdate = shutil.which("pylupdate5")
@@ -38,15 +64,18 @@ def main(argv: list) -> int:
                 text = handle.read()
             with open(work, "w", encoding="utf-8") as handle:
                 handle.write(rename_context(text, CONTEXT, "@default"))
-        subprocess.run([pylupdate, "-noobsolete", *sources, "-ts", work], check=True)
+        before = open(work, encoding="utf-8").read() if os.path.exists(work) else ""
+        subprocess.run([pylupdate, *sources, "-ts", work], check=True)
         with open(work, encoding="utf-8") as handle:
-            updated = rename_context(handle.read(), "@default", CONTEXT)
+            updated = revive(rename_context(handle.read(), "@default", CONTEXT), before)
     old = open(ts_path, encoding="utf-8").read() if os.path.exists(ts_path) else None
     if updated != old:
         with open(ts_path, "w", encoding="utf-8") as handle:
             handle.write(updated)
     unfinished = updated.count('type="unfinished"')
-    print(f"{ts_path}: {updated.count('<message>')} strings, {unfinished} untranslated")
+    obsolete = updated.count('type="obsolete"')
+    print(f"{ts_path}: {updated.count('<message>') - obsolete} strings, {unfinished} untranslated, "
+          f"{obsolete} obsolete kept")
     return 0
 
 
