@@ -29,17 +29,17 @@
         <translation>Нет доступа на запись в папку {folder}: выберите другой путь для результата.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/raster.py" line="89"/>
+        <location filename="../../work/main/snowleopard_plugin/core/raster.py" line="90"/>
         <source>Cannot read the raster {path}: {reason}</source>
         <translation>Не удалось прочитать растр {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/raster.py" line="91"/>
+        <location filename="../../work/main/snowleopard_plugin/core/raster.py" line="92"/>
         <source>The raster {path} has rotated or non-square pixels; warp it to a north-up grid with square cells first.</source>
         <translation>Растр {path} повёрнут или имеет неквадратные пиксели; сначала перепроецируйте его в сетку, ориентированную на север, с квадратными ячейками.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/raster.py" line="94"/>
+        <location filename="../../work/main/snowleopard_plugin/core/raster.py" line="95"/>
         <source>The raster {path} is in geographic coordinates (degrees); reproject it to a metric CRS such as the UTM zone of the park.</source>
         <translation>Растр {path} в географических координатах (градусах); перепроецируйте его в метрическую систему координат, например в зону UTM парка.</translation>
     </message>
@@ -174,12 +174,12 @@ Then restart QGIS.</source>
         <translation>Все нужные модулю пакеты Python установлены.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="38"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="40"/>
         <source>Import census season</source>
         <translation>Импорт данных учётного сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="41"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="43"/>
         <source>Season data</source>
         <translation>Данные сезона</translation>
     </message>
@@ -192,7 +192,7 @@ Observations: sign tables (CSV or text from a spreadsheet, UTF-8 or cp1251, Russ
 Cameras: a Camtrap DP datapackage.json (its animal observations become detections), a secr traps file, or a station table. Detections: a secr capture file or a detection table.
 
 Everything that was fixed, flagged or rejected is listed in the validation layer. Input files are never changed; on error no GeoPackage is left behind.</source>
-        <translation>Читает полевые файлы сезона и записывает один GeoPackage сезона со слоями routes (маршруты), observations (следы и встречи), cameras (фотоловушки), detections (регистрации) и validation (проверка) в зоне UTM данных (или в выбранной вами системе координат).
+        <translation type="obsolete">Читает полевые файлы сезона и записывает один GeoPackage сезона со слоями routes (маршруты), observations (следы и встречи), cameras (фотоловушки), detections (регистрации) и validation (проверка) в зоне UTM данных (или в выбранной вами системе координат).
 
 Маршруты: GPX-треки (Garmin, телефоны, OsmAnd, Locus), KML/KMZ, GeoJSON, GeoPackage, Shapefile.
 Наблюдения: таблицы следов (CSV или текст из электронной таблицы, UTF-8 или cp1251, русские или английские заголовки, координаты в градусах, градусах и минутах или градусах, минутах и секундах), путевые точки GPX, выгрузки NextGIS.
@@ -201,32 +201,32 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
 Всё, что было исправлено, отмечено или отброшено, перечислено в слое проверки. Исходные файлы не изменяются; при ошибке GeoPackage не остаётся.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="56"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="61"/>
         <source>Route files (GPX, KML/KMZ, GeoJSON, GeoPackage, Shapefile)</source>
         <translation>Файлы маршрутов (GPX, KML/KMZ, GeoJSON, GeoPackage, Shapefile)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="56"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="61"/>
         <source>Sign observation files (CSV, text, GPX waypoints, GeoJSON)</source>
         <translation>Файлы регистраций следов (CSV, текст, путевые точки GPX, GeoJSON)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="56"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="61"/>
         <source>Camera files (Camtrap DP datapackage.json, secr traps, station table)</source>
         <translation>Файлы фотоловушек (datapackage.json Camtrap DP, ловушки secr, таблица точек)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="56"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="61"/>
         <source>Detection files (secr capture file, detection table)</source>
         <translation>Файлы регистраций (файл поимок secr, таблица регистраций)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="63"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="68"/>
         <source>Metric CRS (default: UTM zone of the data)</source>
         <translation>Метрическая система координат (по умолчанию зона UTM данных)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="65"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="70"/>
         <source>DEM for surface distances</source>
         <translation>ЦМР для расстояний по поверхности</translation>
     </message>
@@ -241,12 +241,12 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="68"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="76"/>
         <source>Observations</source>
         <translation>Наблюдения</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="68"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="76"/>
         <source>Cameras</source>
         <translation>Фотоловушки</translation>
     </message>
@@ -256,32 +256,32 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Регистрации</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="68"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="76"/>
         <source>Validation rows</source>
         <translation>Записи проверки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="79"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="87"/>
         <source>Give at least one field file: routes, observations, cameras or detections.</source>
         <translation>Укажите хотя бы один полевой файл: маршруты, наблюдения, фотоловушки или регистрации.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="84"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="92"/>
         <source>The file {path} does not exist.</source>
         <translation>Файл {path} не существует.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="91"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="99"/>
         <source>The CRS {crs} is geographic (degrees); choose a metric CRS such as the UTM zone of the park.</source>
         <translation>Система координат {crs} географическая (градусы); выберите метрическую, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="104"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="118"/>
         <source>Season CRS: EPSG:{epsg}</source>
         <translation>Система координат сезона: EPSG:{epsg}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="106"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="120"/>
         <source>{layer}: {count}</source>
         <translation>{layer}: {count}</translation>
     </message>
@@ -391,7 +391,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Наблюдение {id}: не удалось прочитать время «{value}»; сохранено без времени.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="900"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="905"/>
         <source>Count &apos;{value}&apos; is not a whole number of 1 or more; 1 was stored.</source>
         <translation>Число особей «{value}» — не целое число от 1 и больше; записано 1.</translation>
     </message>
@@ -451,127 +451,127 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>В слое хребтов нет линий; сначала постройте линии гребней по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="81"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="82"/>
         <source>The CRS {crs} is not understood ({reason}); choose a metric CRS such as the UTM zone of the park.</source>
         <translation>Система координат {crs} не распознана ({reason}); выберите метрическую систему координат, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="84"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="85"/>
         <source>The CRS {crs} is geographic (degrees); heatmaps need a metric CRS: reproject to the UTM zone of the park (e.g. EPSG:32645).</source>
         <translation>Система координат {crs} географическая (градусы); для тепловых карт нужна метрическая: перепроецируйте данные в зону UTM парка (например, EPSG:32645).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="90"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="91"/>
         <source>The grid looks like it is in degrees (pixel {pixel}); heatmaps need a metric CRS: reproject to the UTM zone of the park.</source>
         <translation>Похоже, сетка задана в градусах (пиксель {pixel}); для тепловых карт нужна метрическая система координат: перепроецируйте данные в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="96"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="97"/>
         <source>Unknown kernel {kernel}: use 0 quartic, 1 triangular, 2 uniform, 3 triweight or 4 Epanechnikov.</source>
         <translation>Неизвестное ядро {kernel}: используйте 0 — квартическое, 1 — треугольное, 2 — равномерное, 3 — трёхвесовое или 4 — Епанечникова.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="99"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="100"/>
         <source>The decay ratio {decay} cannot be normalised: use a decay of 0 or more (0 = cone, 1 = flat disc).</source>
         <translation>Коэффициент затухания {decay} не позволяет нормировать ядро: задайте значение 0 или больше (0 — конус, 1 — плоский диск).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="105"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="106"/>
         <source>The radius {radius} m is not a positive distance; give the search radius in metres.</source>
         <translation>Радиус {radius} м не является положительным расстоянием; задайте радиус поиска в метрах.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="108"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="109"/>
         <source>The radius {radius} m is smaller than the pixel size {pixel} m: the kernel would miss most cells. Use a larger radius or a smaller pixel (at least 5 pixels per radius is recommended).</source>
         <translation>Радиус {radius} м меньше размера пикселя {pixel} м: ядро не захватит большинство ячеек. Увеличьте радиус или уменьшите пиксель (рекомендуется не менее 5 пикселей на радиус).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="118"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="119"/>
         <source>The {what} have {nx} x and {ny} y coordinates; give one pair per feature.</source>
         <translation>{what}: координат x — {nx}, координат y — {ny}; нужна одна пара на каждый объект.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="121"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="122"/>
         <source>There are no {what} to map: the selection is empty. Select at least one feature, or widen the date window and the chosen types.</source>
         <translation>Нет объектов для карты ({what}): выборка пуста. Выделите хотя бы один объект или расширьте интервал дат и набор выбранных типов.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="125"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="126"/>
         <source>{count} of the {what} have missing or non-finite coordinates (first at index {index}); fix or remove them before mapping.</source>
         <translation>{what}: объектов с отсутствующими или нечисловыми (NaN, бесконечность) координатами — {count} (первый с индексом {index}); исправьте или удалите их перед построением карты.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="138"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="139"/>
         <source>{name} has {got} values for {n} features; give one value per feature.</source>
         <translation>{name}: значений — {got}, а объектов — {n}; нужно одно значение на каждый объект.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="142"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="143"/>
         <source>{name} has {count} missing, negative or non-finite values (first at index {index}); fill them with a value of 0 or more.</source>
         <translation>{name}: пропущенных, отрицательных или нечисловых значений — {count} (первое с индексом {index}); замените их значениями 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="247"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="248"/>
         <source>The pixel size {pixel} m is not a positive distance.</source>
         <translation>Размер пикселя {pixel} м не является положительным расстоянием.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="467"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="548"/>
         <source>Unknown method {method}: use auto, fft or direct.</source>
         <translation>Неизвестный метод {method}: используйте auto, fft или direct.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="474"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="555"/>
         <source>No radius given: set a radius in metres or a radius field.</source>
         <translation>Радиус не задан: укажите радиус в метрах или поле с радиусом.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="534"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="611"/>
         <source>A route has missing or non-finite vertex coordinates; fix the route geometry before mapping effort.</source>
         <translation>У маршрута отсутствуют или некорректны координаты вершин; исправьте геометрию маршрута перед построением карты учётного усилия.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="573"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="650"/>
         <source>There are no routes to map: no route has two distinct vertices. Select the routes walked in the season.</source>
         <translation>Нет маршрутов для карты: ни у одного маршрута нет двух различных вершин. Выберите маршруты, пройденные в этом сезоне.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="623"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="700"/>
         <source>The sign map {a} and the effort map {b} differ in size; compute both on the same grid.</source>
         <translation>Карта следов {a} и карта учётного усилия {b} разного размера; рассчитайте обе на одной сетке.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="626"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="703"/>
         <source>The minimum effort {value} km must be 0 or more.</source>
         <translation>Минимальное учётное усилие {value} км должно быть не меньше 0.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="630"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="707"/>
         <source>No cell has at least {min_km} km of route within the kernel radius (most is {best:.3g} km): lower the minimum effort or enlarge the radius.</source>
         <translation>Ни в одной ячейке в пределах радиуса ядра нет хотя бы {min_km} км маршрутов (максимум — {best:.3g} км): уменьшите минимальное усилие или увеличьте радиус.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="634"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="711"/>
         <source>The signs and the routes do not overlap: no sign lies near a searched cell. Check that both layers are of the same season and CRS, or enlarge the radius.</source>
         <translation>Следы и маршруты не перекрываются: ни один след не лежит рядом с обследованной ячейкой. Проверьте, что оба слоя относятся к одному сезону и одной системе координат, или увеличьте радиус.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="659"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="736"/>
         <source>There are no camera stations to map: the selection is empty.</source>
         <translation>Нет фотоловушек для карты: выборка пуста.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="661"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="738"/>
         <source>There are {nd} detection rows for {ns} stations; give one row per station.</source>
         <translation>Строк регистраций — {nd}, а точек — {ns}; нужна одна строка на каждую точку.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="665"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="742"/>
         <source>{name} has missing, negative or non-finite values; fill them with 0 or more.</source>
         <translation>{name}: есть пропущенные, отрицательные или нечисловые значения; замените их значениями 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="698"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="775"/>
         <source>There are {nt} trap-night values for {ns} stations; give one per station.</source>
         <translation>Значений ловушко-суток — {nt}, а точек — {ns}; нужно одно значение на каждую точку.</translation>
     </message>
@@ -726,137 +726,137 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать сопоставление полей {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="604"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="609"/>
         <source>The field mapping {path} is not a list of field: column pairs; save the mapping again from the import dialog.</source>
         <translation>Сопоставление полей {path} не является списком пар «поле: столбец»; сохраните сопоставление заново из окна импорта.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="639"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="644"/>
         <source>{path} is a spreadsheet workbook, not a text table: save the sheet as CSV (File &gt; Save As &gt; CSV) and import the CSV.</source>
         <translation>{path} — книга электронной таблицы, а не текстовая таблица: сохраните лист в CSV (Файл &gt; Сохранить как &gt; CSV) и импортируйте CSV.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="669"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="674"/>
         <source>{path} is empty: export the table again.</source>
         <translation>Файл {path} пуст: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="645"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="650"/>
         <source>{path} is not a text table (CSV or TXT): check that the right file was chosen, or export the data as CSV.</source>
         <translation>{path} не является текстовой таблицей (CSV или TXT): проверьте, тот ли файл выбран, или выгрузите данные в CSV.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="674"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="679"/>
         <source>Row has {found} cells but the header has {expected}; an unquoted decimal comma in a comma-separated file? Fix the row or export with &apos;;&apos;.</source>
         <translation>В строке ячеек: {found}, а в заголовке: {expected}. Возможно, в файле с разделителем-запятой есть десятичная запятая без кавычек? Исправьте строку или выгрузите таблицу с разделителем «;».</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="682"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="687"/>
         <source>{path} has a header but no data rows: export the table again.</source>
         <translation>В {path} есть заголовок, но нет строк с данными: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="698"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="703"/>
         <source>{path} has no column &apos;{column}&apos; (the field mapping uses it for {field}); its columns are: {columns}. Edit the field mapping.</source>
         <translation>В {path} нет столбца «{column}» (по сопоставлению полей он используется для {field}); имеющиеся столбцы: {columns}. Исправьте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="732"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="737"/>
         <source>Unknown CRS {crs}: give an EPSG code such as EPSG:32645.</source>
         <translation>Неизвестная система координат {crs}: укажите код EPSG, например EPSG:32645.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="750"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="755"/>
         <source>{path}: no coordinate columns found. Expected latitude and longitude (широта/долгота, lat/lon), X/Y with a CRS, or a WKT 'geom' column; columns found: {columns}. Rename the columns or set a field mapping.</source>
         <translation>{path}: не найдены столбцы координат. Ожидаются широта и долгота (широта/долгота, lat/lon), X/Y с указанием системы координат или столбец WKT «geom»; найдены столбцы: {columns}. Переименуйте столбцы или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="757"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="762"/>
         <source>{path}: the coordinates look projected (metres, not degrees). Give their CRS, e.g. EPSG:32645 (UTM 45N) or EPSG:3857 for a NextGIS Web export.</source>
         <translation>{path}: координаты похожи на проекционные (метры, а не градусы). Укажите их систему координат, например EPSG:32645 (UTM 45N) или EPSG:3857 для выгрузки из NextGIS Web.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="828"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="833"/>
         <source>Coordinates '{value}' cannot be read; the row was not imported. Write them as decimal degrees (49.7534), degrees-minutes (49 45.205) or DMS (49°45'12&quot;N).</source>
         <translation>Не удалось прочитать координаты «{value}»; строка не импортирована. Записывайте их в десятичных градусах (49.7534), в градусах и минутах (49 45.205) или в градусах, минутах и секундах (49°45'12&quot;N).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="833"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="838"/>
         <source>The row has no coordinates; it was not imported. Fill them in and import again.</source>
         <translation>В строке нет координат; она не импортирована. Заполните их и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="855"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="860"/>
         <source>Dates in column &apos;{column}&apos; were read as month/day/year (some have a second number above 12).</source>
         <translation>Даты в столбце «{column}» прочитаны как месяц/день/год (в некоторых второе число больше 12).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="859"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="864"/>
         <source>Dates in column &apos;{column}&apos; such as 03/04/2024 could be day/month or month/day; they were read as day/month/year. Check them.</source>
         <translation>Даты в столбце «{column}» вида 03/04/2024 можно понять и как день/месяц, и как месяц/день; они прочитаны как день/месяц/год. Проверьте их.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="873"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="878"/>
         <source>No date in column &apos;{column}&apos;; the row was kept without it. Add the date if known.</source>
         <translation>В столбце «{column}» нет даты; строка сохранена без неё. Добавьте дату, если она известна.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="879"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="884"/>
         <source>Date &apos;{value}&apos; cannot be read; the row was kept without it. Write dates as 15.02.2024 or 2024-02-15, times as 14:30.</source>
         <translation>Не удалось прочитать дату «{value}»; строка сохранена без неё. Записывайте даты как 15.02.2024 или 2024-02-15, время — как 14:30.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="888"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="893"/>
         <source>The table has no date column; all rows were kept without dates. Name the column 'date'/'дата' or set a field mapping.</source>
         <translation>В таблице нет столбца с датой; все строки сохранены без дат. Назовите столбец «date»/«дата» или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="913"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="918"/>
         <source>{field} &apos;{value}&apos; is not a number; it was left empty.</source>
         <translation>{field}: «{value}» — не число; поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="979"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="984"/>
         <source>Unknown sign type &apos;{value}&apos;; stored as &apos;other&apos;. Correct it, or add the name to the sign list.</source>
         <translation>Неизвестный тип следа «{value}»; записан как «other» (другой). Исправьте его или добавьте название в список типов следов.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="983"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="988"/>
         <source>No sign type; stored as &apos;other&apos;.</source>
         <translation>Тип следа не указан; записан как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="988"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="993"/>
         <source>Unknown sign age '{value}' (expected fresh/old, свежий/старый); left empty.</source>
         <translation>Неизвестная давность следа «{value}» (ожидается fresh/old, свежий/старый); поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1093"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1098"/>
         <source>No station ID; the row number {value} was used.</source>
         <translation>Нет идентификатора точки; использован номер строки {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1103"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1108"/>
         <source>Problem period &apos;{value}&apos; cannot be read; it was not subtracted from the trap-nights.</source>
         <translation>Не удалось прочитать период неисправности «{value}»; он не вычтен из ловушко-суток.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1120"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1125"/>
         <source>Retrieval {end} is before setup {start}; trap-nights left empty.</source>
         <translation>Снятие {end} раньше установки {start}; ловушко-сутки не заполнены.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1126"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1131"/>
         <source>Station {station}: no effort and no setup/retrieval dates, so its trap-nights are unknown.</source>
         <translation>Точка {station}: нет ни усилия, ни дат установки/снятия, поэтому число ловушко-суток неизвестно.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1171"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1176"/>
         <source>{path}: no station column found (Station, station_id, камера, станция); columns found: {columns}. Rename it or set a field mapping.</source>
         <translation>{path}: не найден столбец точки (Station, station_id, камера, станция); найдены столбцы: {columns}. Переименуйте столбец или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1183"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1188"/>
         <source>The detection has no station; it was not imported. Fill in the station.</source>
         <translation>У регистрации не указана точка; она не импортирована. Укажите точку.</translation>
     </message>
@@ -901,22 +901,22 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Радиус TPI {radius} м меньше одной ячейки ({pixel} м); задайте не меньше одной ячейки.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="358"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="434"/>
         <source>Unknown terrain metric {value}; use one of {choices}.</source>
         <translation>Неизвестный показатель рельефа {value}; используйте один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="362"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="438"/>
         <source>Unknown TPI window shape {value}; use one of {choices}.</source>
         <translation>Неизвестная форма окна TPI {value}; используйте одну из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="365"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="441"/>
         <source>The VRM window must be an odd number of cells, 3 or more; got {value}.</source>
         <translation>Окно VRM должно быть нечётным числом ячеек, не меньше 3; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="368"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="444"/>
         <source>The minimum window coverage must be in (0, 1]; got {value}.</source>
         <translation>Минимальная доля заполнения окна должна быть в пределах (0, 1]; получено {value}.</translation>
     </message>
@@ -1101,7 +1101,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{path}: ни одна строка не соответствует формату «Session ID Occasion Detector». Выберите файл поимок secr (fmt = trapID).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1011"/>
+        <location filename="../../work/main/snowleopard_plugin/core/tabular.py" line="1016"/>
         <source>The table has no sign type column; every row was stored as 'other'. Name the column 'type'/'тип следа' or set a field mapping.</source>
         <translation>В таблице нет столбца с типом следа; все строки записаны как «other» (другой). Назовите столбец «type»/«тип следа» или задайте сопоставление полей.</translation>
     </message>
@@ -4195,6 +4195,32 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="177"/>
         <source>The algorithm {id} failed.</source>
         <translation>Алгоритм {id} завершился с ошибкой.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="46"/>
+        <source>Reads the season's field files and writes one season GeoPackage with the layers routes, observations, cameras, detections and validation, in the UTM zone of the data (or the CRS you choose).
+
+Routes: GPX tracks (Garmin, phones, OsmAnd, Locus), KML/KMZ, GeoJSON, GeoPackage, Shapefile.
+Observations: sign tables (CSV or text from a spreadsheet, UTF-8 or cp1251, Russian or English headers, coordinates in degrees, degrees-minutes or degrees-minutes-seconds), GPX waypoints, NextGIS exports.
+Cameras: a Camtrap DP datapackage.json (its animal observations become detections), a secr traps file, or a station table. Detections: a secr capture file or a detection table.
+
+A saved field mapping (JSON) names the column of each data model field when the headers are not recognised, e.g. {&quot;obs_type&quot;: &quot;Вид знака&quot;, &quot;lat&quot;: &quot;N&quot;, &quot;lon&quot;: &quot;E&quot;}; it may be split by table: {&quot;observations&quot;: {...}, &quot;cameras&quot;: {...}}.
+
+Everything that was fixed, flagged or rejected is listed in the validation layer. Input files are never changed; on error no GeoPackage is left behind.</source>
+        <translation>Читает полевые файлы сезона и записывает один GeoPackage сезона со слоями routes (маршруты), observations (следы и встречи), cameras (фотоловушки), detections (регистрации) и validation (проверка) в зоне UTM данных (или в выбранной вами системе координат).
+
+Маршруты: GPX-треки (Garmin, телефоны, OsmAnd, Locus), KML/KMZ, GeoJSON, GeoPackage, Shapefile.
+Наблюдения: таблицы следов (CSV или текст из электронной таблицы, UTF-8 или cp1251, русские или английские заголовки, координаты в градусах, градусах и минутах или градусах, минутах и секундах), путевые точки GPX, выгрузки NextGIS.
+Фотоловушки: datapackage.json формата Camtrap DP (его регистрации животных становятся регистрациями), файл ловушек secr или таблица точек. Регистрации: файл поимок secr или таблица регистраций.
+
+Сохранённое сопоставление полей (JSON) указывает столбец для каждого поля модели данных, если заголовки не распознаны, например {&quot;obs_type&quot;: &quot;Вид знака&quot;, &quot;lat&quot;: &quot;N&quot;, &quot;lon&quot;: &quot;E&quot;}; его можно разделить по таблицам: {&quot;observations&quot;: {...}, &quot;cameras&quot;: {...}}.
+
+Всё, что было исправлено, отмечено или отброшено, перечислено в слое проверки. Исходные файлы не изменяются; при ошибке GeoPackage не остаётся.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_importseason.py" line="71"/>
+        <source>Saved field mapping (JSON: data model field → column header)</source>
+        <translation>Сохранённое сопоставление полей (JSON: поле модели данных → заголовок столбца)</translation>
     </message>
 </context>
 <context>

@@ -586,8 +586,8 @@ def age_class_code(text: Any) -> Optional[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def load_mapping(path: str) -> Dict[str, str]:
-    """Read a saved field mapping (JSON object ``{model field or role: file header}``).
+def load_mapping(path: str) -> Dict[str, Any]:
+    """Read a saved field mapping (JSON object ``{model field or role: file header}``, or such objects per table kind).
 
     Raises:
         InputError: when the file cannot be read or is not such an object.
@@ -600,7 +600,12 @@ def load_mapping(path: str) -> Dict[str, str]:
                          reason=str(error)) from error
     if isinstance(data, dict) and isinstance(data.get("mapping"), dict):
         data = data["mapping"]
-    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+    def pairs(value: Any) -> bool:
+        return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+    # flat {field: header}, or per table kind {"observations": {field: header}, "cameras": {...}}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and (isinstance(v, str) or pairs(v))
+                                             for k, v in data.items()):
         raise InputError(QT_TR_NOOP("The field mapping {path} is not a list of field: column pairs; "
                                     "save the mapping again from the import dialog."), path=path)
     return dict(data)

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterRasterLayer,
@@ -30,6 +31,7 @@ class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
     DETECTIONS = "DETECTIONS"
     CRS = "CRS"
     DEM = "DEM"
+    FIELD_MAPPING = "FIELD_MAPPING"
     OUTPUT = "OUTPUT"
 
     COUNTS = ("ROUTES_COUNT", "OBSERVATIONS_COUNT", "CAMERAS_COUNT", "DETECTIONS_COUNT", "VALIDATION_COUNT")
@@ -49,6 +51,9 @@ class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
             "coordinates in degrees, degrees-minutes or degrees-minutes-seconds), GPX waypoints, NextGIS exports.\n"
             "Cameras: a Camtrap DP datapackage.json (its animal observations become detections), a secr traps file, "
             "or a station table. Detections: a secr capture file or a detection table.\n\n"
+            "A saved field mapping (JSON) names the column of each data model field when the headers are not "
+            "recognised, e.g. {\"obs_type\": \"Вид знака\", \"lat\": \"N\", \"lon\": \"E\"}; it may be split by "
+            "table: {\"observations\": {...}, \"cameras\": {...}}.\n\n"
             "Everything that was fixed, flagged or rejected is listed in the validation layer. Input files are never "
             "changed; on error no GeoPackage is left behind.")
 
@@ -63,6 +68,9 @@ class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterCrs(self.CRS, tr("Metric CRS (default: UTM zone of the data)"),
                                                     optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM for surface distances"), optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.FIELD_MAPPING, tr("Saved field mapping (JSON: data model field → column header)"),
+            extension="json", optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Season GeoPackage"),
                                                                 tr("GeoPackage (*.gpkg)")))
         for key, label in zip(self.COUNTS, (tr("Routes"), tr("Observations"), tr("Cameras"), tr("Detections"),
@@ -92,12 +100,18 @@ class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
                                             "UTM zone of the park.").format(crs=crs.authid()))
         dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
         dem = dem_layer.source() if dem_layer is not None else None
+        mapping = None
+        mapping_path = self.parameterAsFile(parameters, self.FIELD_MAPPING, context)
+        if mapping_path:
+            from ..core.tabular import load_mapping
+
+            mapping = self.run_core(load_mapping, mapping_path)
 
         result = self.run_core(
             season.build_season,
             routes=files[self.ROUTES], observations=files[self.OBSERVATIONS], cameras=files[self.CAMERAS],
             detections=files[self.DETECTIONS], output=output, crs=crs_text, dem=dem, translate=tr,
-            feedback=CoreFeedback(feedback))
+            feedback=CoreFeedback(feedback), mapping=mapping)
         from ..core.model import SEASON_LAYERS
 
         counts = {layer: int(result[layer]) for layer in SEASON_LAYERS}

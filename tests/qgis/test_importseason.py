@@ -109,3 +109,27 @@ def test_season_group_added_to_project(processing_ready, sample_dir, tmp_path):
     assert set(names) >= {"observations", "validation"}
     add_season_to_project(out, project)  # loading again replaces, never duplicates
     assert len(project.layerTreeRoot().findGroups()) == 1
+
+
+def test_saved_field_mapping_reads_unknown_headers(processing_ready, tmp_path):
+    """A volunteer's table with headers no synonym knows imports once a saved mapping names them."""
+    import json
+
+    import processing
+
+    table = tmp_path / "знаки.csv"
+    table.write_text("N;A;B;Что нашли;Когда\n1;49,91;88,52;след;14.02.2026\n2;49,92;88,53;поскрёб;15.02.2026\n",
+                     encoding="cp1251")
+    out = tmp_path / "m.gpkg"
+    with pytest.raises(QgsProcessingException):
+        processing.run("snowleopard:importseason", {"OBSERVATIONS": [str(table)], "OUTPUT": str(out)})
+    assert not out.exists()
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({"observations": {"lat": "A", "lon": "B", "obs_type": "Что нашли",
+                                                    "date": "Когда", "obs_id": "N"}}, ensure_ascii=False),
+                       encoding="utf-8")
+    processing.run("snowleopard:importseason", {"OBSERVATIONS": [str(table)], "FIELD_MAPPING": str(mapping),
+                                                "OUTPUT": str(out)})
+    layer = _layer(str(out), "observations")
+    assert sorted(f["obs_type"] for f in layer.getFeatures()) == ["scrape", "track"]
+    assert sorted(f["datetime"][:10] for f in layer.getFeatures()) == ["2026-02-14", "2026-02-15"]
