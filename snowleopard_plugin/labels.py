@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Dict
+from typing import Callable, Dict
 
-from .i18n import tr
+from .i18n import tr as _tr
 
 
-def obs_type_labels() -> Dict[str, str]:
-    """``observations.obs_type`` code → label in the user's language."""
+def obs_type_labels(tr: Callable[[str], str] = _tr) -> Dict[str, str]:
+    """``observations.obs_type`` code → label in the user's language (or through another ``tr``, e.g. the report's)."""
     return {
         "track": tr("Paw-print trail"),
         "scrape": tr("Scrape"),
@@ -21,7 +21,7 @@ def obs_type_labels() -> Dict[str, str]:
     }
 
 
-def layer_labels() -> Dict[str, str]:
+def layer_labels(tr: Callable[[str], str] = _tr) -> Dict[str, str]:
     """Season layer name → title in the layer tree."""
     return {
         "routes": tr("Routes"),
@@ -32,6 +32,6 @@ def layer_labels() -> Dict[str, str]:
     }
 
 
-def severity_labels() -> Dict[str, str]:
+def severity_labels(tr: Callable[[str], str] = _tr) -> Dict[str, str]:
     """``validation.severity`` code → label."""
     return {"info": tr("Information"), "warning": tr("Warning"), "error": tr("Error")}

@@ -121,17 +121,10 @@ def date_text(iso: Optional[str]) -> str:
 
 
 def sign_labels() -> Dict[str, str]:
-    """Sign-type code → name in the report's language (the same texts as ``labels.obs_type_labels``)."""
-    return {
-        "track": tr("Paw-print trail"),
-        "scrape": tr("Scrape"),
-        "scat": tr("Scat"),
-        "scent_mark": tr("Scent mark"),
-        "mating_call": tr("Mating call"),
-        "sighting": tr("Sighting"),
-        "prey_remains": tr("Prey remains"),
-        "other": tr("Other sign"),
-    }
+    """Sign-type code → name in the report's language."""
+    from .labels import obs_type_labels
+
+    return obs_type_labels(tr)
 
 
 def problem_labels() -> Dict[str, str]:

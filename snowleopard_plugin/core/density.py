@@ -19,18 +19,19 @@ normalised to integrate to 1 over the plane (u = distance / radius, 0 <= u <= 1)
 
 A point contributes to a cell when the distance to the cell centre is <= R, as in QGIS.
 
-Method (see docs/heatmap.md): each kernel is split into a continuous part and a jump at u = 1
-(the uniform kernel, and the triangular one with decay > 0). The continuous part is computed by
-linear binning of the points onto the cell centres followed by one FFT convolution (overlap-add)
-with the kernel sampled at pixel offsets and corrected for the smoothing linear binning adds
-(K - Δ_h K / 12, Δ_h the 5-point discrete Laplacian); or, when cheaper (few points, small radius),
-by direct evaluation at the cell centres. The jump part (a disc) is computed exactly by adding
-each point's weight to the run of cells its disc covers in every row (difference array + cumsum).
+Method (see docs/heatmap.md): each kernel is split into a disc, a paraboloid and a smooth part S
+(0 with zero slope at u = 1). The disc and paraboloid are summed exactly row by row (difference
+arrays + cumulative sum). S is either evaluated exactly at the cell centres of each point's
+footprint (few points, small radius) or the points are binned onto the cell centres with Keys
+cubic-convolution weights and convolved with S sampled at pixel offsets, by overlap-save FFT tiles
+processed one band of rows at a time (memory: the output, one band and the points).
 """
 
 from __future__ import annotations
 
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from typing import Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -48,10 +49,11 @@ KERNEL_NAMES: Tuple[str, ...] = ("quartic", "triangular", "uniform", "triweight"
 M2_PER_KM2 = 1.0e6
 
 # Cost model of the "auto" method (seconds per unit, measured on a 2-core laptop-class machine).
-_DIRECT_COST_PER_CELL = 3.5e-8   # one kernel evaluation at one cell centre
-_FFT_COST_PER_CELL = 4.0e-8      # one cell of the padded grid through binning and the tiled FFT
-_FFT_COST_PER_POINT = 8.0e-7     # binning one point (16 taps)
-_CHUNK_ENTRIES = 2_000_000       # point x stamp-cell entries handled at once (memory ~ 100 MB)
+_DIRECT_COST_PER_CELL = 1.5e-8   # one kernel evaluation at one cell centre
+_FFT_COST_PER_CELL = 2.5e-8      # one cell of the padded grid through the tiled FFT
+_FFT_COST_PER_POINT = 3.5e-7     # binning one point (16 taps)
+_THREADS = max(1, min(4, os.cpu_count() or 1))  # FFT tiles computed at once
+_CHUNK_ENTRIES = 1_000_000       # point x stamp-cell entries handled at once (memory ~ 50 MB)
 
 Number = Union[float, int]
 
@@ -263,38 +265,98 @@ def _pixel_coords(x: np.ndarray, y: np.ndarray, grid: Grid) -> Tuple[np.ndarray,
 # The three engines
 # ----------------------------------------------------------------------------------------------
 
+def _kernel_stamp(dx2: np.ndarray, dy2: np.ndarray, radius: np.ndarray, coef: np.ndarray, kernel: int,
+                  decay: float, smooth_only: bool) -> np.ndarray:
+    """``coef`` times the kernel (or its smooth part) on each point's square of cells, shape (m, rows, cols).
+
+    Args:
+        dx2, dy2: (m, side) squared x and y distances (m²) from each point to its columns and rows.
+        radius, coef: (m, 1) radius (m) and weight / (pi R²) of each point.
+
+    The quartic, triweight and Epanechnikov kernels are h (1 - d²/R²)₊^k: with s = (coef h)^(1/k),
+    (s (1 - dy²/R²) - s dx²/R²)₊^k needs one pass over the stamp to subtract, one to clip and k - 1
+    to raise; only the triangular kernel needs the distance itself.
+    """
+    m, side = dx2.shape
+    if smooth_only and not _has_smooth_part(kernel):
+        return np.zeros((m, side, side))
+    r2 = radius * radius
+    if kernel in (QUARTIC, TRIWEIGHT, EPANECHNIKOV):
+        power, height = {QUARTIC: (2, 3.0), TRIWEIGHT: (3, 4.0), EPANECHNIKOV: (1, 2.0)}[kernel]
+        scale = (coef * height) ** (1.0 / power)
+        t = np.subtract((scale * (1.0 - dy2 / r2))[:, :, None], (scale * dx2 / r2)[:, None, :])
+        np.maximum(t, 0.0, out=t)  # (1 - u²) scaled inside the disc, 0 outside
+        if power == 1:
+            return t
+        if power == 2:
+            return np.multiply(t, t, out=t)
+        cube = t * t
+        cube *= t
+        return cube
+    d2 = np.add(dy2[:, :, None], dx2[:, None, :])
+    if kernel == UNIFORM:
+        return np.multiply(d2 <= r2[:, :, None], coef[:, :, None], out=d2)
+    u = np.sqrt(d2, out=d2)
+    u /= radius[:, :, None]
+    k = 3.0 / (1.0 + 2.0 * decay)
+    if smooth_only:  # k (1 - a) (1 - u)² / 2 inside the disc
+        np.minimum(u, 1.0, out=u)
+        np.subtract(1.0, u, out=u)
+        u *= u
+        u *= (coef * (k * (1.0 - decay) / 2.0))[:, :, None]
+        return u
+    inside = u <= 1.0
+    np.multiply(u, -(1.0 - decay), out=u)
+    u += 1.0
+    u *= (coef * k)[:, :, None]
+    u *= inside
+    return u
+
+
 def _direct(u: np.ndarray, v: np.ndarray, w: np.ndarray, r: np.ndarray, grid: Grid, kernel: int, decay: float,
             out: np.ndarray, smooth_only: bool, feedback: Optional[Feedback]) -> None:
-    """Add the exact kernel values at the cell centres of every point (cost ~ n (2R/p)²)."""
+    """Add the exact kernel values at the cell centres of every point (cost ~ n (2R/p)²).
+
+    Points are taken in row order, in chunks; each chunk's stamps (every cell of each point's
+    bounding square, 0 outside the disc) are summed with one ``bincount`` into a window covering
+    the chunk, which is then added to ``out``.
+    """
     height, width = grid.shape
     p = grid.pixel
-    order = np.lexsort((u, v))  # row bands keep each chunk's window small
-    u, v, w, r = u[order], v[order], w[order], r[order]
+    q_all = np.ceil(r / p).astype(np.int64) + 1
+    near = (u > -q_all) & (u < width - 1 + q_all) & (v > -q_all) & (v < height - 1 + q_all)
+    u, v, w, r = u[near], v[near], w[near], r[near]
+    if u.size == 0:
+        return
+    ci_all = np.rint(u).astype(np.int64)
+    ri_all = np.rint(v).astype(np.int64)
+    order = np.lexsort((ci_all, ri_all))  # row bands keep each chunk's window small
+    u, v, w, r, ci_all, ri_all = u[order], v[order], w[order], r[order], ci_all[order], ri_all[order]
+    q_left = np.maximum.accumulate((np.ceil(r / p).astype(np.int64) + 1)[::-1])[::-1]  # largest q from here on
     start = 0
     n = u.size
     while start < n:
         check_cancel(feedback)
-        q = int(math.ceil(r[start:].max() / p)) + 1
+        q = int(q_left[start])
         side = 2 * q + 1
         stop = min(n, start + max(1, _CHUNK_ENTRIES // (side * side)))
         cu, cv, cw, cr = u[start:stop], v[start:stop], w[start:stop], r[start:stop]
+        ci, ri = ci_all[start:stop], ri_all[start:stop]
         offs = np.arange(-q, q + 1)
-        cols = (np.rint(cu).astype(np.int64)[:, None, None] + offs[None, None, :])
-        rows = (np.rint(cv).astype(np.int64)[:, None, None] + offs[None, :, None])
-        dist = p * np.hypot(cols - cu[:, None, None], rows - cv[:, None, None])
-        rr = cr[:, None, None]
-        if smooth_only:
-            val = _smooth_value(dist, rr, kernel, decay)
-        else:
-            val = kernel_value(dist, rr, kernel, decay)
-        val = val * cw[:, None, None]
-        keep = (dist <= rr) & (cols >= 0) & (cols < width) & (rows >= 0) & (rows < height) & (val != 0)
-        rows_k = np.broadcast_to(rows, keep.shape)[keep]
-        if rows_k.size:
-            r0, r1 = int(rows_k.min()), int(rows_k.max()) + 1
-            flat = (rows_k - r0) * width + np.broadcast_to(cols, keep.shape)[keep]
-            acc = np.bincount(flat, weights=val[keep], minlength=(r1 - r0) * width)
-            out[r0:r1] += acc.reshape(r1 - r0, width)
+        dx = (ci[:, None] + offs[None, :] - cu[:, None]) * p
+        dy = (ri[:, None] + offs[None, :] - cv[:, None]) * p
+        rr = cr[:, None]
+        val = _kernel_stamp(dx * dx, dy * dy, rr, cw[:, None] / (math.pi * rr * rr), kernel, decay, smooth_only)
+        # window of the chunk: rows r0 - q .. r1 + q, columns c0 - q .. c1 + q
+        row0, col0 = int(ri.min()) - q, int(ci.min()) - q
+        win_h, win_w = int(ri.max()) + q + 1 - row0, int(ci.max()) + q + 1 - col0
+        flat = np.add((((ri - row0)[:, None] + offs[None, :]) * win_w)[:, :, None],
+                      ((ci - col0)[:, None] + offs[None, :])[:, None, :])
+        acc = np.bincount(flat.ravel(), weights=val.ravel(), minlength=win_h * win_w).reshape(win_h, win_w)
+        g_r0, g_r1 = max(row0, 0), min(row0 + win_h, height)
+        g_c0, g_c1 = max(col0, 0), min(col0 + win_w, width)
+        if g_r0 < g_r1 and g_c0 < g_c1:
+            out[g_r0:g_r1, g_c0:g_c1] += acc[g_r0 - row0:g_r1 - row0, g_c0 - col0:g_c1 - col0]
         start = stop
         if feedback is not None:
             feedback.set_progress(100.0 * stop / n)
@@ -349,11 +411,16 @@ def _rows_exact(u: np.ndarray, v: np.ndarray, w: np.ndarray, r: np.ndarray, grid
                 coeffs[0] = coeffs[0] + pw * (half2[ok] - cuk * cuk)
                 coeffs += [2.0 * pw * cuk, -pw]
             c = np.arange(width) - mid
+            total = np.zeros((r1 - r0, width))
             for power, coeff in enumerate(coeffs):
                 diff = np.bincount(first, weights=coeff, minlength=size)
                 diff -= np.bincount(last, weights=coeff, minlength=size)
                 acc = np.cumsum(diff.reshape(r1 - r0, width + 1)[:, :width], axis=1)
-                out[r0:r1] += acc * c ** power if power else acc
+                total += acc * c ** power if power else acc
+            # cells covered by no run are exactly 0 (the cumulative sums leave ~1e-16 there)
+            runs = np.bincount(first, minlength=size) - np.bincount(last, minlength=size)
+            total *= np.cumsum(runs.reshape(r1 - r0, width + 1)[:, :width], axis=1) > 0
+            out[r0:r1] += total
         start = stop
 
 
@@ -374,59 +441,118 @@ def _sampled_kernel(radius: float, pixel: float, q: int, kernel: int, decay: flo
     return _smooth_value(np.hypot(offs[None, :], offs[:, None]), radius, kernel, decay)
 
 
-def _convolve_valid(image: np.ndarray, kern: np.ndarray, out: np.ndarray, feedback: Optional[Feedback]) -> None:
-    """``out += `` the valid-mode convolution of ``image`` with a symmetric square ``kern``, by FFT tiles.
+class _Binned:
+    """Points ready for Keys cubic binning, sorted by row: each adds w·wx[a]·wy[b] at (j0 - 1 + b, i0 - 1 + a).
 
-    Overlap-save in square tiles keeps memory to a few tiles beyond ``image`` and ``out``.
+    Binning with the Keys cubic-convolution weights (4 x 4 taps) followed by the convolution
+    equals cubic interpolation of each point's kernel. Rows are binned on demand, a band at a
+    time (:meth:`add_rows`), so the whole binned grid never exists in memory.
+    """
+
+    SUB_ROWS = 128  # rows per bincount: its output (~5 MB) is reused by malloc, no page faults
+
+    def __init__(self, ue: np.ndarray, ve: np.ndarray, w: np.ndarray, shape: Tuple[int, int]) -> None:
+        height, width = shape
+        self.width = width
+        keep = (ue >= 1.0) & (ue < width - 2) & (ve >= 1.0) & (ve < height - 2)
+        if not keep.all():
+            ue, ve, w = ue[keep], ve[keep], w[keep]
+        # radix sort when the rows fit in 16 bits; memory is kept low (first touches of memory are slow)
+        rows = np.floor(ve)
+        order = np.argsort(rows.astype(np.int16) if height < 32768 else rows, kind="stable")
+        del rows
+        self.fx = ue[order]
+        self.i0 = np.floor(self.fx).astype(np.int32)
+        self.fx -= self.i0  # offset from the column node to the left, 0 <= fx < 1
+        self.fy = ve[order]
+        self.j0 = np.floor(self.fy).astype(np.int32)
+        self.fy -= self.j0
+        self.w = w[order]
+        self.taps = (np.arange(4)[:, None] * width + np.arange(4)[None, :]).ravel()
+
+    @property
+    def empty(self) -> bool:
+        return self.i0.size == 0
+
+    def add_rows(self, target: np.ndarray, row0: int, row1: int) -> None:
+        """Add the binned values of rows ``row0 .. row1 - 1`` of the padded grid into ``target[0 : row1 - row0]``."""
+        width = self.width
+        for s0 in range(row0, row1, self.SUB_ROWS):
+            s1 = min(s0 + self.SUB_ROWS, row1)
+            # points with a tap row in [s0, s1): j0 - 1 <= s1 - 1 and j0 + 2 >= s0
+            lo, hi = np.searchsorted(self.j0, [s0 - 2, s1 + 1])
+            if lo == hi:
+                continue
+            top = s0 - 3  # scratch rows top .. s1 + 2 hold every tap of these points
+            base = (self.j0[lo:hi] - (1 + top)).astype(np.int64) * width + self.i0[lo:hi] - 1
+            flat = (base[:, None] + self.taps[None, :]).ravel()  # a point's 16 taps together
+            wx = np.stack(_keys_weights(self.fx[lo:hi]), axis=1)
+            wy = np.stack(_keys_weights(self.fy[lo:hi]), axis=1) * self.w[lo:hi, None]
+            weights = (wy[:, :, None] * wx[:, None, :]).ravel()
+            acc = np.bincount(flat, weights=weights, minlength=(s1 + 3 - top) * width).reshape(-1, width)
+            target[s0 - row0:s1 - row0] += acc[3:3 + s1 - s0]
+
+
+def _convolve_binned(points: _Binned, kern: np.ndarray, out: np.ndarray, feedback: Optional[Feedback]) -> None:
+    """``out += `` the valid-mode convolution of the binned points with a symmetric square ``kern``.
+
+    Overlap-save in FFT tiles (float64), one band of tile rows at a time: the band buffer rolls
+    down the grid (the overlap rows are kept, the new rows binned), so memory is ``out``, one band
+    and the points. Tiles with no point are skipped. In each tile, cells of ``out`` below 10⁻¹² of
+    the tile's largest possible value (its total |weight| times the kernel's peak) are set to 0:
+    that removes the FFT round-off (~10⁻¹⁴ of it) where no kernel reaches, so those cells are 0.
     """
     ksize = kern.shape[0]
     rows, cols = out.shape
-    n_r = sp_fft.next_fast_len(min(rows + ksize - 1, max(512, 4 * ksize)), real=True)
-    n_c = sp_fft.next_fast_len(min(cols + ksize - 1, max(512, 4 * ksize)), real=True)
+    he, we = rows + ksize - 1, cols + ksize - 1
+    n_r = sp_fft.next_fast_len(min(he, max(512, 4 * ksize)), real=True)
+    n_c = sp_fft.next_fast_len(min(we, max(512, 4 * ksize)), real=True)
     t_r, t_c = n_r - ksize + 1, n_c - ksize + 1
     kern_f = sp_fft.rfft2(kern, s=(n_r, n_c))
-    window = np.empty((n_r, n_c))
-    tiles = [(r0, c0) for r0 in range(0, rows, t_r) for c0 in range(0, cols, t_c)]
-    for k, (r0, c0) in enumerate(tiles):
-        check_cancel(feedback)
-        part = image[r0:r0 + n_r, c0:c0 + n_c]
-        if not part.any():
-            continue
-        window.fill(0.0)
-        window[:part.shape[0], :part.shape[1]] = part
-        conv = sp_fft.irfft2(sp_fft.rfft2(window) * kern_f, s=(n_r, n_c))
+    kern_peak = float(np.abs(kern).max())
+    band = np.zeros((n_r, we))
+    band_rows = range(0, rows, t_r)
+
+    def tile(r0: int, c0: int) -> None:  # one tile; tiles of a band write disjoint parts of ``out``
+        part = band[:, c0:c0 + n_c]
+        mass = float(np.abs(part).sum())
+        if mass == 0.0:
+            return
+        spec = sp_fft.rfft2(part, s=(n_r, n_c))
+        spec *= kern_f
+        conv = sp_fft.irfft2(spec, s=(n_r, n_c))
         h, w = min(t_r, rows - r0), min(t_c, cols - c0)
-        out[r0:r0 + h, c0:c0 + w] += conv[ksize - 1:ksize - 1 + h, ksize - 1:ksize - 1 + w]
-        if feedback is not None:
-            feedback.set_progress(100.0 * (k + 1) / len(tiles))
+        dst = out[r0:r0 + h, c0:c0 + w]
+        dst += conv[ksize - 1:ksize - 1 + h, ksize - 1:ksize - 1 + w]
+        np.copyto(dst, 0.0, where=dst < 1e-12 * mass * kern_peak)
+
+    done = 0  # padded rows [r0, done) of the band are binned already
+    with ThreadPoolExecutor(max_workers=_THREADS) as pool:  # the FFTs release the GIL
+        for k, r0 in enumerate(band_rows):
+            check_cancel(feedback)
+            end = min(r0 + n_r, he)
+            kept = max(0, done - r0)
+            if kept:
+                band[:kept] = band[t_r:t_r + kept]
+            band[kept:] = 0.0
+            points.add_rows(band[kept:], r0 + kept, end)
+            done = end
+            for future in [pool.submit(tile, r0, c0) for c0 in range(0, cols, t_c)]:
+                future.result()
+            if feedback is not None:
+                feedback.set_progress(100.0 * (k + 1) / len(band_rows))
 
 
 def _fft(u: np.ndarray, v: np.ndarray, w: np.ndarray, radius: float, grid: Grid, kernel: int, decay: float,
          out: np.ndarray, feedback: Optional[Feedback] = None) -> None:
-    """Linear binning onto the cell centres (grid padded by the kernel), then one convolution."""
+    """Cubic (Keys) binning onto the cell centres of the grid padded by the kernel, then one convolution."""
     height, width = grid.shape
     q = int(math.ceil(radius / grid.pixel)) + 2
-    he, we = height + 2 * q, width + 2 * q
-    ue, ve = u + q, v + q
-    i0 = np.floor(ue).astype(np.int64)
-    j0 = np.floor(ve).astype(np.int64)
-    keep = (i0 >= 1) & (i0 + 2 < we) & (j0 >= 1) & (j0 + 2 < he)
-    if not keep.any():
+    points = _Binned(u + q, v + q, w, (height + 2 * q, width + 2 * q))
+    if points.empty:
         return
-    i0, j0, ww = i0[keep], j0[keep], w[keep]
-    wx = _keys_weights(ue[keep] - i0)
-    wy = _keys_weights(ve[keep] - j0)
-    flat = j0 * we + i0
-    size = he * we
-    binned = np.zeros(size)
-    for a in range(4):  # one row of taps per call: 4 passes over the grid instead of 16
-        wya = ww * wy[a]
-        base = flat + (a - 1) * we
-        binned += np.bincount(np.concatenate([base - 1, base, base + 1, base + 2]),
-                              weights=np.concatenate([wya * wx[0], wya * wx[1], wya * wx[2], wya * wx[3]]),
-                              minlength=size)
-    binned = binned.reshape(he, we)
-    _convolve_valid(binned, _sampled_kernel(radius, grid.pixel, q, kernel, decay), out, feedback)
+    check_cancel(feedback)
+    _convolve_binned(points, _sampled_kernel(radius, grid.pixel, q, kernel, decay), out, feedback)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -467,36 +593,41 @@ def kernel_density(x: Sequence[Number], y: Sequence[Number], grid: Grid, radius:
         raise ParameterError(QT_TR_NOOP("Unknown method {method}: use auto, fft or direct."), method=method)
     xa, ya = _as_coords(x, y, "points")
     n = xa.size
-    w = _as_values(weights, n, 1.0, "The weight")
+    # every engine is linear: weights per km² from here
+    w = np.full(n, M2_PER_KM2) if weights is None else _as_values(weights, n, 1.0, "The weight") * M2_PER_KM2
     if radii is not None:
         r = _as_values(radii, n, 0.0, "The radius field")
     elif radius is None:
         raise ParameterError(QT_TR_NOOP("No radius given: set a radius in metres or a radius field."))
     else:
         r = np.full(n, float(radius))
-    for value in np.unique(r):
+    groups = np.unique(r) if radii is not None else r[:1]
+    for value in groups:
         _check_radius(float(value), grid.pixel)
     u, v = _pixel_coords(xa, ya, grid)
     used = w > 0
-    u, v, w, r = u[used], v[used], w[used], r[used]
+    if not used.all():
+        u, v, w, r = u[used], v[used], w[used], r[used]
     out = np.zeros(grid.shape, dtype=np.float64)
     if w.size:
-        disc, parab = (np.asarray(part, dtype=np.float64) * np.ones_like(r) for part in _parts(r, kernel, decay))
-        if np.any(disc != 0) or np.any(parab != 0):
+        if _parts(1.0, kernel, decay) != (0.0, 0.0):  # the kernel has a disc or paraboloid part
+            disc, parab = (np.asarray(part, dtype=np.float64) * np.ones_like(r) for part in _parts(r, kernel, decay))
             _rows_exact(u, v, w, r, grid, disc, parab, out, feedback)
         if _has_smooth_part(kernel):
             direct_idx = []
-            groups = np.unique(r)
             for k, value in enumerate(groups):
                 check_cancel(feedback)
-                idx = np.flatnonzero(r == value)
+                idx = np.flatnonzero(r == value) if groups.size > 1 else np.arange(r.size)
                 q = int(math.ceil(value / grid.pixel)) + 1
                 direct_cost = idx.size * (2 * q + 1) ** 2 * _DIRECT_COST_PER_CELL
                 fft_cost = ((grid.width + 2 * q) * (grid.height + 2 * q) * _FFT_COST_PER_CELL
                             + idx.size * _FFT_COST_PER_POINT)
                 use_fft = method == "fft" or (method == "auto" and fft_cost < direct_cost)
                 if use_fft:
-                    _fft(u[idx], v[idx], w[idx], float(value), grid, kernel, decay, out, feedback)
+                    if groups.size > 1:
+                        _fft(u[idx], v[idx], w[idx], float(value), grid, kernel, decay, out, feedback)
+                    else:
+                        _fft(u, v, w, float(value), grid, kernel, decay, out, feedback)
                     if feedback is not None:
                         feedback.set_progress(100.0 * (k + 1) / len(groups))
                 else:
@@ -504,10 +635,6 @@ def kernel_density(x: Sequence[Number], y: Sequence[Number], grid: Grid, radius:
             if direct_idx:
                 idx = np.concatenate(direct_idx)
                 _direct(u[idx], v[idx], w[idx], r[idx], grid, kernel, decay, out, True, feedback)
-    out *= M2_PER_KM2
-    # FFT round-off leaves values of ~1e-16 of the peak where no kernel reaches: make them 0.
-    peak = float(out.max()) if out.size else 0.0
-    out[out < peak * 1e-12] = 0.0
     return out
 
 

@@ -169,6 +169,122 @@ def cells_near_line(xy: np.ndarray, grid: Grid, half_width: float) -> np.ndarray
     return (rr + r0).astype(np.int64) * grid.width + (cc + c0)
 
 
+def line_profiles(lines: Sequence[np.ndarray], dem: Optional[np.ndarray],
+                  dem_grid: Optional[Grid]) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`line_profile` of many polylines at once (vectorised; the same sampling and sums).
+
+    Returns:
+        Arrays of planimetric m, surface m, climb m and descent m, one value per line.
+    """
+    m = len(lines)
+    zeros = np.zeros(m)
+    if m == 0:
+        return zeros, zeros.copy(), zeros.copy(), zeros.copy()
+    counts = np.array([len(xy) for xy in lines], dtype=np.int64)
+    xy = np.vstack([np.asarray(v, dtype=np.float64)[:, :2] for v in lines])
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    step_ok = np.ones(len(xy), dtype=bool)
+    step_ok[first] = False  # a step joins a vertex to the previous one of the same line
+    a, b = xy[:-1][step_ok[1:]], xy[1:][step_ok[1:]]
+    line_of_step = np.repeat(np.arange(m), np.maximum(counts - 1, 0))
+    seg_len = np.hypot(*(b - a).T)
+    planar = np.bincount(line_of_step, weights=seg_len, minlength=m)
+    if dem is None or dem_grid is None:
+        return planar, planar.copy(), zeros.copy(), zeros.copy()
+    pieces = np.maximum(1, np.ceil(seg_len / (dem_grid.pixel / 2.0)).astype(np.int64))
+    seg_of = np.repeat(np.arange(len(a)), pieces)
+    pos = np.arange(len(seg_of)) - np.repeat(np.cumsum(pieces) - pieces, pieces) + 1
+    t = (pos / pieces[seg_of])[:, None]
+    pts = a[seg_of] + t * (b[seg_of] - a[seg_of])
+    line_of_pt = line_of_step[seg_of]
+    # the first vertex of each line with at least one step, then its densified points
+    has = counts >= 2
+    starts = xy[first[has]]
+    z0 = sample_bilinear(dem, dem_grid, starts[:, 0], starts[:, 1])
+    z = sample_bilinear(dem, dem_grid, pts[:, 0], pts[:, 1])
+    prev_z = np.concatenate([[np.nan], z[:-1]]) if len(z) else z
+    prev_xy = np.vstack([pts[:1], pts[:-1]]) if len(pts) else pts
+    new_line = np.ones(len(pts), dtype=bool)
+    new_line[1:] = line_of_pt[1:] != line_of_pt[:-1]
+    start_z = np.full(m, np.nan)
+    start_z[has] = z0
+    start_xy = np.zeros((m, 2))
+    start_xy[has] = starts
+    prev_z = np.where(new_line, start_z[line_of_pt], prev_z)
+    prev_xy = np.where(new_line[:, None], start_xy[line_of_pt], prev_xy)
+    h = np.hypot(*(pts - prev_xy).T)
+    dz = z - prev_z
+    dz = np.where(np.isfinite(dz), dz, 0.0)
+    surface = np.bincount(line_of_pt, weights=np.sqrt(h * h + dz * dz), minlength=m)
+    up = np.bincount(line_of_pt, weights=np.where(dz > 0, dz, 0.0), minlength=m)
+    down = np.bincount(line_of_pt, weights=np.where(dz < 0, -dz, 0.0), minlength=m)
+    return planar, surface, up, down
+
+
+def cells_near_lines(lines: Sequence[np.ndarray], grid: Grid, half_width: float,
+                     chunk: int = 2_000_000) -> Tuple[np.ndarray, np.ndarray]:
+    """:func:`cells_near_line` of many polylines at once, as a sparse (CSR) line x cell incidence.
+
+    Every segment is cut into pieces no longer than two pixels; the cells whose centre lies in a piece's
+    bounding box grown by ``half_width`` are tested exactly (:func:`~.coverage.point_segment_d2`, the same
+    rule as :func:`~.coverage.mark_within`).
+
+    Returns:
+        ``(indptr, cells)``: the flat cell indices (row-major, sorted, distinct) of line ``k`` are
+        ``cells[indptr[k]:indptr[k + 1]]``.
+    """
+    m = len(lines)
+    height, width = grid.shape
+    ncell = height * width
+    p = grid.pixel
+    if m == 0:
+        return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    arrays = [np.asarray(v, dtype=np.float64)[:, :2] for v in lines]
+    arrays = [np.vstack([v, v]) if len(v) == 1 else v for v in arrays]
+    a = np.vstack([v[:-1] for v in arrays])
+    b = np.vstack([v[1:] for v in arrays])
+    lid = np.repeat(np.arange(m), [len(v) - 1 for v in arrays])
+    pieces = np.maximum(1, np.ceil(np.hypot(*(b - a).T) / (2.0 * p)).astype(np.int64))
+    if (pieces > 1).any():
+        seg_of = np.repeat(np.arange(len(a)), pieces)
+        k = np.arange(len(seg_of)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
+        n = pieces[seg_of][:, None]
+        a, b = a[seg_of] + (k[:, None] / n) * (b[seg_of] - a[seg_of]), a[seg_of] + ((k[:, None] + 1) / n) * (
+            b[seg_of] - a[seg_of])
+        lid = lid[seg_of]
+    r = float(half_width) + 1e-6
+    c0 = np.maximum(np.ceil((np.minimum(a[:, 0], b[:, 0]) - r - grid.x0) / p - 0.5), 0).astype(np.int64)
+    c1 = np.minimum(np.floor((np.maximum(a[:, 0], b[:, 0]) + r - grid.x0) / p - 0.5), width - 1).astype(np.int64)
+    r0 = np.maximum(np.ceil((grid.y0 - np.maximum(a[:, 1], b[:, 1]) - r) / p - 0.5), 0).astype(np.int64)
+    r1 = np.minimum(np.floor((grid.y0 - np.minimum(a[:, 1], b[:, 1]) + r) / p - 0.5), height - 1).astype(np.int64)
+    nc = np.maximum(c1 - c0 + 1, 0)
+    nr = np.maximum(r1 - r0 + 1, 0)
+    size = nc * nr
+    cum = np.cumsum(size)
+    keys = []
+    d2max = float(half_width) * float(half_width)
+    s0 = 0
+    while s0 < len(a):
+        base = cum[s0] - size[s0]
+        s1 = max(int(np.searchsorted(cum, base + chunk, side="right")), s0 + 1)
+        sl = np.arange(s0, s1)
+        cnt = size[sl]
+        seg = np.repeat(sl, cnt)
+        k = np.arange(len(seg)) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+        rows = r0[seg] + k // nc[seg]
+        cols = c0[seg] + k % nc[seg]
+        xc = grid.x0 + (cols + 0.5) * p
+        yc = grid.y0 - (rows + 0.5) * p
+        d2 = point_segment_d2(xc, yc, a[seg, 0], a[seg, 1], b[seg, 0], b[seg, 1])
+        ok = d2 <= d2max
+        keys.append(np.unique(lid[seg[ok]] * ncell + rows[ok] * width + cols[ok]))
+        s0 = s1
+    key = np.unique(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
+    line_of = key // ncell
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(line_of, minlength=m))]).astype(np.int64)
+    return indptr, (key % ncell).astype(np.int64)
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # budgeted maximum coverage (lazy greedy)
 # ----------------------------------------------------------------------------------------------------------------
@@ -208,17 +324,35 @@ def lazy_greedy(n: int, gain_fn: Any, costs: np.ndarray, budget: float, bounds: 
     costs = np.asarray(costs, dtype=np.float64)
     bounds = np.asarray(bounds, dtype=np.float64)
     keys = bounds / costs if per_km else bounds
-    heap = [(-float(keys[i]), int(i), -1, float(bounds[i])) for i in range(n)
-            if costs[i] <= budget + 1e-9 and bounds[i] > 1e-15]
-    heapq.heapify(heap)
+    # Candidates never evaluated are read from an array sorted by their first bound (a "cold" stream: no heap
+    # of millions of entries); the re-evaluated ones live in a small heap. Ties go to the lower index, as in
+    # one heap of (-key, index) entries.
+    first = np.flatnonzero((costs <= budget + 1e-9) & (bounds > 1e-15))
+    order = first[np.argsort(-keys[first], kind="stable")]
+    order_cost = costs[order]
+    order_key = keys[order]
+    pos = 0
+    heap: List[Tuple[float, int, int, float]] = []
     remaining = float(budget)
     picked: List[int] = []
     gains: List[float] = []
     evaluations = 0
-    while heap:
-        _, i, stamp, gain = heapq.heappop(heap)
-        if costs[i] > remaining + 1e-9:
-            continue  # no longer fits: the remaining budget only shrinks
+    while True:
+        # skip the stream's candidates that no longer fit (the remaining budget only shrinks)
+        while pos < len(order) and order_cost[pos] > remaining + 1e-9:
+            block = order_cost[pos:pos + 4096]
+            fit = np.flatnonzero(block <= remaining + 1e-9)
+            pos += int(fit[0]) if fit.size else len(block)
+        from_stream = pos < len(order) and (not heap or (-float(order_key[pos]), int(order[pos])) < heap[0][:2])
+        if from_stream:
+            i, stamp, gain = int(order[pos]), -1, float(bounds[order[pos]])
+            pos += 1
+        elif heap:
+            _, i, stamp, gain = heapq.heappop(heap)
+            if costs[i] > remaining + 1e-9:
+                continue  # no longer fits
+        else:
+            break
         if stamp == len(picked):  # evaluated after the last pick and still on top: the exact greedy choice
             picked.append(i)
             gains.append(gain)
@@ -345,12 +479,7 @@ def ridge_graph(ridges: Any, dem: Optional[np.ndarray] = None, dem_grid: Optiona
     node_xy = pts[roots] if len(pts) else np.zeros((0, 2))
     m = len(parts)
     eu, ev = inverse[:m], inverse[m:]
-    length = np.zeros(m)
-    surface = np.zeros(m)
-    cuv = np.zeros(m)
-    cvu = np.zeros(m)
-    for k, xy in enumerate(parts):
-        length[k], surface[k], cuv[k], cvu[k] = line_profile(xy, dem, dem_grid)
+    length, surface, cuv, cvu = line_profiles(parts, dem, dem_grid)
     adjacency: List[List[Tuple[int, int]]] = [[] for _ in range(len(node_xy))]
     for k in range(m):
         if eu[k] == ev[k] or length[k] <= 0:
@@ -462,6 +591,8 @@ def approaches(graph: RidgeGraph, access_xy: np.ndarray, dem: Optional[np.ndarra
     check_cancel(feedback)
     node_cells = cell(graph.node_xy)
     first_access = {int(cc): int(np.flatnonzero((acc_cells == cc) & usable)[0]) for cc in sources}
+    traced: List[int] = []
+    walks: List[np.ndarray] = []
     for n in range(n_nodes):
         cn = int(node_cells[n])
         if blocked.ravel()[cn] or not np.isfinite(dist[cn]) or src[cn] < 0:
@@ -469,11 +600,14 @@ def approaches(graph: RidgeGraph, access_xy: np.ndarray, dem: Optional[np.ndarra
         # rough effort bound first: effort >= surface, so a far node is skipped without tracing
         if dist[cn] / (1.0 + climb_factor / 2.0) / 1000.0 > max_km * 4:
             continue
+        a = first_access[int(src[cn])]
+        # the walk is at least as long as the straight line (surface km >= planimetric km): skip far nodes
+        if math.hypot(*(graph.node_xy[n] - access_xy[a])) > max_km * 1000.0:
+            continue
         path = [cn]
         while path[-1] != src[cn]:
             path.append(int(pred[path[-1]]))
         path.reverse()
-        a = first_access[int(src[cn])]
         pr, pc = np.divmod(np.asarray(path), w)
         centres = np.column_stack([xs[pc], ys[pr]])
         xy = np.vstack([access_xy[a], centres, graph.node_xy[n]])
@@ -481,10 +615,18 @@ def approaches(graph: RidgeGraph, access_xy: np.ndarray, dem: Optional[np.ndarra
         xy = xy[keep]
         if len(xy) < 2:
             xy = np.vstack([xy, xy])
-        _, surface, up, down = line_profile(xy, dem, dem_grid)
-        if surface / 1000.0 > max_km:
+        if float(np.hypot(*np.diff(xy, axis=0).T).sum()) > max_km * 1000.0:
+            continue  # planimetric km already more than allowed
+        traced.append(n)
+        walks.append(xy)
+        acc[n] = a
+    # surface km and climbs of all approaches in one vectorised DEM sampling
+    _, surface, up, down = line_profiles(walks, dem, dem_grid)
+    for j, n in enumerate(traced):
+        if surface[j] / 1000.0 > max_km:
+            acc[n] = -1
             continue
-        km[n], coords[n], climb_in[n], climb_out[n], acc[n] = surface / 1000.0, xy, up, down, a
+        km[n], coords[n], climb_in[n], climb_out[n] = surface[j] / 1000.0, walks[j], up[j], down[j]
     return Approaches(km, coords, climb_in, climb_out, acc)
 
 
@@ -540,62 +682,77 @@ def enumerate_candidates(graph: RidgeGraph, edge_value: np.ndarray, approach_km:
     n_nodes = len(graph.node_xy)
     ekm = graph.surface_m / 1000.0
     density = edge_value / np.maximum(ekm, 1e-9)
-    adj_sorted = [sorted(a, key=lambda item: (-density[item[0]], item[0])) for a in graph.adjacency]
+    ekm_l = ekm.tolist()
+    val_l = np.asarray(edge_value, dtype=np.float64).tolist()
+    app_l = np.asarray(approach_km, dtype=np.float64).tolist()
+    # each node's steps, best value per km first: (edge, other node, edge km, edge value)
+    adj_sorted = [[(k, o, ekm_l[k], val_l[k]) for k, o in sorted(a, key=lambda item: (-density[item[0]], item[0]))]
+                  for a in graph.adjacency]
     finite = approach_km[np.isfinite(approach_km)]
     min_a = float(finite.min()) if finite.size else math.inf
+    limit = max_day_km + 1e-9
+    # the tree, one entry per path: its prefix, last edge, end node, ridge km and summed edge values
     parent: List[int] = []
     edge: List[int] = []
-    start: List[int] = []
     end: List[int] = []
-    cost: List[float] = []
-    bound: List[float] = []
-    cand: List[bool] = []
-    leaf: List[bool] = []
+    ridge_km: List[float] = []
+    edge_sum: List[float] = []
+    per_start: List[int] = []
+    leaf_of: List[int] = []
     for s in range(n_nodes):
         if s % 200 == 0:
             check_cancel(feedback)
-        a_s = float(approach_km[s])
+        a_s = app_l[s]
         if not math.isfinite(a_s) or a_s + min_a >= max_day_km or not adj_sorted[s]:
             continue
-        grown = 0
+        reach = limit - a_s - min_a  # ridge km a path from s may reach
+        first = len(parent)
+        cap = first + max_paths_per_start
         # stack of (node, tree index, ridge km, edge bound, path nodes)
         stack: List[Tuple[int, int, float, float, Tuple[int, ...]]] = [(s, -1, 0.0, 0.0, (s,))]
-        while stack and grown < max_paths_per_start:
+        while stack and len(parent) < cap:
             node, ti, ridge, ub, path = stack.pop()
             nexts = []
-            for k, other in adj_sorted[node]:
+            for k, other, km, val in adj_sorted[node]:
                 if other in path:
                     continue
-                r = ridge + float(ekm[k])
-                if a_s + r + min_a > max_day_km + 1e-9:
+                r = ridge + km
+                if r > reach:
                     continue
-                a_t = float(approach_km[other])
-                total = a_s + r + a_t
                 idx = len(parent)
                 parent.append(ti)
                 edge.append(k)
-                start.append(s)
                 end.append(other)
-                cost.append(total)
-                u = ub + float(edge_value[k])
-                bound.append(u + float(approach_value[s]) + (float(approach_value[other]) if math.isfinite(a_t)
-                                                             else 0.0))
-                cand.append(bool(other > s and math.isfinite(a_t) and total <= max_day_km + 1e-9))
-                leaf.append(False)  # known only once the path is expanded
-                grown += 1
+                ridge_km.append(r)
+                u = ub + val
+                edge_sum.append(u)
                 nexts.append((other, idx, r, u, path + (other,)))
-                if grown >= max_paths_per_start:
+                if idx + 1 >= cap:
                     break
             if not nexts and ti >= 0:
-                leaf[ti] = True  # expanded: no step fits the day or a dead end
+                leaf_of.append(ti)  # expanded: no step fits the day or a dead end
             stack.extend(reversed(nexts))  # the best edge is explored first
-    costs = np.asarray(cost, dtype=np.float64)
-    dead_start = np.array([len(graph.adjacency[v]) <= 1 for v in start], dtype=bool)
-    short_ok = np.asarray(leaf, dtype=bool) & dead_start
-    is_cand = np.asarray(cand, dtype=bool) & ((costs >= min_day_km - 1e-9) | short_ok)
-    return Candidates(np.asarray(parent, dtype=np.int64), np.asarray(edge, dtype=np.int64),
-                      np.asarray(start, dtype=np.int64), np.asarray(end, dtype=np.int64),
-                      costs, np.asarray(bound, dtype=np.float64), is_cand)
+        per_start.append(s)
+        per_start.append(len(parent) - first)
+    pairs = np.asarray(per_start, dtype=np.int64).reshape(-1, 2)
+    starts = np.repeat(pairs[:, 0], pairs[:, 1]) if len(pairs) else np.zeros(0, dtype=np.int64)
+    ends = np.asarray(end, dtype=np.int64)
+    app_km = np.asarray(approach_km, dtype=np.float64)
+    app_val = np.asarray(approach_value, dtype=np.float64)
+    a_t = app_km[ends]
+    reachable = np.isfinite(a_t)
+    costs = app_km[starts] + np.asarray(ridge_km, dtype=np.float64) + a_t
+    bound = (np.asarray(edge_sum, dtype=np.float64) + app_val[starts]
+             + np.where(reachable, app_val[ends], 0.0))
+    cand = (ends > starts) & reachable & (costs <= limit)
+    leaf = np.zeros(len(ends), dtype=bool)
+    leaf[np.asarray(leaf_of, dtype=np.int64)] = True
+    degree = np.array([len(a) for a in graph.adjacency], dtype=np.int64)
+    dead_start = degree[starts] <= 1
+    short_ok = leaf & dead_start
+    is_cand = cand & ((costs >= min_day_km - 1e-9) | short_ok)
+    return Candidates(np.asarray(parent, dtype=np.int64), np.asarray(edge, dtype=np.int64), starts, ends,
+                      costs, bound, is_cand)
 
 
 @dataclass
@@ -695,8 +852,14 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
         c = cells_near_line(xy, habitat_grid, half_width)
         return c[(weights[c] > 0) & ~covered0[c]]
 
-    edge_cells = [cells_of(xy) for xy in graph.coords]
-    edge_value = np.array([float(weights[c].sum()) for c in edge_cells])
+    # edge x cell incidence (sparse, CSR) of the cells each edge newly searches; its row sums are the edge values
+    indptr, flat = cells_near_lines(graph.coords, habitat_grid, half_width)
+    line_of = np.repeat(np.arange(len(graph.coords)), np.diff(indptr))
+    useful = (weights[flat] > 0) & ~covered0[flat]
+    flat, line_of = flat[useful], line_of[useful]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(line_of, minlength=len(graph.coords)))]).astype(np.int64)
+    edge_cells = [flat[indptr[k]:indptr[k + 1]] for k in range(len(graph.coords))]
+    edge_value = np.bincount(line_of, weights=weights[flat], minlength=len(graph.coords))
     check_cancel(feedback)
     if feedback is not None:
         feedback.set_progress(25)

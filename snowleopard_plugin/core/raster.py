@@ -8,11 +8,13 @@ south. Arrays are indexed ``[row, col]``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Tuple
 
 import numpy as np
 import rasterio
 from rasterio.transform import Affine
+from rasterio.windows import Window
 
 from .exceptions import QT_TR_NOOP, CrsError, InputError
 from .fileio import atomic_output
@@ -100,30 +102,57 @@ def read_raster(path: str, band: int = 1) -> Tuple[np.ndarray, Grid, Optional[fl
 
 def write_geotiff(path: str, array: np.ndarray, grid: Grid, nodata: Optional[float] = None,
                   dtype: str = "float32") -> str:
-    """Write a single-band, tiled, DEFLATE-compressed GeoTIFF atomically (NaN cells as ``nodata``)."""
+    """Write a single-band, tiled, compressed GeoTIFF atomically (NaN cells as ``nodata``)."""
     return write_geotiffs(path, [array], grid, nodata=nodata, dtype=dtype)
+
+
+@lru_cache(maxsize=1)
+def _compression() -> Tuple[Tuple[str, object], ...]:
+    """Fast lossless compression: ZSTD level 1 when this GDAL has it, else DEFLATE level 1.
+
+    ZSTD at level 1 writes a 25-million-cell float32 raster about 5 times faster than DEFLATE's
+    default level 6, for the same file size (bench/heatmap.py); every GDAL since 2.3 reads it.
+    """
+    from osgeo import gdal  # local: only needed to ask the driver what it supports
+
+    options = gdal.GetDriverByName("GTiff").GetMetadataItem("DMD_CREATIONOPTIONLIST") or ""
+    if "ZSTD" in options:
+        return (("compress", "zstd"), ("zstd_level", 1))
+    return (("compress", "deflate"), ("zlevel", 1))
 
 
 def write_geotiffs(path: str, bands, grid: Grid, nodata: Optional[float] = None, descriptions=None,
                    dtype: str = "float32") -> str:
     """Write several bands of one grid into one tiled, compressed GeoTIFF, atomically.
 
+    Tiles are 256 x 256 (when the grid is at least that large), compressed with ZSTD level 1 (or
+    DEFLATE where ZSTD is missing) on all cores; tiles that are entirely ``nodata`` (or 0 without
+    nodata) are not stored (SPARSE_OK) and read back as such.
+
     Args:
         bands: a sequence of 2-D arrays of ``grid.shape`` (NaN cells become ``nodata``).
         descriptions: a name per band (e.g. the individual it maps).
     """
-    arrays = [np.asarray(band, dtype=np.float64) for band in bands]
-    if nodata is not None:
-        arrays = [np.where(np.isnan(a), nodata, a) for a in arrays]
+    arrays = [np.asarray(band) for band in bands]
     tiled = grid.width >= 256 and grid.height >= 256
     profile = dict(driver="GTiff", width=grid.width, height=grid.height, count=len(arrays), dtype=dtype,
-                   crs=grid.crs, transform=grid.transform, nodata=nodata, compress="deflate", tiled=tiled)
+                   crs=grid.crs, transform=grid.transform, nodata=nodata, tiled=tiled, sparse_ok=True,
+                   num_threads="ALL_CPUS", **dict(_compression()))
     if tiled:
         profile.update(blockxsize=256, blockysize=256)
+    rows = 256 if tiled else max(1, 4_000_000 // max(1, grid.width))
     with atomic_output(path) as tmp:
         with rasterio.open(tmp, "w", **profile) as dst:
             for index, array in enumerate(arrays, start=1):
-                dst.write(array.astype(dtype), index)
+                # by bands of whole block rows: converts (and replaces NaN) a slice at a time, no full copy
+                for row0 in range(0, grid.height, rows):
+                    part = array[row0:row0 + rows]
+                    if nodata is not None and part.dtype.kind == "f":
+                        nan = np.isnan(part)
+                        if nan.any():
+                            part = np.where(nan, nodata, part)
+                    dst.write(part.astype(dtype, copy=False), index,
+                              window=Window(0, row0, grid.width, part.shape[0]))
                 if descriptions is not None and index <= len(descriptions):
                     dst.set_band_description(index, str(descriptions[index - 1]))
     return path

@@ -54,6 +54,9 @@ TPI_SHAPES: Tuple[str, ...] = ("circle", "square")
 #: Cells per row block: about 4 million cells (32 MB per float64 temporary).
 BLOCK_CELLS = 4_000_000
 
+#: Cells per sub-block of the 3x3 kernels (slope, TRI with NaN edges): temporaries of ~1 MB stay in the cache.
+FAST_BLOCK_CELLS = 200_000
+
 
 # ---------------------------------------------------------------------------
 # checks
@@ -281,6 +284,91 @@ def _vrm_block(z: np.ndarray, pixel: float, window: int, edges: str, min_coverag
     return np.clip(out, 0.0, 1.0, out=out)
 
 
+# Fast kernels for ``edges="nan"``: computed on the inner cells of a block only (no padded copy), straight from
+# shifted slices; a NaN anywhere in a cell's 3x3 window propagates to the cell, which is the "nan" rule. When the
+# caller asks for float32 output the arithmetic is float32 too, as gdaldem's (its input buffers are float32).
+
+
+def _inner_slope(z: np.ndarray, pixel: float, work: type) -> np.ndarray:
+    """Horn slope (degrees) of the cells ``z[1:-1, 1:-1]``."""
+    zw = z if z.dtype == work else z.astype(work)
+    d = zw[:, 2:] - zw[:, :-2]  # east minus west, every row
+    x = d[:-2] + d[2:]
+    d2 = d[1:-1]
+    x += d2
+    x += d2
+    del d, d2
+    e = zw[2:, :] - zw[:-2, :]  # south minus north, every column
+    y = e[:, :-2] + e[:, 2:]
+    e2 = e[:, 1:-1]
+    y += e2
+    y += e2
+    del e, e2
+    np.multiply(x, x, out=x)
+    np.multiply(y, y, out=y)
+    x += y
+    del y
+    np.sqrt(x, out=x)
+    x *= work(1.0 / (8.0 * pixel))
+    np.arctan(x, out=x)
+    x *= work(180.0 / math.pi)
+    return x
+
+
+def _inner_tri(z: np.ndarray, work: type) -> np.ndarray:
+    """Riley TRI (metres) of the cells ``z[1:-1, 1:-1]``.
+
+    Each squared difference between two neighbours serves both of them, so the four directions (E, S, SE, SW)
+    are squared once and added with shifts.
+    """
+    zw = z if z.dtype == work else z.astype(work)
+    d = zw[:, 1:] - zw[:, :-1]  # d[i, j] = z[i, j+1] - z[i, j]: east of (i, j), west of (i, j+1)
+    np.multiply(d, d, out=d)
+    total = d[1:-1, 1:] + d[1:-1, :-1]
+    d = zw[1:, :] - zw[:-1, :]  # south of (i, j), north of (i+1, j)
+    np.multiply(d, d, out=d)
+    total += d[1:, 1:-1]
+    total += d[:-1, 1:-1]
+    d = zw[1:, 1:] - zw[:-1, :-1]  # d[i, j]: south-east of (i, j), north-west of (i+1, j+1)
+    np.multiply(d, d, out=d)
+    total += d[1:, 1:]
+    total += d[:-1, :-1]
+    d = zw[1:, :-1] - zw[:-1, 1:]  # d[i, j] = z[i+1, j] - z[i, j+1]: south-west of (i, j+1), north-east of (i+1, j)
+    np.multiply(d, d, out=d)
+    total += d[1:, :-1]
+    total += d[:-1, 1:]
+    del d
+    return np.sqrt(total, out=total)
+
+
+def _inner_tpi3(z: np.ndarray, work: type) -> np.ndarray:
+    """TPI over the 3x3 window (centre minus the mean of its 8 neighbours, metres) of ``z[1:-1, 1:-1]``."""
+    zw = z if z.dtype == work else z.astype(work)
+    rows, cols = zw.shape
+    rs = zw[:, :-2] + zw[:, 2:]
+    rs += zw[:, 1:-1]  # 3-cell row sums
+    s = rs[:-2] + rs[2:]
+    s += rs[1:-1]  # 3x3 sums
+    del rs
+    centre = zw[1:-1, 1:-1]
+    s -= centre
+    s *= work(-1.0 / 8.0)
+    s += centre
+    return s
+
+
+def _put_inner(target: np.ndarray, inner: np.ndarray, r0: int, w0: int, w1: int) -> None:
+    """Write inner-cell results of the block read from row ``r0`` into rows ``w0:w1``; NaN on the DEM's border."""
+    rows = target.shape[0]
+    lo, hi = max(w0, 1), min(w1, rows - 1)
+    if hi > lo:
+        target[lo:hi, 1:-1] = inner[lo - r0 - 1:hi - r0 - 1]
+    target[w0:lo] = np.nan
+    target[max(hi, w0):w1] = np.nan
+    target[w0:w1, 0] = np.nan
+    target[w0:w1, -1] = np.nan
+
+
 def _fix_corners(z: np.ndarray, pixel: float, out: Dict[str, np.ndarray]) -> None:
     """Recompute slope and TRI at the four corner cells as ``gdaldem -compute_edges`` does.
 
@@ -383,20 +471,41 @@ def terrain_metrics(dem: np.ndarray, grid: Grid, metrics: Sequence[str] = METRIC
         block_rows = max(16, BLOCK_CELLS // max(cols, 1))
     block_rows = max(1, int(block_rows))
     out = {name: np.empty((rows, cols), dtype=dtype) for name in metrics}
+    # 3x3 metrics without padding when edges are NaN; float32 arithmetic when float32 output is asked for
+    fast = edges == "nan" and rows >= 3 and cols >= 3
+    work = np.float32 if np.dtype(dtype) == np.float32 else np.float64
     done = 0
     for r0, r1, w0, w1 in _row_blocks(rows, block_rows, halo):
         check_cancel(feedback)
         sub = z[r0:r1]
         a, b = w0 - r0, w1 - r0
-        if "slope" in metrics:
+        if fast and ("slope" in metrics or "tri" in metrics):
+            # memory-bound kernels: small sub-blocks whose temporaries stay in the CPU cache
+            step = max(1, FAST_BLOCK_CELLS // max(cols, 1))
+            for f0 in range(w0, w1, step):
+                f1 = min(w1, f0 + step)
+                t0 = max(0, f0 - 1)
+                piece = z[t0:min(rows, f1 + 1)]
+                if "slope" in metrics:
+                    _put_inner(out["slope"], _inner_slope(piece, grid.pixel, work), t0, f0, f1)
+                if "tri" in metrics:
+                    _put_inner(out["tri"], _inner_tri(piece, work), t0, f0, f1)
+        if "slope" in metrics and not fast:
             out["slope"][w0:w1] = _slope_block(sub, grid.pixel, edges)[a:b]
-        if "tri" in metrics:
+        if "tri" in metrics and not fast:
             out["tri"][w0:w1] = _tri_block(sub, edges)[a:b]
         if "vrm" in metrics:
             out["vrm"][w0:w1] = _vrm_block(sub, grid.pixel, vrm_window, edges, min_coverage)[a:b]
         if "tpi" in metrics:
-            coverage = min_coverage
-            out["tpi"][w0:w1] = _tpi_block(sub, tpi_radius_m / grid.pixel, tpi_shape, coverage)[a:b]
+            if fast and tpi_k == 1 and tpi_shape == "square" and min_coverage >= 1.0:
+                step = max(1, FAST_BLOCK_CELLS // max(cols, 1))
+                for f0 in range(w0, w1, step):
+                    f1 = min(w1, f0 + step)
+                    t0 = max(0, f0 - 1)
+                    _put_inner(out["tpi"], _inner_tpi3(z[t0:min(rows, f1 + 1)], work), t0, f0, f1)
+            else:
+                coverage = min_coverage
+                out["tpi"][w0:w1] = _tpi_block(sub, tpi_radius_m / grid.pixel, tpi_shape, coverage)[a:b]
         done = w1
         if feedback is not None:
             feedback.set_progress(100.0 * done / rows)

@@ -9,8 +9,10 @@ import configparser
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 
 import pytest
@@ -83,6 +85,31 @@ def _clean_env(home, **extra):
     return env
 
 
+def run_qgis_desktop(installed_profile, driver, result, env, screen="1500x950x24", timeout=240):
+    """Start the QGIS desktop under Xvfb with a --code driver; wait for its result file, then stop it.
+
+    QGIS and its Xvfb run in their own process group, which is always stopped at the end, so a
+    QGIS that hangs on exit never outlives the test. Returns the exit code (None if it was stopped).
+    """
+    proc = subprocess.Popen(
+        ["xvfb-run", "-a", "-s", f"-screen 0 {screen}", "qgis.bin", "--profiles-path",
+         str(installed_profile["profiles"]), "--profile", "default", "--nologo", "--noversioncheck", "--code",
+         str(driver)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + timeout
+    while not result.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(1)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    proc.wait(timeout=20)
+    return proc.returncode
+
+
 def _qgis_process():
     # Debian's qgis_process wrapper adds --noversioncheck, which qgis_process 3.22 rejects
     for name in ("qgis_process.bin", "qgis_process"):
@@ -104,7 +131,6 @@ def test_qgis_desktop_loads_plugin_from_zip(installed_profile):
     if shutil.which("xvfb-run") is None or shutil.which("qgis.bin") is None:
         pytest.fail("xvfb-run and qgis are needed: run 'make deps'")
     tmp_path = installed_profile["tmp"]
-    profiles = installed_profile["profiles"]
     os.makedirs(SHOTS, exist_ok=True)
     shot = os.path.join(SHOTS, "qgis_window.png")
     result = tmp_path / "result.json"
@@ -113,14 +139,11 @@ def test_qgis_desktop_loads_plugin_from_zip(installed_profile):
     log = tmp_path / "qgis.log"
     env = _clean_env(installed_profile["home"], QGIS_LOG_FILE=str(log))
     env.pop("QT_QPA_PLATFORM", None)
-    proc = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1500x950x24", "qgis.bin", "--profiles-path", str(profiles),
-         "--profile", "default", "--nologo", "--noversioncheck", "--code", str(driver)],
-        env=env, capture_output=True, text=True, timeout=240)
-    assert result.exists(), f"QGIS did not finish the check (exit {proc.returncode}):\n{proc.stderr[-3000:]}"
+    code = run_qgis_desktop(installed_profile, driver, result, env)
+    assert result.exists(), f"QGIS did not finish the check (exit {code})"
     state = json.loads(result.read_text())
     log_text = log.read_text(errors="replace") if log.exists() else ""
-    errors = [line for line in (log_text + proc.stderr).splitlines()
+    errors = [line for line in log_text.splitlines()
               if "snowleopard" in line.lower() and ("Traceback" in line or "Error" in line or "error" in line)]
     assert state["active"], f"plugin not active; log:\n{log_text[-3000:]}"
     assert state["actions"] == 1 and state["toolbar_visible"]

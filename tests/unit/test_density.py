@@ -81,6 +81,34 @@ def test_fft_path_single_point_worst_offsets(kernel, decay, radius_px, bound):
         assert rel_l1(got, ref) <= bound, (fx, fy)
 
 
+@pytest.mark.parametrize(("kernel", "decay"), [(0, 0.0), (1, 0.5), (2, 0.0), (3, 0.0)])
+def test_fft_over_many_tiles_matches_direct_and_is_zero_far_from_signs(kernel, decay):
+    """A grid of 3 x 3 FFT tiles (bands of rows binned one at a time): the FFT path agrees with the
+    exact direct sum everywhere, and cells farther than the radius (+ 3 pixels of cubic binning
+    reach) from every sign are exactly 0, so they show as transparent."""
+    from scipy.spatial import cKDTree
+
+    grid = Grid(500000.0, 5011000.0, 10.0, 1100, 1050, "EPSG:32645")
+    rng = np.random.default_rng(21)
+    spots = np.array([[502000.0, 5006300.0], [504700.0, 5004700.0], [508200.0, 5009500.0], [507000.0, 5001500.0]])
+    pts = spots[rng.integers(0, 3, 300)] + rng.normal(0, 400.0, (300, 2))
+    pts = np.vstack([pts, spots[3]])  # one lone sign
+    w = rng.uniform(0.5, 2.0, len(pts))
+    radius = 172.0
+    fft = D.kernel_density(pts[:, 0], pts[:, 1], grid, radius, weights=w, kernel=kernel, decay=decay, method="fft")
+    ref = D.kernel_density(pts[:, 0], pts[:, 1], grid, radius, weights=w, kernel=kernel, decay=decay,
+                           method="direct")
+    assert rel_l1(fft, ref) <= 3e-3
+    xs, ys = grid.centres()
+    cx, cy = np.meshgrid(xs, ys)
+    dist, _ = cKDTree(pts).query(np.column_stack([cx.ravel(), cy.ravel()]))
+    far = dist.reshape(grid.shape) > radius + 3 * grid.pixel
+    assert far.sum() > grid.width * grid.height / 4  # plenty of empty land in the test
+    assert np.all(fft[far] == 0.0)
+    lone = np.hypot(cx - spots[3, 0], cy - spots[3, 1]) < radius / 2
+    np.testing.assert_allclose(fft[lone], ref[lone], rtol=2e-2)  # the lone sign keeps its own kernel
+
+
 @pytest.mark.parametrize(("kernel", "decay"), KERNELS)
 def test_direct_path_is_exact(kernel, decay):
     rng = np.random.default_rng(7)

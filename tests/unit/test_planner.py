@@ -12,7 +12,10 @@ from snowleopard_plugin.core.exceptions import ParameterError
 from snowleopard_plugin.core.gpx_write import gpx_text, write_team_gpx
 from snowleopard_plugin.core.planner import (
     assign_teams,
+    cells_near_lines,
     compare_plan,
+    lazy_greedy,
+    line_profiles,
     plan_cameras,
     plan_transects,
 )
@@ -220,6 +223,79 @@ def test_greedy_reaches_90_percent_of_brute_force_optimum(seed):
     search(0, 0.0, frozenset())
     assert best > 0
     assert got >= 0.9 * best - 1e-12, (got, best)
+
+
+def test_cells_near_lines_match_shapely_distance():
+    """The batch line x cell incidence equals the cells whose centre is within the half-width (shapely distance)."""
+    grid = Grid(X0, Y0 + 3000.0, 30.0, 100, 100, CRS)
+    rng = np.random.default_rng(5)
+    lines = [np.cumsum(rng.normal(0, 40, (40, 2)), axis=0) + [X0 + 1500, Y0 + 1500] for _ in range(6)]
+    lines.append(np.array([[X0 - 500.0, Y0 + 100.0], [X0 + 3500.0, Y0 + 2900.0]]))  # long, crosses the edges
+    lines.append(np.array([[X0 + 1000.0, Y0 + 1000.0]]))  # a single point
+    lines.append(np.array([[X0 + 2990.0, Y0 + 10.0], [X0 + 2990.0, Y0 + 400.0]]))  # along the east edge
+    xs, ys = grid.centres()
+    cx, cy = np.meshgrid(xs, ys)
+    for hw in (45.0, 100.0):
+        indptr, cells = cells_near_lines(lines, grid, hw)
+        for k, xy in enumerate(lines):
+            geom = Point(xy[0]) if len(xy) == 1 else LineString(xy)
+            d = np.array([geom.distance(Point(x, y)) for x, y in zip(cx.ravel(), cy.ravel())])
+            assert set(cells[indptr[k]:indptr[k + 1]].tolist()) == set(np.flatnonzero(d <= hw).tolist())
+
+
+def test_line_profiles_on_a_plane():
+    """Over a tilted plane (bilinear is exact) a straight line's surface length is sqrt(L² + dz²), its climb dz."""
+    grid = Grid(X0, Y0 + 3000.0, 30.0, 100, 100, CRS)
+    xs, ys = grid.centres()
+    cx, cy = np.meshgrid(xs, ys)
+    dem = 2000.0 + 0.3 * (cx - X0) - 0.1 * (cy - Y0)
+    lines = [np.array([[X0 + 100.0, Y0 + 200.0], [X0 + 2500.0, Y0 + 2700.0]]),
+             np.array([[X0 + 2800.0, Y0 + 300.0], [X0 + 400.0, Y0 + 300.0], [X0 + 400.0, Y0 + 2000.0]])]
+    planar, surface, up, down = line_profiles(lines, dem, grid)
+    for k, xy in enumerate(lines):
+        d = np.diff(xy, axis=0)
+        length = np.hypot(d[:, 0], d[:, 1])
+        dz = 0.3 * d[:, 0] - 0.1 * d[:, 1]
+        assert planar[k] == pytest.approx(length.sum(), rel=1e-12)
+        assert surface[k] == pytest.approx(np.sqrt(length ** 2 + dz ** 2).sum(), rel=1e-9)
+        assert up[k] == pytest.approx(dz[dz > 0].sum(), abs=1e-6)
+        assert down[k] == pytest.approx(-dz[dz < 0].sum(), abs=1e-6)
+    p0, s0, u0, _ = line_profiles(lines, None, None)
+    assert np.allclose(s0, p0) and not u0.any()
+
+
+@pytest.mark.parametrize("per_km", [True, False])
+def test_lazy_greedy_picks_as_the_plain_greedy(per_km):
+    """Lazy evaluation changes nothing: the same picks as a greedy that re-evaluates every candidate each step."""
+    rng = np.random.default_rng(11)
+    n_cells, n = 300, 60
+    w = rng.uniform(0, 1, n_cells)
+    sets = [rng.choice(n_cells, rng.integers(3, 40), replace=False) for _ in range(n)]
+    costs = rng.uniform(1, 6, n)
+    budget = 25.0
+
+    def gain_of(i, covered):
+        return float(w[np.unique(sets[i])][~covered[np.unique(sets[i])]].sum())
+
+    covered = np.zeros(n_cells, bool)
+    picked, gains = lazy_greedy(n, lambda i: gain_of(i, covered), costs, budget,
+                                np.array([w[s].sum() for s in sets]), per_km,
+                                lambda i: covered.__setitem__(sets[i], True))
+    plain, left, done = [], budget, np.zeros(n_cells, bool)
+    alive = set(range(n))
+    while True:
+        alive = {i for i in alive if costs[i] <= left + 1e-9 and i not in plain}
+        scored = [((gain_of(i, done) / costs[i]) if per_km else gain_of(i, done), -i) for i in alive
+                  if gain_of(i, done) > 1e-15]
+        if not scored:
+            break
+        _, neg = max(scored)
+        plain.append(-neg)
+        left -= costs[-neg]
+        done[sets[-neg]] = True
+    assert picked == plain
+    assert sum(gains) == pytest.approx(float(w[done].sum()), rel=1e-12)
+    assert sum(costs[picked]) <= budget + 1e-9
 
 
 def test_short_days_only_where_a_path_cannot_grow():

@@ -10,8 +10,6 @@ from snowleopard_plugin.core.exceptions import CrsError, InputError, ParameterEr
 from snowleopard_plugin.core.raster import Grid
 from snowleopard_plugin.core.terrain import slope, terrain_metrics, tpi, tri, vrm
 
-
-
 PIXEL = 30.0
 
 

@@ -1,0 +1,238 @@
+"""The season dock driven through its widgets (pytest-qgis, offscreen).
+
+Imports the sample season from its folder, checks the layers, the summary and
+the validation tree against the GeoPackage read with OGR; cancels a long
+heatmap and checks it stops promptly without an output file; saves and
+reopens a project and checks the settings came back.
+"""
+
+import os
+import time
+
+import pytest
+from osgeo import ogr
+
+SAMPLE_FILES = None
+
+
+def _wait(dock, timeout=120.0):
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    start = time.monotonic()
+    while dock.is_busy():
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+        assert time.monotonic() - start < timeout, "the background task did not finish"
+    QCoreApplication.processEvents()
+    return time.monotonic() - start
+
+
+@pytest.fixture()
+def dock(qgis_iface, processing_ready):
+    from qgis.core import QgsProject
+
+    from snowleopard_plugin.gui.dock_season import SeasonDock
+
+    QgsProject.instance().clear()
+    widget = SeasonDock(qgis_iface)
+    yield widget
+    if widget.is_busy():
+        widget.cancel()
+        _wait(widget)
+    widget.deleteLater()
+    QgsProject.instance().clear()
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """A folder for the season imported by the first test, reused by the others."""
+    return {"dir": tmp_path_factory.mktemp("dock")}
+
+
+def test_data_page_sorts_files_and_imports(dock, sample_dir, imported, qgis_iface):
+    from qgis.core import QgsProject
+
+    from snowleopard_plugin.qgis_io import season_group_name
+
+    dock.add_folder(sample_dir)
+    roles = dock.file_roles_dict()
+    tracks = [p for p in roles if p.endswith(".gpx")]
+    assert len(tracks) == 16 and all(roles[p] == "routes" for p in tracks)
+    assert roles[os.path.join(sample_dir, "signs.csv")] == "observations"
+    assert roles[os.path.join(sample_dir, "camtrap", "datapackage.json")] == "cameras"
+    assert not any(p.endswith("deployments.csv") for p in roles)  # part of the Camtrap DP package
+    assert dock.demFile.filePath() == os.path.join(sample_dir, "dem.tif")
+    # access points are not signs: the user changes the guess before running
+    dock.set_file_role(os.path.join(sample_dir, "access.csv"), "ignore")
+    output = str(imported["dir"] / "season2026.gpkg")
+    dock.outputFile.setFilePath(output)
+    dock.importButton.click()
+    assert dock.is_busy() and dock.cancelButton.isEnabled()
+    _wait(dock)
+    assert dock.last_message == "" or "holds no" not in dock.last_message
+    assert os.path.exists(output)
+    imported["gpkg"] = output
+    from qgis.gui import QgsGui
+
+    # recorded like a Toolbox run, so it can be run again from there
+    assert "snowleopard:importseason" in QgsGui.instance().processingRecentAlgorithmLog().recentAlgorithmIds()
+
+    ds = ogr.Open(output)
+    counts = {name: ds.GetLayerByName(name).GetFeatureCount() for name in ("routes", "observations", "cameras",
+                                                                           "validation")}
+    km = sum(f.GetField("length_km") for f in ds.GetLayerByName("routes"))
+    problems = {}
+    for f in ds.GetLayerByName("validation"):
+        problems[f.GetField("problem")] = problems.get(f.GetField("problem"), 0) + 1
+    ds = None
+    s = dock.summary
+    assert s["routes"] == counts["routes"] == 16
+    assert s["signs"] == counts["observations"]
+    assert s["km"] == pytest.approx(km)
+    assert "16" in dock.summaryLabel.text() and f"{km:.1f}" in dock.summaryLabel.text()
+    # no access point was imported as a sign
+    ds = ogr.Open(output)
+    sources = {str(f.GetField("source") or "") for f in ds.GetLayerByName("observations")}
+    ds = None
+    assert not any("access" in source for source in sources)
+
+    group = QgsProject.instance().layerTreeRoot().findGroup(season_group_name(output))
+    assert group is not None and len(group.findLayerIds()) == 5
+    tree = dock.validationTree
+    shown = {tree.topLevelItem(i).data(0, 256): tree.topLevelItem(i).childCount()
+             for i in range(tree.topLevelItemCount())}
+    assert shown == problems
+
+    # clicking a located validation row zooms the map onto it
+    canvas = qgis_iface.mapCanvas()
+    from snowleopard_plugin.qgis_io import season_layer
+
+    layer = season_layer(output, "validation")
+    canvas.setDestinationCrs(layer.crs())
+    canvas.resize(600, 400)
+    for i in range(tree.topLevelItemCount()):
+        child = tree.topLevelItem(i).child(0)
+        point = layer.getFeature(int(child.data(0, 256))).geometry()
+        if point.isEmpty():
+            continue
+        dock._validation_clicked(child)
+        extent = canvas.extent()
+        assert extent.contains(point.asPoint())
+        assert extent.width() < 5000  # zoomed in, not the whole season
+        break
+    else:
+        pytest.fail("no located validation row in the sample season")
+
+
+def test_heatmap_runs_and_lands_in_group(dock, imported):
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    assert dock.load_season(imported["gpkg"])
+    dock.pixelSpin.setValue(200.0)
+    dock.heatmapButton.click()
+    _wait(dock)
+    path = dock.outputs.get("heatmap")
+    assert path and os.path.exists(path), dock.last_message
+    layers = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.source() == path]
+    assert len(layers) == 1 and isinstance(layers[0], QgsRasterLayer)
+    assert layers[0].renderer().type() == "singlebandpseudocolor"  # styled from its .qml
+
+
+def big_season(season, path, n, seed=1):
+    """A copy of ``season`` whose observations are ``n`` random tracks over the routes' extent."""
+    import shutil
+
+    import numpy as np
+    from osgeo import gdal
+
+    shutil.copyfile(season, path)
+    ds = ogr.Open(season)
+    xmin, xmax, ymin, ymax = ds.GetLayerByName("routes").GetExtent()
+    ds = None
+    rng = np.random.default_rng(seed)
+    csv = os.path.join(os.path.dirname(str(path)), "points.csv")
+    with open(csv, "w") as handle:
+        handle.write("x,y,obs_type,datetime\n")
+        for x, y in zip(rng.uniform(xmin, xmax, n), rng.uniform(ymin, ymax, n)):
+            handle.write(f"{x:.1f},{y:.1f},track,2026-03-01T12:00:00\n")
+    src = gdal.OpenEx(csv, gdal.OF_VECTOR, open_options=["X_POSSIBLE_NAMES=x", "Y_POSSIBLE_NAMES=y"])
+    gdal.VectorTranslate(str(path), src, accessMode="overwrite", layerName="observations",
+                               dstSRS="EPSG:32645", srcSRS="EPSG:32645", geometryType="POINT",
+                               SQLStatement="SELECT obs_type, datetime FROM points")
+    src = None
+    os.remove(csv)
+    return str(path)
+
+
+def test_cancel_long_heatmap_leaves_no_file(dock, imported, tmp_path):
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    season = big_season(imported["gpkg"], tmp_path / "big.gpkg", 1_000_000)
+    assert dock.load_season(season, add_layers=False)
+    output = dock.result_path("heatmap")
+    assert not os.path.exists(output)
+    dock.pixelSpin.setValue(20.0)
+    dock.run_heatmap()
+    assert dock.is_busy()
+    started = time.monotonic()
+    while time.monotonic() - started < 1.5:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert dock.is_busy(), "the heatmap finished too soon to test cancelling: " + dock.last_message
+    dock.cancelButton.click()
+    stopped = _wait(dock, timeout=60.0)
+    assert stopped < 2.0
+    assert not os.path.exists(output)
+    assert not [n for n in os.listdir(os.path.dirname(output)) if n.startswith("heatmap")]
+    assert "Cancel" in dock.statusLabel.text()
+    assert dock.importButton.isEnabled()  # the dock is usable again
+
+
+def test_failure_goes_to_message_bar(dock, qgis_iface, tmp_path):
+    not_season = tmp_path / "roads.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(not_season))
+    ds.CreateLayer("roads", None, ogr.wkbLineString)
+    ds = None
+    assert not dock.load_season(str(not_season))
+    assert "not a census season" in dock.last_message
+    dock.season_path = ""
+    dock.run_heatmap()
+    assert "Data page" in dock.last_message
+    assert not dock.is_busy()
+
+
+def test_settings_saved_in_project_and_restored(dock, imported, tmp_path):
+    from qgis.core import QgsProject
+
+    assert dock.load_season(imported["gpkg"])
+    dock.radiusSpin.setValue(3500.0)
+    dock.kernelCombo.setCurrentIndex(2)
+    dock.effortCheck.setChecked(False)
+    dock.kernelCombo.setCurrentIndex(2)  # uniform: the exact row-by-row path, which checks Cancel often
+    dock.weightSpins["scrape"].setValue(2.5)
+    dock.halfWidthSpin.setValue(75.0)
+    dock.titleEdit.setText("Сайлюгемский 2026")
+    dock.languageCombo.setCurrentIndex(1)
+    dock.save_settings()
+    project_path = str(tmp_path / "season.qgz")
+    assert QgsProject.instance().write(project_path)
+
+    # another project: the widgets change; reading the saved one brings the settings back
+    QgsProject.instance().clear()
+    dock.radiusSpin.setValue(1000.0)
+    dock.kernelCombo.setCurrentIndex(0)
+    dock.effortCheck.setChecked(True)
+    dock.weightSpins["scrape"].setValue(1.0)
+    dock.halfWidthSpin.setValue(100.0)
+    dock.titleEdit.setText("")
+    dock.season_path = ""
+    assert QgsProject.instance().read(project_path)
+    assert dock.radiusSpin.value() == 3500.0
+    assert dock.kernelCombo.currentIndex() == 2
+    assert not dock.effortCheck.isChecked()
+    assert dock.weightSpins["scrape"].value() == 2.5
+    assert dock.halfWidthSpin.value() == 75.0
+    assert dock.titleEdit.text() == "Сайлюгемский 2026"
+    assert dock.languageCombo.currentData() == "en"
+    assert dock.season_path == imported["gpkg"]
+    assert dock.summary["routes"] == 16

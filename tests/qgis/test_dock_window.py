@@ -1,0 +1,152 @@
+"""The season dock in a real QGIS window under Xvfb, plugin installed from its ZIP.
+
+A ``--code`` driver opens the dock with the toolbar button, fills the Data
+page with the sample season through the dock's widgets, runs the import and a
+heatmap as background tasks, then saves a screenshot of each page to
+``build/screenshots/dock_<page>.png`` for a person to look at.
+"""
+
+import json
+import os
+import shutil
+
+import pytest
+from osgeo import ogr
+
+from tests.qgis.test_desktop import _clean_env, installed_profile, run_qgis_desktop  # noqa: F401 - the fixture
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SHOTS = os.path.join(ROOT, "build", "screenshots")
+PAGES = ("data", "heatmaps", "coverage", "plan", "report")
+
+DRIVER = r'''
+import json, os, time
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QAction, QApplication, QDockWidget
+from qgis.utils import iface, plugins
+
+RESULT = {result!r}
+SHOTS = {shots!r}
+SAMPLE = {sample!r}
+OUTPUT = {output!r}
+PAGES = {pages!r}
+state = {{"steps": []}}
+
+def dock():
+    return [d for d in iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "SnowLeopardSeasonDock"][0]
+
+def finish():
+    with open(RESULT, "w") as handle:
+        json.dump(state, handle)
+    from qgis.core import QgsProject
+    QgsProject.instance().setDirty(False)  # no "save changes?" question on exit
+    QTimer.singleShot(300, iface.actionExit().trigger)
+
+def guard(function):
+    def run():
+        try:
+            function()
+        except Exception as error:
+            import traceback
+            state["error"] = traceback.format_exc()
+            finish()
+    return run
+
+def when_idle(then):
+    def poll():
+        if dock().is_busy():
+            QTimer.singleShot(100, guard(poll))
+        else:
+            QTimer.singleShot(500, guard(then))
+    QTimer.singleShot(200, guard(poll))
+
+@guard
+def start():
+    actions = [a for a in iface.mainWindow().findChildren(QAction) if a.objectName() == "SnowLeopardCensusDockAction"]
+    actions[0].trigger()
+    d = dock()
+    iface.mainWindow().resizeDocks([d], [520], 1)
+    d.add_folder(SAMPLE)
+    d.set_file_role(os.path.join(SAMPLE, "access.csv"), "ignore")
+    d.outputFile.setFilePath(OUTPUT)
+    d.importButton.click()
+    state["busy_after_click"] = d.is_busy()
+    state["steps"].append("import started")
+    when_idle(after_import)
+
+def after_import():
+    d = dock()
+    state["summary"] = {{k: d.summary[k] for k in ("routes", "km", "signs", "stations", "detections",
+                                                 "individuals")}} if d.summary else None
+    state["message"] = d.last_message
+    iface.mapCanvas().zoomToFullExtent()
+    d.pages.setCurrentIndex(1)
+    d.pixelSpin.setValue(100.0)
+    d.heatmapButton.click()
+    state["steps"].append("heatmap started")
+    when_idle(after_heatmap)
+
+def after_heatmap():
+    d = dock()
+    state["heatmap"] = d.outputs.get("heatmap")
+    from qgis.core import QgsProject
+    state["layers"] = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
+    shoot(0)
+
+def shoot(i):
+    if i >= len(PAGES):
+        finish()
+        return
+    dock().pages.setCurrentIndex(i)
+    def grab():
+        QApplication.primaryScreen().grabWindow(0).save(os.path.join(SHOTS, "dock_" + PAGES[i] + ".png"))
+        shoot(i + 1)
+    QTimer.singleShot(800, guard(grab))
+
+def watchdog():
+    state["error"] = "watchdog: the driver did not finish; steps: " + repr(state["steps"])
+    try:
+        state["status"] = dock().statusLabel.text()
+        QApplication.primaryScreen().grabWindow(0).save(os.path.join(SHOTS, "dock_watchdog.png"))
+    except Exception as error:
+        state["status"] = repr(error)
+    finish()
+
+QTimer.singleShot(4000, start)
+QTimer.singleShot(150000, watchdog)
+'''
+
+
+@pytest.mark.gui
+def test_dock_in_qgis_window(installed_profile, sample_dir):  # noqa: F811 - the imported fixture
+    if shutil.which("xvfb-run") is None or shutil.which("qgis.bin") is None:
+        pytest.fail("xvfb-run and qgis are needed: run 'make deps'")
+    tmp_path = installed_profile["tmp"]
+    os.makedirs(SHOTS, exist_ok=True)
+    for page in PAGES:
+        path = os.path.join(SHOTS, f"dock_{page}.png")
+        if os.path.exists(path):
+            os.remove(path)
+    result = tmp_path / "dock_result.json"
+    output = tmp_path / "season_window.gpkg"
+    driver = tmp_path / "dock_driver.py"
+    driver.write_text(DRIVER.format(result=str(result), shots=SHOTS, sample=str(sample_dir), output=str(output),
+                                    pages=PAGES))
+    log = tmp_path / "qgis_dock.log"
+    env = _clean_env(installed_profile["home"], QGIS_LOG_FILE=str(log))
+    env.pop("QT_QPA_PLATFORM", None)
+    code = run_qgis_desktop(installed_profile, driver, result, env, screen="1600x1000x24")
+    assert result.exists(), f"QGIS did not finish the check (exit {code})"
+    state = json.loads(result.read_text())
+    assert "error" not in state, state.get("error")
+    assert state["busy_after_click"]
+    ds = ogr.Open(str(output))
+    routes = ds.GetLayerByName("routes").GetFeatureCount()
+    signs = ds.GetLayerByName("observations").GetFeatureCount()
+    ds = None
+    assert state["summary"]["routes"] == routes == 16
+    assert state["summary"]["signs"] == signs
+    assert state["heatmap"] and os.path.exists(state["heatmap"])
+    assert "Heatmap of signs" in state["layers"] and "Routes" in state["layers"]
+    for page in PAGES:
+        assert os.path.getsize(os.path.join(SHOTS, f"dock_{page}.png")) > 10_000
