@@ -217,7 +217,7 @@ def compare(say, name, ridges, habitat, dem, grid, routes, budget, max_day, half
         r_kms.append(km_of(rl, dem, grid))
         r_days.append(len(rl))
     extent = habitat_extent(weights, grid)
-    for d in range(0 if access is not None else max(draws // 2, 4)):
+    for d in range(0 if access is not None else max(draws, 10)):
         sl, sk, spacing = systematic_design(grid, dem, budget, extent, rng, north_south=d % 2 == 0)
         s_vals.append(value_of(sl, grid, weights, covered0, half_width))
         s_kms.append(km_of(sl, dem, grid))
