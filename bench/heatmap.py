@@ -75,20 +75,23 @@ def child(spec: dict) -> dict:
     kind = spec["kind"]
     result: dict = {}
     if kind in ("ours_kde", "ours_line"):
-        from snowleopard_plugin.core import density
-        from snowleopard_plugin.core.raster import Grid, write_geotiff
+        # the same calls as processing/alg_heatmap.py: heatmaps.sign_heatmap (float32 map) + write_geotiff
+        from snowleopard_plugin.core import density, heatmaps
+        from snowleopard_plugin.core.raster import write_geotiff
 
-        grid = Grid.from_extent(X0, Y0, X0 + spec["side"], Y0 + spec["side"], spec["pixel"], CRS)
+        extent = (X0, Y0, X0 + spec["side"], Y0 + spec["side"])
         if kind == "ours_kde":
             pts = make_points(spec["n"], spec["side"], spec["radius"])
             t, cpu = time.perf_counter(), time.process_time()
-            dens = density.kernel_density(pts[:, 0], pts[:, 1], grid, spec["radius"], kernel=0)
-        else:
+            dens, grid = heatmaps.sign_heatmap(pts[:, 0], pts[:, 1], np.ones(len(pts)), spec["radius"],
+                                               spec["pixel"], kernel=0, crs=CRS, extent=extent)
+        else:  # the effort map of sign_heatmap (float32, as there)
             routes = make_routes(spec["n"], spec["side"], spec["radius"])
             t, cpu = time.perf_counter(), time.process_time()
-            dens = density.line_density(routes, grid, spec["radius"], kernel=0)
+            grid = heatmaps.heatmap_grid(np.zeros(0), np.zeros(0), spec["radius"], spec["pixel"], CRS, extent)
+            dens = density.line_density(routes, grid, spec["radius"], kernel=0, dtype=np.float32)
         result["compute_s"] = time.perf_counter() - t
-        write_geotiff(spec["out"], dens, grid)
+        write_geotiff(spec["out"], dens, grid, nodata=-9999.0)
         result["seconds"] = time.perf_counter() - t
         result["cpu_s"] = time.process_time() - cpu
         result["window"] = window_of(dens, grid.x0, grid.y0, spec)

@@ -282,3 +282,108 @@ def test_signs_and_effort_without_overlap():
         D.effort_corrected(signs, route, 400.0, min_effort_km=0.1)
     with pytest.raises(ParameterError, match="minimum effort"):
         D.effort_corrected(signs, route, 400.0, min_effort_km=50.0)
+
+
+# ---------------------------------------------------------------------------- float32 results, GeoTIFF
+
+
+@pytest.mark.parametrize(("kernel", "decay"), KERNELS)
+@pytest.mark.parametrize(("method", "radius_px", "bound"), [("fft", 17, 3e-3), ("fft", 67, 1e-4),
+                                                            ("direct", 17, 1e-6)])
+def test_float32_result_meets_the_same_bounds(kernel, decay, method, radius_px, bound):
+    """dtype=float32 (what the heatmap algorithm writes): same accuracy against the exact sum, same
+    integral, and the float32 map is the float64 one rounded (sums are formed in float64)."""
+    rng = np.random.default_rng(100 + radius_px + kernel)
+    grid = GRID_10M
+    radius = radius_px * grid.pixel + 2.7
+    x, y = clustered_signs(rng, 40, np.array([501000.0, 5001000.0]), 150.0)
+    w = rng.uniform(0.5, 3.0, x.size)
+    got = D.kernel_density(x, y, grid, radius, weights=w, kernel=kernel, decay=decay, method=method,
+                           dtype=np.float32)
+    wide = D.kernel_density(x, y, grid, radius, weights=w, kernel=kernel, decay=decay, method=method)
+    assert got.dtype == np.float32 and wide.dtype == np.float64
+    ref = exact_kernel_sum(x, y, w, radius, grid, kernel, decay)
+    assert rel_l1(got.astype(np.float64), ref) <= bound
+    np.testing.assert_allclose(got, wide, rtol=1e-6, atol=1e-6 * wide.max())
+    assert np.array_equal(got == 0, wide == 0)  # the same cells are exactly 0
+
+
+@pytest.mark.parametrize("method", ["fft", "direct"])
+def test_float32_cells_beyond_the_radius_are_exactly_zero(method):
+    """Scattered signs over a grid wider than one FFT tile and many 32-column blocks, some off the grid:
+    cells farther than radius + 3 pixels from every sign are exactly 0 in the float32 map, and the
+    map agrees with the exact sum (direct: to float32 rounding)."""
+    from scipy.spatial import cKDTree
+
+    grid = Grid(500000.0, 5009000.0, 10.0, 1000, 900, "EPSG:32645")
+    rng = np.random.default_rng(5)
+    pts = np.column_stack([rng.uniform(499800.0, 510200.0, 120), rng.uniform(4999800.0, 5009200.0, 120)])
+    radius = 180.0
+    got = D.kernel_density(pts[:, 0], pts[:, 1], grid, radius, kernel=D.QUARTIC, method=method, dtype=np.float32)
+    xs, ys = grid.centres()
+    cx, cy = np.meshgrid(xs, ys)
+    dist, _ = cKDTree(pts).query(np.column_stack([cx.ravel(), cy.ravel()]))
+    far = dist.reshape(grid.shape) > radius + 3 * grid.pixel
+    assert far.sum() > grid.width * grid.height / 4
+    assert np.all(got[far] == 0.0)
+    if method == "direct":  # exact: compare everywhere with the brute-force sum (signs off the grid too)
+        ref = exact_kernel_sum(pts[:, 0], pts[:, 1], np.ones(len(pts)), radius, grid, D.QUARTIC)
+        np.testing.assert_allclose(got, ref, rtol=1e-5, atol=1e-6 * ref.max())
+
+
+def test_float32_effort_corrected_hand_worked():
+    """The effort-corrected map from two float32 maps stays float32 and gives k / L signs per km."""
+    grid = Grid(0.0, 4000.0, 25.0, 480, 160)
+    length_km, k = 10.0, 500
+    line = np.array([[1000.0, 2010.0], [11000.0, 2010.0]])
+    sx = 1000.0 + (np.arange(k) + 0.5) * (length_km * 1000 / k)
+    signs = D.kernel_density(sx, np.full(k, 2010.0), grid, 800.0, dtype=np.float32)
+    route = D.line_density([line], grid, 800.0, dtype=np.float32)
+    per_km = D.effort_corrected(signs, route, 800.0, min_effort_km=0.1)
+    assert per_km.dtype == np.float32
+    xs, ys = grid.centres()
+    near = (np.abs(ys - 2010.0) < 400)[:, None] & ((xs > 2000) & (xs < 10000))[None, :]
+    np.testing.assert_allclose(per_km[near], k / length_km, rtol=1e-2)
+    assert np.isnan(per_km[0, 0])
+
+
+def test_unknown_result_type_is_rejected():
+    with pytest.raises(ParameterError):
+        D.kernel_density([501000.0], [5001000.0], GRID_10M, 300.0, dtype=np.int32)
+
+
+def test_sign_heatmap_returns_float32_map_that_integrates_to_the_signs():
+    from snowleopard_plugin.core import heatmaps
+
+    rng = np.random.default_rng(9)
+    x = rng.uniform(501000.0, 503000.0, 200)
+    y = rng.uniform(5001000.0, 5003000.0, 200)
+    w = rng.integers(1, 4, 200).astype(float)
+    grid_map, grid = heatmaps.sign_heatmap(x, y, w, 300.0, 10.0, crs="EPSG:32645")
+    assert grid_map.dtype == np.float32
+    assert grid_map.astype(np.float64).sum() * (grid.pixel / 1000.0) ** 2 == pytest.approx(w.sum(), rel=5e-3)
+
+
+def test_write_geotiffs_round_trip(tmp_path):
+    """Float32 values, NaN as nodata, several bands with names, grid and CRS come back as written."""
+    import rasterio
+
+    from snowleopard_plugin.core.raster import read_raster, write_geotiffs
+
+    grid = Grid(500000.0, 5003000.0, 10.0, 300, 270, "EPSG:32645")
+    rng = np.random.default_rng(2)
+    first = rng.random(grid.shape).astype(np.float32)
+    first[:, :256] = 0.0  # whole zero tiles
+    first[5, 270] = np.nan
+    second = rng.random(grid.shape)  # float64 in, float32 out
+    path = str(tmp_path / "map.tif")
+    assert write_geotiffs(path, [first, second], grid, nodata=-9999.0, descriptions=["a", "b"]) == path
+    back, back_grid, nodata = read_raster(path)
+    assert back_grid == grid and nodata == -9999.0
+    assert np.isnan(back[5, 270]) and np.isnan(back).sum() == 1
+    ok = ~np.isnan(first)
+    assert np.array_equal(back[ok], first[ok].astype(np.float64))  # zero tiles read back as 0, not nodata
+    with rasterio.open(path) as src:
+        assert src.descriptions == ("a", "b") and src.dtypes[1] == "float32"
+        np.testing.assert_array_equal(src.read(2), second.astype(np.float32))
+    assert [name for name in tmp_path.iterdir() if name.name != "map.tif"] == []  # no temporary file left
