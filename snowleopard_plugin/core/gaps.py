@@ -6,7 +6,9 @@ Two variants that agree up to the raster's cell size along the gap edges:
   :class:`~.raster.Grid`; a cell is *suitable* when its value is ``>=
   threshold``; it is *near effort* when its centre is within ``max_distance``
   metres of a route segment or a camera station (exact Euclidean distance,
-  see :func:`~.coverage.mark_within`). Gap cells = suitable and not near
+  see :func:`~.coverage.mark_within`; for distances of many cells a coarse
+  distance transform decides all but a thin band of cells, which get the
+  exact test: :func:`near_mask`). Gap cells = suitable and not near
   effort, grouped into polygons by 8-connectivity (cells touching at a corner
   belong to the same gap; the polygon is then a MultiPolygon).
 * :func:`coverage_gaps_vector` (vector): habitat polygons minus the union of
@@ -23,16 +25,38 @@ dropped before ranking. All in the grid's / layers' metric CRS.
 
 from __future__ import annotations
 
+import math
+import struct
 from typing import Any, List, Optional
 
 import numpy as np
 
-from .coverage import check_grid, check_metric, line_segments, mark_within, points_xy, stations_within
+from .coverage import (
+    BOUNDARY_EPS_M,
+    check_grid,
+    check_metric,
+    line_segments,
+    mark_within,
+    point_segment_d2,
+    points_xy,
+    split_segments_on_grid,
+    stations_within,
+)
 from .exceptions import QT_TR_NOOP, InputError, ParameterError
 from .feedback import Feedback, check_cancel
 from .raster import Grid
 
 GAP_FIELDS = ("gap_id", "area_km2", "suitability", "ridge_km", "access_km", "rank")
+
+#: :func:`near_effort` bounds the distance with a coarse distance transform when ``max_distance`` spans at least
+#: this many cells (below it, the per-row capsule intersection of :func:`~.coverage.mark_within` is cheap).
+FAST_MIN_CELLS = 6.0
+
+#: Side of the coarse blocks of that distance transform, in cells.
+COARSE_FACTOR = 2
+
+#: Nearest segment pieces examined at once per undecided cell.
+_K_NEAREST = 8
 
 
 def _check_distance(max_distance: float) -> float:
@@ -46,6 +70,9 @@ def _check_distance(max_distance: float) -> float:
 def near_effort(grid: Grid, routes: Any = None, stations: Any = None, max_distance: float = 3000.0,
                 feedback: Optional[Feedback] = None) -> np.ndarray:
     """Cells whose centre is within ``max_distance`` metres of a route segment or a station (exact).
+
+    The rule is exact to the pixel for any distance. When ``max_distance`` spans many cells the work is
+    O(grid) rather than O(segments x rows): see :func:`near_mask`.
 
     Raises:
         InputError: no effort at all, or no effort within ``max_distance`` of the grid.
@@ -66,8 +93,125 @@ def near_effort(grid: Grid, routes: Any = None, stations: Any = None, max_distan
             or min(allsegs[:, 1].min(), allsegs[:, 3].min()) > ymax + d):
         raise InputError(QT_TR_NOOP("The survey effort does not overlap the habitat grid; check that routes, "
                                     "cameras and habitat are in the same CRS and cover the same area."))
+    if max_distance >= FAST_MIN_CELLS * grid.pixel:
+        mask = near_mask(grid, allsegs, max_distance, feedback=feedback)
+        if mask is not None:
+            return mask
     mask = mark_within(grid, segs, max_distance, feedback=feedback)
     return stations_within(xy, grid, max_distance, mask)
+
+
+def near_mask(grid: Grid, segments: np.ndarray, distance: float, factor: int = COARSE_FACTOR,
+              feedback: Optional[Feedback] = None) -> Optional[np.ndarray]:
+    """Cells whose centre is within ``distance`` metres of any segment, in O(grid) work (exact to the pixel).
+
+    Method: the segments are cut at the lines of a coarse grid of ``factor x factor`` cell blocks (side
+    ``P = factor * pixel``); blocks holding a piece of effort are seeds, and one Euclidean distance transform
+    gives, for every block centre C, the distance ``D`` to the nearest seed centre. A point of effort lies within
+    ``r = P sqrt(2) / 2`` of its seed's centre and a cell centre within ``a = (factor - 1) pixel sqrt(2) / 2``
+    of its block's centre, so the true distance of every cell of the block lies in ``[D - r - a, D + r + a]``:
+    blocks with ``D + r + a <= distance`` are near, blocks with ``D - r - a > distance`` far, without more work.
+    The cells of the blocks in between (a band a few cells wide along the edge of the near area) get the
+    exact test: their nearest segment pieces (k-d tree on piece midpoints; a piece is at most ``2 r`` long) are
+    measured with :func:`~.coverage.point_segment_d2`, the same rule as :func:`~.coverage.mark_within`
+    (``d² <= distance²``).
+
+    Memory: the distance transform works on the coarse grid (``1 / factor²`` of the cells, padded by
+    ``distance``), plus the boolean output.
+
+    Args:
+        grid: the raster grid (metric CRS).
+        segments: ``(m, 4)`` segments ``x1, y1, x2, y2`` (metres, the grid's CRS); zero-length ones are points.
+        distance: metres (> 0).
+        factor: block side in cells (1 = no coarsening).
+        feedback: progress and cancellation.
+
+    Returns:
+        The boolean mask ``[row, col]``, or None when the padded coarse grid would be much larger than the grid
+        itself (a distance far larger than the grid: use :func:`~.coverage.mark_within`).
+    """
+    from scipy import ndimage
+    from scipy.spatial import cKDTree
+
+    height, width = grid.shape
+    p = float(grid.pixel)
+    f = max(int(factor), 1)
+    big = f * p
+    r = big * math.sqrt(2.0) / 2.0
+    a = (f - 1) * p * math.sqrt(2.0) / 2.0
+    pad = int(math.ceil((distance + r + a) / big)) + 1
+    ch, cw = -(-height // f) + 2 * pad, -(-width // f) + 2 * pad
+    if ch * cw > max(4 * height * width / (f * f), 250_000):
+        return None
+    segs = np.asarray(segments, dtype=np.float64).reshape(-1, 4)
+    bx0, by0 = grid.x0 - pad * big, grid.y0 + pad * big  # upper-left corner of the padded coarse grid
+    bx1, by1 = bx0 + cw * big, by0 - ch * big
+    keep = ((np.maximum(segs[:, 0], segs[:, 2]) >= bx0) & (np.minimum(segs[:, 0], segs[:, 2]) <= bx1)
+            & (np.maximum(segs[:, 1], segs[:, 3]) >= by1) & (np.minimum(segs[:, 1], segs[:, 3]) <= by0))
+    segs = segs[keep]
+    mask = np.zeros(grid.shape, dtype=bool)
+    if len(segs) == 0:
+        return mask
+    check_cancel(feedback)
+    pieces, source = split_segments_on_grid(segs, bx0, by0, big)
+    mid = (pieces[:, :2] + pieces[:, 2:]) * 0.5
+    pc = np.floor((mid[:, 0] - bx0) / big).astype(np.int64)
+    pr = np.floor((by0 - mid[:, 1]) / big).astype(np.int64)
+    inside = (pr >= 0) & (pr < ch) & (pc >= 0) & (pc < cw)
+    pieces, source, mid, pr, pc = pieces[inside], source[inside], mid[inside], pr[inside], pc[inside]
+    if len(pieces) == 0:
+        return mask
+    free = np.ones((ch, cw), dtype=bool)
+    free[pr, pc] = False
+    dist = ndimage.distance_transform_edt(free)  # in blocks, block centre to nearest seed centre
+    del free
+    if feedback is not None:
+        feedback.set_progress(40)
+    check_cancel(feedback)
+    eps = BOUNDARY_EPS_M
+    dist *= big
+    near_c = dist <= distance - r - a - eps
+    band_c = ~near_c & (dist <= distance + r + a + eps)
+    del dist
+    # blocks -> cells: block (i, j) of the padded coarse grid covers rows (i - pad) f .. + f - 1
+    rows_b = np.arange(height) // f + pad
+    cols_b = np.arange(width) // f + pad
+    mask[:] = near_c[rows_b[:, None], cols_b[None, :]]
+    del near_c
+    br, bc = np.nonzero(band_c[pad:pad + -(-height // f), pad:pad + -(-width // f)])
+    del band_c
+    if len(br) == 0:
+        return mask
+    # the cells of the band blocks
+    dr, dc = np.divmod(np.arange(f * f), f)
+    rows = (br[:, None] * f + dr[None, :]).ravel()
+    cols = (bc[:, None] * f + dc[None, :]).ravel()
+    ok = (rows < height) & (cols < width)
+    rows, cols = rows[ok], cols[ok]
+    xc = grid.x0 + (cols + 0.5) * p
+    yc = grid.y0 - (rows + 0.5) * p
+    half = float(np.hypot(pieces[:, 2] - pieces[:, 0], pieces[:, 3] - pieces[:, 1]).max()) / 2.0
+    tree = cKDTree(mid)
+    d2max = distance * distance
+    k = min(_K_NEAREST, len(mid))
+    dk, ik = tree.query(np.column_stack([xc, yc]), k=k, distance_upper_bound=distance + half + 1.0, workers=-1)
+    dk, ik = dk.reshape(len(xc), k), ik.reshape(len(xc), k)
+    found = ik < len(mid)
+    sk = source[np.where(found, ik, 0)]
+    s = segs[sk]
+    d2 = point_segment_d2(xc[:, None], yc[:, None], s[..., 0], s[..., 1], s[..., 2], s[..., 3])
+    near = (found & (d2 <= d2max)).any(axis=1)
+    # undecided: k pieces examined, none near, and a farther piece might still be (its midpoint is >= dk away)
+    open_ = ~near & found[:, -1] & (dk[:, -1] - half <= distance)
+    check_cancel(feedback)
+    for i in np.flatnonzero(open_):
+        cand = tree.query_ball_point((xc[i], yc[i]), distance + half + 1.0)
+        s = segs[source[cand]]
+        near[i] = bool((point_segment_d2(xc[i], yc[i], s[:, 0], s[:, 1], s[:, 2], s[:, 3]) <= d2max).any())
+    mask[rows[near], cols[near]] = True
+    if feedback is not None:
+        feedback.set_progress(100)
+    return mask
 
 
 def _lines_list(layer: Any) -> List[Any]:
@@ -77,9 +221,69 @@ def _lines_list(layer: Any) -> List[Any]:
     return [g for g in geoms if g is not None and not g.is_empty]
 
 
+def ridge_km_in_labels(ridges: Any, labels: np.ndarray, grid: Grid, n_labels: int) -> np.ndarray:
+    """Length (km) of ridge lines inside each labelled region of a raster (regions = closed unions of cells).
+
+    Exact, without polygon overlay: the lines are cut at the grid lines, and each piece (inside one cell)
+    counts for the label of its cell; a piece lying along a cell edge counts once for each distinct label of
+    the two cells it borders (it is on the boundary of both regions, as in a polygon intersection).
+
+    Args:
+        ridges: ridge lines (GeoDataFrame or list of lines) in the grid's CRS (metres).
+        labels: int region labels on ``grid`` (0 = none).
+        grid: the grid.
+        n_labels: the largest label.
+
+    Returns:
+        ``(n_labels + 1,)`` float64 km per label (index 0 unused).
+    """
+    out = np.zeros(n_labels + 1)
+    lines = _lines_list(ridges)
+    if not lines or n_labels == 0:
+        return out
+    segs, _ = line_segments(lines)
+    if len(segs) == 0:
+        return out
+    height, width = labels.shape
+    p = grid.pixel
+    xmin, ymin, xmax, ymax = grid.extent
+    inside = ((np.maximum(segs[:, 0], segs[:, 2]) >= xmin) & (np.minimum(segs[:, 0], segs[:, 2]) <= xmax)
+              & (np.maximum(segs[:, 1], segs[:, 3]) >= ymin) & (np.minimum(segs[:, 1], segs[:, 3]) <= ymax))
+    pieces, _ = split_segments_on_grid(segs[inside], grid.x0, grid.y0, p)
+    length = np.hypot(pieces[:, 2] - pieces[:, 0], pieces[:, 3] - pieces[:, 1])
+    u = ((pieces[:, 0] + pieces[:, 2]) * 0.5 - grid.x0) / p
+    v = (grid.y0 - (pieces[:, 1] + pieces[:, 3]) * 0.5) / p
+    tol = 1e-7
+    on_col_line = np.abs(u - np.round(u)) < tol  # along a vertical cell edge
+    on_row_line = np.abs(v - np.round(v)) < tol  # along a horizontal cell edge
+    col = np.floor(u).astype(np.int64)
+    row = np.floor(v).astype(np.int64)
+    col_a = np.where(on_col_line, np.round(u).astype(np.int64) - 1, col)
+    row_a = np.where(on_row_line, np.round(v).astype(np.int64) - 1, row)
+    col_b = np.where(on_col_line, col_a + 1, col_a)
+    row_b = np.where(on_row_line, row_a + 1, row_a)
+
+    def label_at(rr: np.ndarray, cc: np.ndarray) -> np.ndarray:
+        ok = (rr >= 0) & (rr < height) & (cc >= 0) & (cc < width)
+        lab = np.zeros(len(rr), dtype=np.int64)
+        lab[ok] = labels[rr[ok], cc[ok]]
+        return lab
+
+    lab_a = label_at(row_a, col_a)
+    lab_b = label_at(row_b, col_b)
+    lab_b = np.where(lab_b == lab_a, 0, lab_b)
+    for lab in (lab_a, lab_b):
+        out += np.bincount(lab, weights=length, minlength=n_labels + 1)[:n_labels + 1]
+    out[0] = 0.0
+    return out / 1000.0
+
+
 def _attach_attributes(polys: List[Any], suit: np.ndarray, ridges: Any, access: Any, min_area_km2: float,
-                       crs: Any):
-    """Build the ranked gap GeoDataFrame from polygons and their mean suitability."""
+                       crs: Any, ridge_km: Optional[np.ndarray] = None):
+    """Build the ranked gap GeoDataFrame from polygons and their mean suitability.
+
+    ``ridge_km`` (km per polygon, before the ``min_area_km2`` filter) is computed by polygon overlay when None.
+    """
     import geopandas as gpd
     from shapely.ops import unary_union
 
@@ -87,8 +291,8 @@ def _attach_attributes(polys: List[Any], suit: np.ndarray, ridges: Any, access: 
     keep = areas >= min_area_km2
     polys = [p for p, k in zip(polys, keep) if k]
     areas, suit = areas[keep], np.asarray(suit, dtype=np.float64)[keep]
-    ridge_lines = _lines_list(ridges)
-    ridge_km = np.zeros(len(polys))
+    ridge_lines = _lines_list(ridges) if ridge_km is None else []
+    ridge_km = np.zeros(len(polys)) if ridge_km is None else np.asarray(ridge_km, dtype=np.float64)[keep]
     if ridge_lines and polys:
         rb = np.array([g.bounds for g in ridge_lines])
         for i, poly in enumerate(polys):
@@ -130,6 +334,46 @@ def gap_mask(habitat: np.ndarray, grid: Grid, routes: Any = None, stations: Any 
     return suitable & ~near
 
 
+def _polygonize(labels: np.ndarray, grid: Grid) -> dict:
+    """Polygons of the labelled regions (label > 0): ``{label: Polygon or MultiPolygon}``.
+
+    GDAL's polygonizer traces the 4-connected parts of each label (as ``rasterio.features.shapes`` does); the
+    parts of one 8-connected region share no edge (they would be one part), only corner points, so together they
+    are a valid MultiPolygon as they are, without a (slow) union. The geometries pass from OGR to shapely as WKB.
+    """
+    from shapely import wkb
+
+    parts: dict = {}
+    try:
+        from osgeo import gdal, gdal_array, ogr
+    except ImportError:  # pragma: no cover - GDAL's Python bindings ship with QGIS; rasterio as a fallback
+        from rasterio import features
+        from shapely.geometry import shape
+
+        for geom, value in features.shapes(labels, mask=labels > 0, connectivity=4, transform=grid.transform):
+            parts.setdefault(int(value), []).append(wkb.dumps(shape(geom)))
+    else:
+        array = np.ascontiguousarray(labels, dtype=np.int32)  # kept alive while GDAL reads it, no copy
+        ds = gdal_array.OpenArray(array)
+        ds.SetGeoTransform(grid.transform.to_gdal())
+        band = ds.GetRasterBand(1)
+        source = ogr.GetDriverByName("Memory").CreateDataSource("gaps")
+        layer = source.CreateLayer("gaps", geom_type=ogr.wkbPolygon)
+        layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger))
+        gdal.Polygonize(band, band, layer, 0, [])  # the band is its own mask: label 0 is left out
+        for feature in layer:
+            parts.setdefault(feature.GetField(0), []).append(
+                bytes(feature.GetGeometryRef().ExportToWkb(ogr.wkbNDR)))
+        layer = source = band = ds = array = None
+    out = {}
+    for label, blobs in parts.items():
+        if len(blobs) == 1:
+            out[label] = wkb.loads(blobs[0])
+        else:  # a MultiPolygon's WKB is its parts' WKB behind a header
+            out[label] = wkb.loads(b"\x01" + struct.pack("<II", 6, len(blobs)) + b"".join(blobs))
+    return out
+
+
 def coverage_gaps(habitat: np.ndarray, grid: Grid, routes: Any = None, stations: Any = None,
                   max_distance: float = 3000.0, threshold: float = 0.5, min_area_km2: float = 0.0,
                   ridges: Any = None, access: Any = None, connectivity: int = 8,
@@ -156,10 +400,7 @@ def coverage_gaps(habitat: np.ndarray, grid: Grid, routes: Any = None, stations:
     Raises:
         InputError / CrsError / ParameterError on unusable input (see :func:`near_effort`).
     """
-    from rasterio import features
     from scipy import ndimage
-    from shapely.geometry import shape
-    from shapely.ops import unary_union
 
     if connectivity not in (4, 8):
         raise ParameterError(QT_TR_NOOP("Connectivity must be 4 or 8 (got {value})."), value=connectivity)
@@ -170,22 +411,23 @@ def coverage_gaps(habitat: np.ndarray, grid: Grid, routes: Any = None, stations:
     check_cancel(feedback)
     structure = np.ones((3, 3), bool) if connectivity == 8 else ndimage.generate_binary_structure(2, 1)
     labels, n = ndimage.label(gaps, structure=structure)
-    hab = np.where(np.isfinite(habitat), habitat, 0.0)
-    counts = np.bincount(labels.ravel(), minlength=n + 1)
-    sums = np.bincount(labels.ravel(), weights=hab.ravel(), minlength=n + 1)
+    flat = labels.ravel()
+    counts = np.bincount(flat, minlength=n + 1)
+    inside = flat > 0  # gap cells are suitable, so their habitat value is finite
+    sums = np.bincount(flat[inside], weights=np.asarray(habitat).ravel()[inside], minlength=n + 1)
+    del inside
     cell_km2 = grid.pixel * grid.pixel / 1e6
     big = np.flatnonzero(counts[1:] * cell_km2 >= min_area_km2) + 1
     keep = np.zeros(n + 1, bool)
     keep[big] = True
-    labels = np.where(keep[labels], labels, 0).astype(np.int32)
-    pieces: dict = {}
-    for geom, value in features.shapes(labels, mask=labels > 0, connectivity=4, transform=grid.transform):
-        pieces.setdefault(int(value), []).append(shape(geom))
+    labels[~keep[labels]] = 0
+    polygons = _polygonize(labels, grid)
     check_cancel(feedback)
-    ids = sorted(pieces)
-    polys = [unary_union(pieces[i]) if len(pieces[i]) > 1 else pieces[i][0] for i in ids]
+    ids = sorted(polygons)
+    polys = [polygons[i] for i in ids]
     suit = np.array([sums[i] / counts[i] for i in ids]) if ids else np.zeros(0)
-    gdf = _attach_attributes(polys, suit, ridges, access, 0.0, grid.crs)
+    ridge_km = ridge_km_in_labels(ridges, labels, grid, n)[ids] if ids else np.zeros(0)
+    gdf = _attach_attributes(polys, suit, ridges, access, 0.0, grid.crs, ridge_km)
     return gdf  # area_km2 = polygon area = number of gap cells x cell area
 
 
