@@ -44,57 +44,57 @@
         <translation>Растр {path} в географических координатах (градусах); перепроецируйте его в метрическую систему координат, например в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="126"/>
+        <location filename="../../work/main/snowleopard_plugin/labels.py" line="13"/>
         <source>Paw-print trail</source>
         <translation>Следовая дорожка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="127"/>
+        <location filename="../../work/main/snowleopard_plugin/labels.py" line="14"/>
         <source>Scrape</source>
         <translation>Поскрёб</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="128"/>
+        <location filename="../../work/main/snowleopard_plugin/labels.py" line="15"/>
         <source>Scat</source>
         <translation>Экскременты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="129"/>
+        <location filename="../../work/main/snowleopard_plugin/labels.py" line="16"/>
         <source>Scent mark</source>
         <translation>Мочевая метка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="130"/>
+        <location filename="../../work/main/snowleopard_plugin/labels.py" line="17"/>
         <source>Mating call</source>
         <translation>Брачный крик</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="131"/>
+        <location filename="../../work/main/snowleopard_plugin/labels.py" line="18"/>
         <source>Sighting</source>
         <translation>Визуальная встреча</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="132"/>
+        <location filename="../../work/main/snowleopard_plugin/labels.py" line="19"/>
         <source>Prey remains</source>
         <translation>Остатки добычи</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="133"/>
+        <location filename="../../work/main/snowleopard_plugin/labels.py" line="20"/>
         <source>Other sign</source>
         <translation>Другой признак</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="260"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="253"/>
         <source>Signs and calls</source>
         <translation>Следы и крики</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="660"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="653"/>
         <source>Camera stations</source>
         <translation>Фотоловушки</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>Регистрации фотоловушек</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="772"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="765"/>
         <source>Import validation</source>
         <translation>Проверка импорта</translation>
     </message>
@@ -251,7 +251,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="703"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="696"/>
         <source>Detections</source>
         <translation>Регистрации</translation>
     </message>
@@ -306,17 +306,17 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="844"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="864"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="133"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="152"/>
         <source>Could not save the style of {layer}: {reason}</source>
         <translation>Не удалось сохранить стиль слоя {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="140"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="170"/>
         <source>Season {name}</source>
         <translation>Сезон {name}</translation>
     </message>
@@ -451,167 +451,167 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>В слое хребтов нет линий; сначала постройте линии гребней по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="82"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="87"/>
         <source>The CRS {crs} is not understood ({reason}); choose a metric CRS such as the UTM zone of the park.</source>
         <translation>Система координат {crs} не распознана ({reason}); выберите метрическую систему координат, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="85"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="90"/>
         <source>The CRS {crs} is geographic (degrees); heatmaps need a metric CRS: reproject to the UTM zone of the park (e.g. EPSG:32645).</source>
         <translation>Система координат {crs} географическая (градусы); для тепловых карт нужна метрическая: перепроецируйте данные в зону UTM парка (например, EPSG:32645).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="91"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="96"/>
         <source>The grid looks like it is in degrees (pixel {pixel}); heatmaps need a metric CRS: reproject to the UTM zone of the park.</source>
         <translation>Похоже, сетка задана в градусах (пиксель {pixel}); для тепловых карт нужна метрическая система координат: перепроецируйте данные в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="97"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="102"/>
         <source>Unknown kernel {kernel}: use 0 quartic, 1 triangular, 2 uniform, 3 triweight or 4 Epanechnikov.</source>
         <translation>Неизвестное ядро {kernel}: используйте 0 — квартическое, 1 — треугольное, 2 — равномерное, 3 — трёхвесовое или 4 — Епанечникова.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="100"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="105"/>
         <source>The decay ratio {decay} cannot be normalised: use a decay of 0 or more (0 = cone, 1 = flat disc).</source>
         <translation>Коэффициент затухания {decay} не позволяет нормировать ядро: задайте значение 0 или больше (0 — конус, 1 — плоский диск).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="106"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="111"/>
         <source>The radius {radius} m is not a positive distance; give the search radius in metres.</source>
         <translation>Радиус {radius} м не является положительным расстоянием; задайте радиус поиска в метрах.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="109"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="114"/>
         <source>The radius {radius} m is smaller than the pixel size {pixel} m: the kernel would miss most cells. Use a larger radius or a smaller pixel (at least 5 pixels per radius is recommended).</source>
         <translation>Радиус {radius} м меньше размера пикселя {pixel} м: ядро не захватит большинство ячеек. Увеличьте радиус или уменьшите пиксель (рекомендуется не менее 5 пикселей на радиус).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="119"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="124"/>
         <source>The {what} have {nx} x and {ny} y coordinates; give one pair per feature.</source>
         <translation>{what}: координат x — {nx}, координат y — {ny}; нужна одна пара на каждый объект.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="122"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="127"/>
         <source>There are no {what} to map: the selection is empty. Select at least one feature, or widen the date window and the chosen types.</source>
         <translation>Нет объектов для карты ({what}): выборка пуста. Выделите хотя бы один объект или расширьте интервал дат и набор выбранных типов.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="126"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="131"/>
         <source>{count} of the {what} have missing or non-finite coordinates (first at index {index}); fix or remove them before mapping.</source>
         <translation>{what}: объектов с отсутствующими или нечисловыми (NaN, бесконечность) координатами — {count} (первый с индексом {index}); исправьте или удалите их перед построением карты.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="139"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="151"/>
         <source>{name} has {got} values for {n} features; give one value per feature.</source>
         <translation>{name}: значений — {got}, а объектов — {n}; нужно одно значение на каждый объект.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="143"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="155"/>
         <source>{name} has {count} missing, negative or non-finite values (first at index {index}); fill them with a value of 0 or more.</source>
         <translation>{name}: пропущенных, отрицательных или нечисловых значений — {count} (первое с индексом {index}); замените их значениями 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="248"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="260"/>
         <source>The pixel size {pixel} m is not a positive distance.</source>
         <translation>Размер пикселя {pixel} м не является положительным расстоянием.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="548"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="638"/>
         <source>Unknown method {method}: use auto, fft or direct.</source>
         <translation>Неизвестный метод {method}: используйте auto, fft или direct.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="555"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="647"/>
         <source>No radius given: set a radius in metres or a radius field.</source>
         <translation>Радиус не задан: укажите радиус в метрах или поле с радиусом.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="611"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="710"/>
         <source>A route has missing or non-finite vertex coordinates; fix the route geometry before mapping effort.</source>
         <translation>У маршрута отсутствуют или некорректны координаты вершин; исправьте геометрию маршрута перед построением карты учётного усилия.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="650"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="749"/>
         <source>There are no routes to map: no route has two distinct vertices. Select the routes walked in the season.</source>
         <translation>Нет маршрутов для карты: ни у одного маршрута нет двух различных вершин. Выберите маршруты, пройденные в этом сезоне.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="700"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="805"/>
         <source>The sign map {a} and the effort map {b} differ in size; compute both on the same grid.</source>
         <translation>Карта следов {a} и карта учётного усилия {b} разного размера; рассчитайте обе на одной сетке.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="703"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="808"/>
         <source>The minimum effort {value} km must be 0 or more.</source>
         <translation>Минимальное учётное усилие {value} км должно быть не меньше 0.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="707"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="812"/>
         <source>No cell has at least {min_km} km of route within the kernel radius (most is {best:.3g} km): lower the minimum effort or enlarge the radius.</source>
         <translation>Ни в одной ячейке в пределах радиуса ядра нет хотя бы {min_km} км маршрутов (максимум — {best:.3g} км): уменьшите минимальное усилие или увеличьте радиус.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="711"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="816"/>
         <source>The signs and the routes do not overlap: no sign lies near a searched cell. Check that both layers are of the same season and CRS, or enlarge the radius.</source>
         <translation>Следы и маршруты не перекрываются: ни один след не лежит рядом с обследованной ячейкой. Проверьте, что оба слоя относятся к одному сезону и одной системе координат, или увеличьте радиус.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="736"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="841"/>
         <source>There are no camera stations to map: the selection is empty.</source>
         <translation>Нет фотоловушек для карты: выборка пуста.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="738"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="843"/>
         <source>There are {nd} detection rows for {ns} stations; give one row per station.</source>
         <translation>Строк регистраций — {nd}, а точек — {ns}; нужна одна строка на каждую точку.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="742"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="847"/>
         <source>{name} has missing, negative or non-finite values; fill them with 0 or more.</source>
         <translation>{name}: есть пропущенные, отрицательные или нечисловые значения; замените их значениями 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="775"/>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="880"/>
         <source>There are {nt} trap-night values for {ns} stations; give one per station.</source>
         <translation>Значений ловушко-суток — {nt}, а точек — {ns}; нужно одно значение на каждую точку.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="41"/>
+        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="65"/>
         <source>The maximum distance from effort must be a positive distance in metres (got {value}).</source>
         <translation>Максимальное расстояние от мест учёта должно быть положительным числом метров (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="225"/>
+        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="467"/>
         <source>No survey effort: the routes and cameras layers are both empty; load the season&apos;s routes or camera stations first.</source>
         <translation>Нет учётного усилия: слои маршрутов и фотоловушек пусты; сначала загрузите маршруты или фотоловушки сезона.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="67"/>
+        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="94"/>
         <source>The survey effort does not overlap the habitat grid; check that routes, cameras and habitat are in the same CRS and cover the same area.</source>
         <translation>Учётное усилие не перекрывается с сеткой местообитаний; проверьте, что маршруты, фотоловушки и местообитания в одной системе координат и охватывают одну и ту же территорию.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="121"/>
+        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="325"/>
         <source>The habitat array has shape {shape} but the grid is {rows} x {cols}; use the habitat raster&apos;s own grid.</source>
         <translation>Массив местообитаний имеет размер {shape}, а сетка — {rows} × {cols}; используйте собственную сетку растра местообитаний.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="127"/>
+        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="331"/>
         <source>No cell of the habitat layer reaches the suitability threshold {threshold}; lower the threshold or check the habitat layer.</source>
         <translation>Ни одна ячейка слоя местообитаний не достигает порога пригодности {threshold}; понизьте порог или проверьте слой местообитаний.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="165"/>
+        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="406"/>
         <source>Connectivity must be 4 or 8 (got {value}).</source>
         <translation>Связность должна быть 4 или 8 (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="167"/>
+        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="408"/>
         <source>The minimum gap area must be 0 or more km² (got {value}).</source>
         <translation>Минимальная площадь пробела должна быть не меньше 0 км² (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="216"/>
+        <location filename="../../work/main/snowleopard_plugin/core/gaps.py" line="458"/>
         <source>The habitat layer is empty; give habitat polygons or a suitability raster.</source>
         <translation>Слой местообитаний пуст; укажите полигоны местообитаний или растр пригодности.</translation>
     </message>
@@ -861,62 +861,62 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>У регистрации не указана точка; она не импортирована. Укажите точку.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="84"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="87"/>
         <source>The {what} is in geographic coordinates (degrees); slopes and distances need metres. Reproject it to a metric CRS such as the park&apos;s UTM zone first.</source>
         <translation>{what} — в географических координатах (градусах), а для уклонов и расстояний нужны метры. Сначала перепроецируйте в метрическую систему координат, например в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="104"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="107"/>
         <source>The {what} must be a single-band 2-D raster; got an array of {ndim} dimensions.</source>
         <translation>{what}: нужен одноканальный двумерный растр; получен массив размерности {ndim}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="107"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="110"/>
         <source>The {what} has {rows} x {cols} cells but its grid says {grid_rows} x {grid_cols}; read the raster and its grid together.</source>
         <translation>{what}: {rows} × {cols} ячеек, а по описанию сетки — {grid_rows} × {grid_cols}; читайте растр вместе с его сеткой.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="111"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="114"/>
         <source>The {what} has a cell size of {pixel}; it must be positive.</source>
         <translation>{what}: размер ячейки {pixel}; он должен быть положительным.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="115"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="118"/>
         <source>The {what} has no valid elevation (all cells are nodata); check its nodata value and that it covers the park.</source>
         <translation>{what}: нет допустимых значений высоты (во всех ячейках нет данных); проверьте значение nodata и то, что растр покрывает парк.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="118"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="121"/>
         <source>The {what} is {rows} x {cols} cells, smaller than the {size} x {size}-cell window; use a larger DEM or a smaller window radius.</source>
         <translation>{what}: {rows} × {cols} ячеек — меньше окна {size} × {size} ячеек; возьмите ЦМР большего охвата или уменьшите радиус окна.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="126"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="129"/>
         <source>Unknown edge mode {value}; use one of {choices}.</source>
         <translation>Неизвестный режим обработки краёв {value}; используйте один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="137"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="140"/>
         <source>The TPI radius {radius} m is smaller than one cell ({pixel} m); give at least one cell.</source>
         <translation>Радиус TPI {radius} м меньше одной ячейки ({pixel} м); задайте не меньше одной ячейки.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="434"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="446"/>
         <source>Unknown terrain metric {value}; use one of {choices}.</source>
         <translation>Неизвестный показатель рельефа {value}; используйте один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="438"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="450"/>
         <source>Unknown TPI window shape {value}; use one of {choices}.</source>
         <translation>Неизвестная форма окна TPI {value}; используйте одну из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="441"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="453"/>
         <source>The VRM window must be an odd number of cells, 3 or more; got {value}.</source>
         <translation>Окно VRM должно быть нечётным числом ячеек, не меньше 3; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="444"/>
+        <location filename="../../work/main/snowleopard_plugin/core/terrain.py" line="456"/>
         <source>The minimum window coverage must be in (0, 1]; got {value}.</source>
         <translation>Минимальная доля заполнения окна должна быть в пределах (0, 1]; получено {value}.</translation>
     </message>
@@ -951,7 +951,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="271"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="264"/>
         <source>Hillshade</source>
         <translation>Отмывка рельефа</translation>
     </message>
@@ -961,92 +961,92 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Высота</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="52"/>
+        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="65"/>
         <source>A habitat rule needs low0 &lt;= low1 &lt;= high1 &lt;= high0 and a floor in 0..1; got {low0}, {low1}, {high1}, {high0}, floor {floor}.</source>
         <translation>Для правила местообитания нужно low0 &lt;= low1 &lt;= high1 &lt;= high0 и нижний предел (floor) в диапазоне 0..1; получено {low0}, {low1}, {high1}, {high0}, floor {floor}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="107"/>
+        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="128"/>
         <source>Unknown way to combine habitat scores {value}; use one of {choices}.</source>
         <translation>Неизвестный способ объединения оценок местообитания {value}; используйте один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="116"/>
+        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="137"/>
         <source>Habitat rule weights must be zero or positive, and not all zero; got {weights}.</source>
         <translation>Веса правил местообитания должны быть неотрицательными и не все равны нулю; получено {weights}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="212"/>
+        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="310"/>
         <source>All habitat rules are switched off; keep at least one of elevation, slope, ruggedness and ridge distance.</source>
         <translation>Все правила местообитания отключены; оставьте хотя бы одно: высота, уклон, расчленённость рельефа или расстояние до гребня.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="243"/>
+        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="394"/>
         <source>The habitat polygons are in {crs} but the analysis grid is in {grid_crs}; reproject them first.</source>
         <translation>Полигоны местообитаний в системе координат {crs}, а сетка анализа — в {grid_crs}; сначала перепроецируйте полигоны.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="248"/>
+        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="399"/>
         <source>Got {n_values} habitat values for {n_geoms} polygons; give one per polygon.</source>
         <translation>Значений местообитания — {n_values}, а полигонов — {n_geoms}; нужно одно значение на каждый полигон.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="251"/>
+        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="402"/>
         <source>Habitat values must lie between 0 and 1; got {low} to {high}.</source>
         <translation>Значения местообитания должны быть от 0 до 1; получено от {low} до {high}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="296"/>
+        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="447"/>
         <source>Unknown resampling {value}; use one of {choices}.</source>
         <translation>Неизвестный метод передискретизации {value}; используйте один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="302"/>
+        <location filename="../../work/main/snowleopard_plugin/core/habitat.py" line="453"/>
         <source>A habitat array needs its grid (src_grid) to be resampled.</source>
         <translation>Для передискретизации массива местообитаний нужна его сетка (src_grid).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="50"/>
+        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="51"/>
         <source>Unknown sign type {name}: use one of {codes}.</source>
         <translation>Неизвестный тип следа {name}: используйте один из: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="72"/>
+        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="73"/>
         <source>Cannot read the sign weight {item}: write type=weight, for example track=1, scrape=2.</source>
         <translation>Не удалось прочитать вес следа {item}: пишите тип=вес, например track=1, scrape=2.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="140"/>
+        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="141"/>
         <source>Sign {index} has a missing or negative weight; weights must be 0 or more.</source>
         <translation>У следа {index} вес не указан или отрицателен; веса должны быть не меньше 0.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="160"/>
+        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="161"/>
         <source>The extent is empty: draw or choose a larger one.</source>
         <translation>Охват пуст: нарисуйте или выберите охват побольше.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="194"/>
+        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="197"/>
         <source>No sign is left after the choice of sign types and dates: widen the selection.</source>
         <translation>После отбора по типам следов и датам не осталось ни одного следа: расширьте выборку.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="204"/>
+        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="207"/>
         <source>The effort layer has no route line: choose the season&apos;s routes.</source>
         <translation>В слое учётного усилия нет линий маршрутов: выберите маршруты сезона.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="206"/>
+        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="209"/>
         <source>The effort-corrected map needs one radius for all signs: leave the radius field empty.</source>
         <translation>Для карты с поправкой на учётное усилие нужен один радиус для всех следов: оставьте поле радиуса пустым.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/ridges.py" line="422"/>
+        <location filename="../../work/main/snowleopard_plugin/core/ridges.py" line="593"/>
         <source>{name} must be zero or a positive number of metres; got {value}.</source>
         <translation>{name}: нужно неотрицательное число метров; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/ridges.py" line="425"/>
+        <location filename="../../work/main/snowleopard_plugin/core/ridges.py" line="596"/>
         <source>The maximum segment length must be a positive number of metres; got {value}.</source>
         <translation>Максимальная длина сегмента должна быть положительным числом метров; получено {value}.</translation>
     </message>
@@ -1268,7 +1268,7 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Маршруты и следы в разных системах координат ({a}, {b}): используйте слои из одного GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="274"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="267"/>
         <source>signs per km</source>
         <translation>следов на км</translation>
     </message>
@@ -1283,22 +1283,22 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="234"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="264"/>
         <source>The layer {layer} has no CRS: set its CRS (the season&apos;s UTM zone) in its properties.</source>
         <translation>У слоя {layer} не задана система координат: укажите её (зону UTM сезона) в свойствах слоя.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="237"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="267"/>
         <source>The layer {layer} is in geographic coordinates ({crs}); the analysis needs metres: use the season GeoPackage&apos;s layers, or reproject to the UTM zone of the park.</source>
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="261"/>
+        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="264"/>
         <source>There are no camera stations: choose the season&apos;s cameras layer.</source>
         <translation>Нет ни одной фотоловушки: выберите слой фотоловушек сезона.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="276"/>
+        <location filename="../../work/main/snowleopard_plugin/core/heatmaps.py" line="279"/>
         <source>No camera station has trap-nights: check the deployment dates or the trap_nights field.</source>
         <translation>Ни у одной фотоловушки нет ловушко-суток: проверьте даты установки или поле trap_nights.</translation>
     </message>
@@ -1367,7 +1367,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>все регистрации</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="176"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="169"/>
         <source>per 100 trap-nights</source>
         <translation>на 100 ловушко-суток</translation>
     </message>
@@ -1542,107 +1542,107 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Неизвестный код пропущенного значения {value}: используйте один из: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="314"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="448"/>
         <source>The ridges layer has no lines; compute the ridgelines from the DEM first (snowleopard:terrain).</source>
         <translation>В слое гребней нет линий; сначала постройте линии гребней по ЦМР (snowleopard:terrain).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="665"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="822"/>
         <source>The budget must be a positive number of km; got {value}.</source>
         <translation>Бюджет должен быть положительным числом км; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="666"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="823"/>
         <source>The longest day must be a positive number of km; got {value}.</source>
         <translation>Наибольший дневной переход должен быть положительным числом км; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="1079"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="1242"/>
         <source>The search half-width must be a positive number of metres; got {value}.</source>
         <translation>Полуширина обследования должна быть положительным числом метров; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="670"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="827"/>
         <source>There must be at least one team; got {value}.</source>
         <translation>Нужна хотя бы одна группа; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="676"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="833"/>
         <source>The habitat array has shape {shape} but its grid is {rows} x {cols}.</source>
         <translation>Массив местообитаний имеет размер {shape}, а его сетка — {rows} × {cols}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="962"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="1125"/>
         <source>No habitat cell reaches the suitability threshold {threshold}; lower the threshold or check the habitat layer.</source>
         <translation>Ни одна ячейка местообитаний не достигает порога пригодности {threshold}; понизьте порог или проверьте слой местообитаний.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="691"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="848"/>
         <source>{count} ridge segments touch an excluded area and were left out.</source>
         <translation>Отрезков гребней, касающихся исключённых зон: {count}; они не учитываются.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="710"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="873"/>
         <source>No ridge can be reached from the access points within half a day&apos;s walk without entering an excluded area.</source>
         <translation>Ни до одного гребня нельзя дойти от точек доступа за полдня пути, не заходя в исключённые зоны.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="728"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="891"/>
         <source>A locked transect is {km:.1f} km long, more than the longest day ({day:.1f} km); it is kept as given.</source>
         <translation>Закреплённая трансекта длиной {km:.1f} км длиннее наибольшего дневного перехода ({day:.1f} км); она сохранена в заданном виде.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="732"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="895"/>
         <source>A locked transect enters an excluded area; it is kept as given.</source>
         <translation>Закреплённая трансекта заходит в исключённую зону; она сохранена в заданном виде.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="745"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="908"/>
         <source>The budget ({budget:.1f} km) is smaller than the locked transects ({locked:.1f} km); the plan holds the locked transects only.</source>
         <translation>Бюджет ({budget:.1f} км) меньше длины закреплённых трансект ({locked:.1f} км); в план входят только закреплённые трансекты.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="749"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="912"/>
         <source>No ridge path fits in a day of {day:.1f} km (approaches included); raise the longest day or add access points closer to the ridges.</source>
         <translation>Ни один путь по гребням не укладывается в дневной переход {day:.1f} км (с учётом подходов); увеличьте наибольший дневной переход или добавьте точки доступа ближе к гребням.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="755"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="918"/>
         <source>The budget left after the locked transects ({left:.1f} km) is less than the shortest possible transect ({short:.1f} km).</source>
         <translation>Остаток бюджета после закреплённых трансект ({left:.1f} км) меньше самой короткой возможной трансекты ({short:.1f} км).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="950"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="1113"/>
         <source>The number of stations must be 0 or more; got {value}.</source>
         <translation>Число точек должно быть не меньше 0; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="951"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="1114"/>
         <source>Sigma must be a positive distance in metres; got {value}.</source>
         <translation>Сигма должна быть положительным расстоянием в метрах; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="954"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="1117"/>
         <source>The minimum spacing must be 0 or more metres; got {value}.</source>
         <translation>Минимальное расстояние между точками должно быть не меньше 0 м; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="1019"/>
+        <location filename="../../work/main/snowleopard_plugin/core/planner.py" line="1182"/>
         <source>Only {placed} of the {wanted} new stations fit in the suitable habitat at a spacing of {spacing:.0f} m; lower the minimum spacing or the number of stations.</source>
         <translation>В пригодных местообитаниях при расстоянии между точками {spacing:.0f} м удалось разместить лишь {placed} из {wanted} новых точек; уменьшите минимальное расстояние или число точек.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="282"/>
+        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="266"/>
         <source>The gaps layer has no area_km2 field: choose the output of Coverage gaps.</source>
         <translation>В слое пробелов нет поля area_km2: выберите результат «Пробелы в охвате».</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="326"/>
+        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="310"/>
         <source>The season {path} is empty: it has no routes, signs, cameras or detections. Import the field files first.</source>
         <translation>Сезон {path} пуст: в нём нет маршрутов, следов, фотоловушек и регистраций. Сначала импортируйте полевые файлы.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="410"/>
+        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="394"/>
         <source>Cannot read {path} as a vector layer: choose the GeoPackage or shapefile written by the analysis.</source>
         <translation>Не удалось прочитать {path} как векторный слой: выберите GeoPackage или shapefile, записанный анализом.</translation>
     </message>
@@ -1752,12 +1752,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
         <source>Signs</source>
         <translation>Следы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="778"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="771"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
@@ -1772,12 +1772,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Точки доступа или дороги</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="723"/>
         <source>Rank</source>
         <translation>Ранг</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="723"/>
         <source>Suitability</source>
         <translation>Пригодность</translation>
     </message>
@@ -1787,7 +1787,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="737"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
         <source>Plan for next season</source>
         <translation>План на следующий сезон</translation>
     </message>
@@ -1797,7 +1797,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="663"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="656"/>
         <source>Detections per 100 trap-nights</source>
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
@@ -1812,7 +1812,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="275"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="268"/>
         <source>Survey coverage</source>
         <translation>Охват учётом</translation>
     </message>
@@ -1864,7 +1864,7 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
 С линиями гребней (из алгоритма «Рельеф и линии гребней»): для каждого отрезка — км и доля, лежащая в пределах полуширины обследования от маршрута.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="654"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="647"/>
         <source>Routes walked</source>
         <translation>Пройдено маршрутов</translation>
     </message>
@@ -2167,7 +2167,7 @@ Occasions of the chosen number of days count from the day the first camera was s
         <translation>фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="175"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="168"/>
         <source>detections</source>
         <translation>регистрации</translation>
     </message>
@@ -2734,7 +2734,7 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
         <translation>ЦМР (отмывка рельефа под картами)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="273"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="266"/>
         <source>Park boundary</source>
         <translation>Граница парка</translation>
     </message>
@@ -2892,1307 +2892,1307 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Линии гребней: отрезков {count}, {km:.1f} км; седловин: {saddles}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="306"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="336"/>
         <source>Not covered</source>
         <translation>Не охвачено</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="306"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="336"/>
         <source>Searched along routes</source>
         <translation>Обследовано на маршрутах</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="306"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="336"/>
         <source>Sampled by cameras</source>
         <translation>Охвачено фотоловушками</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="306"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="336"/>
         <source>Routes and cameras</source>
         <translation>Маршруты и фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="324"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="354"/>
         <source>The raster {layer} cannot be read: choose a valid raster layer.</source>
         <translation>Не удалось прочитать растр {layer}: выберите корректный растровый слой.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="327"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="357"/>
         <source>The raster {layer} is not a file (provider {provider}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является файлом (провайдер {provider}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="331"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="361"/>
         <source>The raster {layer} is not a local file ({path}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является локальным файлом ({path}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="369"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="399"/>
         <source>The extent does not overlap the raster {layer}: choose an extent inside it (same CRS).</source>
         <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="539"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="569"/>
         <source>valley {value:.0f} m</source>
         <translation>долина {value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="539"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="569"/>
         <source>ridge +{value:.0f} m</source>
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="642"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="672"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="651"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="681"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="662"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="692"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="662"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="692"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="165"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="158"/>
         <source>Team {team}</source>
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="783"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="808"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="783"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="808"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="825"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="845"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="826"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="846"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="140"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="133"/>
         <source>coordinates out of range</source>
         <translation>координаты вне допустимого диапазона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="141"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="134"/>
         <source>latitude and longitude swapped</source>
         <translation>широта и долгота перепутаны</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="142"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="135"/>
         <source>far outside the season&apos;s area</source>
         <translation>далеко за пределами района работ</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="143"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="136"/>
         <source>invalid geometry</source>
         <translation>неверная геометрия</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="144"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="137"/>
         <source>duplicate observation</source>
         <translation>повторное наблюдение</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="145"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="138"/>
         <source>file given twice</source>
         <translation>файл указан дважды</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="146"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="139"/>
         <source>GPS jump</source>
         <translation>скачок GPS</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="147"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="140"/>
         <source>detection at an unknown station</source>
         <translation>регистрация на неизвестной станции</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="148"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="141"/>
         <source>date missing</source>
         <translation>нет даты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="149"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="142"/>
         <source>fixed</source>
         <translation>исправлено</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="150"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="143"/>
         <source>flagged</source>
         <translation>отмечено</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="151"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="144"/>
         <source>rejected</source>
         <translation>отклонено</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="152"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="145"/>
         <source>kept</source>
         <translation>оставлено</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="153"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="146"/>
         <source>information</source>
         <translation>сведения</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="154"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="147"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="155"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="148"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="162"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="155"/>
         <source>not attributed</source>
         <translation>не отнесены к группе</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="321"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="314"/>
         <source>team not recorded</source>
         <translation>группа не указана</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="171"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="164"/>
         <source>Signs per km by survey week</source>
         <translation>Следы на 1 км по неделям учёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="172"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="165"/>
         <source>Survey week (starting Monday)</source>
         <translation>Неделя учёта (с понедельника)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="174"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="167"/>
         <source>Snow leopard detections per station</source>
         <translation>Регистрации ирбиса по станциям</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="177"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="170"/>
         <source>Km walked by team and month</source>
         <translation>Пройдено км по группам и месяцам</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="487"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="480"/>
         <source>km</source>
         <translation>км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="177"/>
         <source>January</source>
         <translation>Январь</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="177"/>
         <source>February</source>
         <translation>Февраль</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="177"/>
         <source>March</source>
         <translation>Март</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="177"/>
         <source>April</source>
         <translation>Апрель</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="177"/>
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="177"/>
         <source>June</source>
         <translation>Июнь</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="184"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="177"/>
         <source>July</source>
         <translation>Июль</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="185"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="178"/>
         <source>August</source>
         <translation>Август</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="185"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="178"/>
         <source>September</source>
         <translation>Сентябрь</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="185"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="178"/>
         <source>October</source>
         <translation>Октябрь</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="185"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="178"/>
         <source>November</source>
         <translation>Ноябрь</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="185"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="178"/>
         <source>December</source>
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="244"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="237"/>
         <source>Snow leopard census {year}: season report</source>
         <translation>Учёт снежного барса {year}: отчёт о сезоне</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="274"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="267"/>
         <source>Signs per km (effort-corrected)</source>
         <translation>Следов на 1 км (с учётом усилия)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="278"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="271"/>
         <source>Coverage gaps (rank)</source>
         <translation>Пробелы в охвате (ранг)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="374"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="367"/>
         <source>0 (no detection)</source>
         <translation>0 (нет регистраций)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="450"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="443"/>
         <source>Grid</source>
         <translation>Сетка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="523"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="516"/>
         <source>Legend</source>
         <translation>Условные обозначения</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="600"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="593"/>
         <source>Page {page} of {pages}</source>
         <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="645"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="638"/>
         <source>Season {first} – {last}  ·  teams: {teams}</source>
         <translation>Сезон {first} – {last}  ·  группы: {teams}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="655"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="648"/>
         <source>Km walked</source>
         <translation>Пройдено км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="656"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="649"/>
         <source>Km over the terrain</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="657"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="650"/>
         <source>Survey days</source>
         <translation>Дней учёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="658"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="651"/>
         <source>Signs recorded</source>
         <translation>Зарегистрировано следов</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="659"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="652"/>
         <source>Signs per km</source>
         <translation>Следов на 1 км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="703"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="696"/>
         <source>Trap-nights</source>
         <translation>Фотоловушко-сутки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="662"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="655"/>
         <source>Snow leopard detections</source>
         <translation>Регистрации ирбиса</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="664"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="657"/>
         <source>Individuals identified</source>
         <translation>Опознано особей</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="666"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="659"/>
         <source>Season in numbers</source>
         <translation>Сезон в цифрах</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="670"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="663"/>
         <source>No DEM was given: the map has no hillshade.</source>
         <translation>ЦМР не задана: на карте нет отмывки рельефа.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="674"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="667"/>
         <source>Signs and the effort-corrected heatmap</source>
         <translation>Следы и тепловая карта с учётом усилия</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="682"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="675"/>
         <source>No heatmap was given: run Habitat-use heatmap with the routes as effort and add it to the report.</source>
         <translation>Тепловая карта не задана: постройте тепловую карту использования местообитаний с маршрутами как усилием и добавьте её в отчёт.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="685"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="678"/>
         <source>Signs per km of route searched near each place; empty where too little was walked.</source>
         <translation>Следов на 1 км маршрута, пройденного рядом с каждым местом; пусто там, где пройдено слишком мало.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="689"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="682"/>
         <source>Camera traps</source>
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="777"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="770"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="703"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="696"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="703"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="696"/>
         <source>Individuals</source>
         <translation>Особи</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="703"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="696"/>
         <source>per 100 TN</source>
         <translation>на 100 ФС</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="711"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="704"/>
         <source>The season has no camera stations.</source>
         <translation>В сезоне нет фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="714"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="707"/>
         <source>Survey coverage and the ranked gaps</source>
         <translation>Охват учётом и пробелы по рангу</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="716"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="709"/>
         <source>No coverage or gaps layer was given: run Coverage gaps and add its output to the report.</source>
         <translation>Слой охвата или пробелов не задан: выполните «Пробелы в охвате» и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="723"/>
         <source>Area, km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="723"/>
         <source>Ridge, km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="723"/>
         <source>Access, km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="733"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="726"/>
         <source>No gaps layer was given.</source>
         <translation>Слой пробелов не задан.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="739"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="732"/>
         <source>No plan was given: run the planner and add its output to the report.</source>
         <translation>План не задан: выполните планирование и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="754"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="747"/>
         <source>Totals per team and import validation</source>
         <translation>Итоги по группам и проверка импорта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
         <source>Team</source>
         <translation>Группа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
         <source>Km</source>
         <translation>Км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
         <source>Surface km</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="763"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
         <source>Season</source>
         <translation>Сезон</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="768"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="761"/>
         <source>Days: distinct survey dates (a day with two teams out counts once for the season). A sign belongs to the route walked that day within {m} m of it.</source>
         <translation>Дни: различные даты учёта (день, когда работали две группы, считается за сезон один раз). След относится к маршруту, пройденному в тот день не далее {m} м от него.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="778"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="771"/>
         <source>What was done</source>
         <translation>Что сделано</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="778"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="771"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="778"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="771"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="781"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="774"/>
         <source>The import found nothing to fix or flag.</source>
         <translation>При импорте не найдено ничего, что требовало бы исправления или отметки.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="809"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="802"/>
         <source>Report: {title}</source>
         <translation>Отчёт: {title}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="77"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="82"/>
         <source>Routes (GPS tracks)</source>
         <translation>Маршруты (GPS-треки)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="78"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="83"/>
         <source>Do not import</source>
         <translation>Не импортировать</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="84"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="89"/>
         <source>Unreadable rows</source>
         <translation>Нечитаемые строки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="84"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="89"/>
         <source>Invalid geometries</source>
         <translation>Некорректные геометрии</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="85"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="90"/>
         <source>Coordinates out of range</source>
         <translation>Координаты вне допустимого диапазона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="86"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="91"/>
         <source>Latitude and longitude swapped</source>
         <translation>Широта и долгота перепутаны</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="86"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="91"/>
         <source>Far outside the season</source>
         <translation>Далеко за пределами района сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="87"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="92"/>
         <source>Missing dates</source>
         <translation>Нет дат</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="87"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="92"/>
         <source>Unreadable dates</source>
         <translation>Нечитаемые даты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="88"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="93"/>
         <source>Duplicate points</source>
         <translation>Повторяющиеся точки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="88"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="93"/>
         <source>Files given twice</source>
         <translation>Файлы, указанные дважды</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="89"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="94"/>
         <source>GPS jumps</source>
         <translation>Скачки GPS</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="89"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="94"/>
         <source>Unknown camera stations</source>
         <translation>Неизвестные фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="90"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="95"/>
         <source>Unknown sign types</source>
         <translation>Неизвестные типы следов</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="90"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="95"/>
         <source>Missing values</source>
         <translation>Пропущенные значения</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="91"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="96"/>
         <source>Empty inputs</source>
         <translation>Пустые входные данные</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="91"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="96"/>
         <source>Other problems</source>
         <translation>Прочие проблемы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="194"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="240"/>
         <source>Add files…</source>
         <translation>Добавить файлы…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="194"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="240"/>
         <source>Add GPX tracks, sign tables, camera tables or a Camtrap DP datapackage.json</source>
         <translation>Добавить GPX-треки, таблицы следов, таблицы фотоловушек или datapackage.json пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="196"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="242"/>
         <source>Add folder…</source>
         <translation>Добавить папку…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="196"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="242"/>
         <source>Add every field file in a folder and its subfolders, sorted by what they hold</source>
         <translation>Добавить все полевые файлы из папки и её подпапок, распределив их по содержимому</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="198"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="244"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="198"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="244"/>
         <source>Remove the selected files from the list</source>
         <translation>Убрать выбранные файлы из списка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="203"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="249"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="203"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="249"/>
         <source>Holds</source>
         <translation>Содержимое</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="204"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
         <source>The field files to import; change what a file holds in its combo box, or choose &apos;Do not import&apos;</source>
         <translation>Полевые файлы для импорта; измените содержимое файла в раскрывающемся списке или выберите «Не импортировать»</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="211"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="258"/>
         <source>DEM (elevation in metres) for the surface km of the routes; optional</source>
         <translation>ЦМР (высоты в метрах) для расчёта км маршрутов по поверхности; необязательно</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="318"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="365"/>
         <source>Rasters (*.tif *.tiff *.vrt *.img);;All files (*)</source>
         <translation>Растры (*.tif *.tiff *.vrt *.img);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="320"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="367"/>
         <source>DEM</source>
         <translation>ЦМР</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="320"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="367"/>
         <source>Digital elevation model</source>
         <translation>Цифровая модель рельефа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="214"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="261"/>
         <source>The season GeoPackage to write (replaced if it exists)</source>
         <translation>GeoPackage сезона для записи (существующий файл будет заменён)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="216"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="263"/>
         <source>Where the season is saved</source>
         <translation>Куда сохраняется сезон</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="219"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="266"/>
         <source>Import season</source>
         <translation>Импортировать сезон</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="219"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="266"/>
         <source>Read the field files, check them and write the season GeoPackage (in the background)</source>
         <translation>Прочитать полевые файлы, проверить их и записать GeoPackage сезона (в фоновом режиме)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="222"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="269"/>
         <source>Open season…</source>
         <translation>Открыть сезон…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="222"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="269"/>
         <source>Load an existing season GeoPackage as the season group</source>
         <translation>Загрузить существующий GeoPackage сезона как группу слоёв сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="228"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="275"/>
         <source>No summary yet.</source>
         <translation>Сводки пока нет.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="228"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="275"/>
         <source>Totals of the season GeoPackage</source>
         <translation>Итоги по GeoPackage сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="233"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="280"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="234"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="281"/>
         <source>What the import fixed, flagged or rejected, grouped by problem; click a row to zoom to its place</source>
         <translation>Что при импорте было исправлено, отмечено или отклонено, по типам проблем; щёлкните строку, чтобы перейти к её месту на карте</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="297"/>
         <source>Sign type</source>
         <translation>Тип следа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="297"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="251"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="298"/>
         <source>Tick the sign types to map and give each a weight (e.g. a scrape counts twice a trail)</source>
         <translation>Отметьте типы следов для карты и задайте каждому вес (например, поскрёб считается за две следовые дорожки)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="262"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="309"/>
         <source>Map this sign type</source>
         <translation>Включить этот тип следов в карту</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="264"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="311"/>
         <source>Weight of one sign of this type</source>
         <translation>Вес одного следа этого типа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="270"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="317"/>
         <source>Only signs between</source>
         <translation>Только следы за период</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="270"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="317"/>
         <source>Map only the signs of a date window</source>
         <translation>Строить карту только по следам за интервал дат</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="272"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="319"/>
         <source>First day of the window</source>
         <translation>Первый день интервала</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="273"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="320"/>
         <source>Last day of the window</source>
         <translation>Последний день интервала</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="537"/>
         <source> m</source>
         <translation> м</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="279"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="326"/>
         <source>Kernel radius in metres</source>
         <translation>Радиус ядра в метрах</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="280"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="327"/>
         <source>Kernel radius</source>
         <translation>Радиус ядра</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="281"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="328"/>
         <source>Pixel size of the heatmaps in metres</source>
         <translation>Размер пикселя тепловых карт в метрах</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="282"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="329"/>
         <source>Pixel size of the heatmaps</source>
         <translation>Размер пикселя тепловых карт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="283"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="330"/>
         <source>Kernel shape, as in QGIS&apos;s heatmap</source>
         <translation>Форма ядра, как в тепловой карте QGIS</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="285"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="332"/>
         <source>Kernel</source>
         <translation>Ядро</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="286"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="333"/>
         <source>Signs per km of route searched</source>
         <translation>Следов на 1 км обследованного маршрута</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="286"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="333"/>
         <source>Divide by the route km walked near each place (effort correction)</source>
         <translation>Делить на км маршрутов, пройденных рядом с каждым местом (поправка на учётное усилие)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="289"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="453"/>
         <source> km</source>
         <translation> км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="289"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="336"/>
         <source>Leave places empty where fewer route km lie within the radius</source>
         <translation>Оставлять места пустыми, если в пределах радиуса меньше км маршрутов, чем задано</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="293"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
         <source>Run heatmap</source>
         <translation>Построить тепловую карту</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="293"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
         <source>Compute the sign heatmap in the background</source>
         <translation>Рассчитать тепловую карту следов в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="296"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="343"/>
         <source>Detections per 100 trap-nights around the stations</source>
         <translation>Регистраций на 100 ловушко-суток вокруг фотоловушек</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="298"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="345"/>
         <source>Count only detections of this species (empty: all)</source>
         <translation>Учитывать только регистрации этого вида (пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="299"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="346"/>
         <source>Species</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="299"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="346"/>
         <source>Species of the detections</source>
         <translation>Вид в регистрациях</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="302"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="349"/>
         <source>Kernel radius around each station</source>
         <translation>Радиус ядра вокруг каждой фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="303"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="350"/>
         <source>Also one band per identified animal</source>
         <translation>Также по одному каналу на каждую опознанную особь</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="306"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="353"/>
         <source>Run camera rate</source>
         <translation>Рассчитать частоту регистраций</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="306"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="353"/>
         <source>Compute detections per 100 trap-nights per station in the background</source>
         <translation>Рассчитать число регистраций на 100 ловушко-суток по каждой фотоловушке в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="318"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="365"/>
         <source>DEM of the park (same metric CRS as the season)</source>
         <translation>ЦМР парка (в той же метрической системе координат, что и сезон)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="321"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="368"/>
         <source>A place counts as searched within this distance of a walked route</source>
         <translation>Место считается обследованным в пределах этого расстояния от пройденного маршрута</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="323"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="370"/>
         <source>Detection half-width of a route</source>
         <translation>Полуширина обнаружения на маршруте</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="324"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="371"/>
         <source>A place counts as sampled within this distance of a camera</source>
         <translation>Место считается охваченным в пределах этого расстояния от фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="326"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="373"/>
         <source>Camera radius</source>
         <translation>Радиус фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="326"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="373"/>
         <source>Detection radius of a camera</source>
         <translation>Радиус обнаружения фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="328"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="375"/>
         <source>Cell size of the effort grid</source>
         <translation>Размер ячейки сетки учётного усилия</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="328"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="375"/>
         <source>Grid size</source>
         <translation>Размер ячейки сетки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="329"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="376"/>
         <source>Habitat from the DEM (Altai rules)</source>
         <translation>Местообитания по ЦМР (правила для Алтая)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="329"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="376"/>
         <source>Suitable habitat from elevation, slope, ruggedness and ridges</source>
         <translation>Пригодные местообитания по высоте, крутизне, пересечённости и гребням</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="331"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="378"/>
         <source>Habitat from a layer</source>
         <translation>Местообитания из слоя</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="331"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="378"/>
         <source>Use a habitat polygon or raster layer you already have</source>
         <translation>Использовать уже имеющийся слой полигонов или растр местообитаний</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="335"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="382"/>
         <source>Habitat polygons or a 0–1 suitability raster</source>
         <translation>Полигоны местообитаний или растр пригодности 0–1</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="387"/>
         <source>Habitat farther than this from any effort is a gap</source>
         <translation>Местообитания дальше этого расстояния от любого учётного усилия считаются пробелом</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="342"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="389"/>
         <source>Gap distance</source>
         <translation>Расстояние для пробела</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="342"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="389"/>
         <source>Distance from effort</source>
         <translation>Расстояние от учётного усилия</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="343"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
         <source> km²</source>
         <translation> км²</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="343"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
         <source>Leave out gaps smaller than this</source>
         <translation>Не выводить пробелы меньше этой площади</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="344"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
         <source>Minimum area</source>
         <translation>Минимальная площадь</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="344"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
         <source>Smallest gap kept</source>
         <translation>Наименьший сохраняемый пробел</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="345"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="392"/>
         <source>Camps, road ends, huts: distance from each gap; optional</source>
         <translation>Стоянки, концы дорог, избушки: расстояние до них от каждого пробела; необязательно</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="349"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="396"/>
         <source>Access</source>
         <translation>Точки доступа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="351"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="398"/>
         <source>Run coverage and gaps</source>
         <translation>Рассчитать охват и пробелы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="351"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="398"/>
         <source>Terrain, habitat, coverage and ranked gaps, one after the other, in the background</source>
         <translation>Рельеф, местообитания, охват и ранжированные пробелы — последовательно, в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="404"/>
         <source>Area km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="404"/>
         <source>Ridge km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="404"/>
         <source>Access km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="359"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="406"/>
         <source>Coverage gaps ranked by area × suitability; click a row to zoom to the gap</source>
         <translation>Пробелы в охвате, ранжированные по площади × пригодности; щёлкните строку, чтобы перейти к пробелу</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="367"/>
         <source>Planning next season comes with a later update of the plugin: transects along the ridges into the largest gaps under a km budget (Plan transects), camera positions on ridges and saddles spaced by the animals&apos; movement scale (Plan camera stations), and a check of the walked routes against the plan (Compare plan and routes).</source>
-        <translation>Планирование следующего сезона появится в одном из следующих обновлений модуля: трансекты вдоль гребней в крупнейшие пробелы в пределах бюджета км («Планирование дневных трансект»), места для фотоловушек на гребнях и седловинах с разносом по масштабу перемещений животных («Планирование точек фотоловушек») и сверка пройденных маршрутов с планом («Сравнение плана с пройденными маршрутами»).</translation>
+        <translation type="obsolete">Планирование следующего сезона появится в одном из следующих обновлений модуля: трансекты вдоль гребней в крупнейшие пробелы в пределах бюджета км («Планирование дневных трансект»), места для фотоловушек на гребнях и седловинах с разносом по масштабу перемещений животных («Планирование точек фотоловушек») и сверка пройденных маршрутов с планом («Сравнение плана с пройденными маршрутами»).</translation>
     </message>
     <message>
         <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="372"/>
         <source>What the Plan page will offer</source>
-        <translation>Что будет на странице плана</translation>
+        <translation type="obsolete">Что будет на странице плана</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="380"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="502"/>
         <source>Title on the first page of the report</source>
         <translation>Заголовок на первой странице отчёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="381"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="503"/>
         <source>Report title</source>
         <translation>Заголовок отчёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="507"/>
         <source>Language of the report</source>
         <translation>Язык отчёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="383"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="505"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="384"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="506"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="507"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="387"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="509"/>
         <source>Include</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="387"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="509"/>
         <source>Which maps and tables the report holds</source>
         <translation>Какие карты и таблицы входят в отчёт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="663"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="860"/>
         <source>Heatmap of signs</source>
         <translation>Тепловая карта следов</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="389"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="511"/>
         <source>Page with the signs and the heatmap</source>
         <translation>Страница со следами и тепловой картой</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="512"/>
         <source>Coverage map</source>
         <translation>Карта охвата</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="512"/>
         <source>Page with the survey coverage</source>
         <translation>Страница с охватом учёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="513"/>
         <source>Ranked gaps</source>
         <translation>Ранжированные пробелы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="513"/>
         <source>Map and table of the top gaps</source>
         <translation>Карта и таблица первых по рангу пробелов</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="392"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="514"/>
         <source>Page with the plan, when made</source>
         <translation>Страница с планом, если он составлен</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="397"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="519"/>
         <source>The PDF to write</source>
         <translation>PDF для записи</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="399"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="521"/>
         <source>Output PDF</source>
         <translation>Выходной PDF</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="399"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="521"/>
         <source>Where the report is saved</source>
         <translation>Куда сохраняется отчёт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="402"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="524"/>
         <source>Make report</source>
         <translation>Создать отчёт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="402"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="524"/>
         <source>Build the season report in the background</source>
         <translation>Сформировать отчёт о сезоне в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="403"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="525"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="403"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="525"/>
         <source>Open the report PDF</source>
         <translation>Открыть PDF отчёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="432"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="586"/>
         <source>What this file holds; change it if the guess is wrong</source>
         <translation>Что содержит этот файл; измените, если тип определён неверно</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="619"/>
         <source>Field files</source>
         <translation>Полевые файлы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="619"/>
         <source>Field files (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;All files (*)</source>
         <translation>Полевые файлы (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="471"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="625"/>
         <source>Folder of field files</source>
         <translation>Папка с полевыми файлами</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="488"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="642"/>
         <source>Add the season's field files first (Add files… or Add folder…).</source>
         <translation>Сначала добавьте полевые файлы сезона («Добавить файлы…» или «Добавить папку…»).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="491"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="645"/>
         <source>Choose where to save the season GeoPackage.</source>
         <translation>Укажите, куда сохранить GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="498"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="652"/>
         <source>Importing the season…</source>
         <translation>Импорт сезона…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="521"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="689"/>
         <source>Season: {path}</source>
         <translation>Сезон: {path}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="527"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="695"/>
         <source>Snow leopard census {name}</source>
         <translation>Учёт снежного барса {name}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="532"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="700"/>
         <source>The season {path} holds no route, sign, camera or detection: check the field files and import again.</source>
         <translation>В сезоне {path} нет ни маршрутов, ни следов, ни фотоловушек, ни регистраций: проверьте полевые файлы и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="543"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="711"/>
         <source>Routes: {n}, {km:.1f} km walked</source>
         <translation>Маршруты: {n}, пройдено {km:.1f} км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="544"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="712"/>
         <source>Teams: {n} ({names}); survey days: {days}</source>
         <translation>Группы: {n} ({names}); дней учёта: {days}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="546"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="714"/>
         <source>Dates: {first} – {last}</source>
         <translation>Даты: {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="547"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="715"/>
         <source>Signs: {n} ({types})</source>
         <translation>Следы: {n} ({types})</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="548"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="716"/>
         <source>Camera stations: {n}, {tn:.0f} trap-nights</source>
         <translation>Фотоловушки: {n}, ловушко-суток: {tn:.0f}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="549"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="717"/>
         <source>Detections: {n}; individuals: {ind}</source>
         <translation>Регистрации: {n}; особей: {ind}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="550"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="718"/>
         <source>Validation rows: {n}</source>
         <translation>Записи проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="594"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="762"/>
         <source>This row has no place on the map.</source>
         <translation>Эта запись не привязана к месту на карте.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="632"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="829"/>
         <source>Import the season or open a season GeoPackage on the Data page first.</source>
         <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="659"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="856"/>
         <source>Tick at least one sign type.</source>
         <translation>Отметьте хотя бы один тип следов.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="663"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="860"/>
         <source>Computing the heatmap…</source>
         <translation>Расчёт тепловой карты…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="682"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="879"/>
         <source>Computing the camera detection rate…</source>
         <translation>Расчёт частоты регистраций фотоловушками…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="694"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="895"/>
         <source>Coverage and gaps need algorithms that are not in this version of the plugin yet: {names}.</source>
         <translation>Для охвата и пробелов нужны алгоритмы, которых ещё нет в этой версии модуля: {names}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="698"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="899"/>
         <source>Choose the DEM of the park.</source>
         <translation>Выберите ЦМР парка.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="702"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="905"/>
         <source>Choose the habitat layer, or take the habitat from the DEM.</source>
         <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="740"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="944"/>
         <source>Running {name}…</source>
         <translation>Выполняется {name}…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="751"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="955"/>
         <source>Ridges walked</source>
         <translation>Пройденные гребни</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="781"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="985"/>
         <source>Click to zoom to this gap</source>
         <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="819"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1112"/>
         <source>Making the season report…</source>
         <translation>Формирование отчёта о сезоне…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="894"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1262"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="900"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1268"/>
         <source>The results could not be loaded: {reason}</source>
         <translation>Не удалось загрузить результаты: {reason}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="908"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1276"/>
         <source>Failed.</source>
         <translation>Завершено с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="920"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1288"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="921"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1289"/>
         <source>Show the log of the job</source>
         <translation>Показать журнал задачи</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="132"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="156"/>
         <source>Another job is still running: wait for it or cancel it.</source>
         <translation>Ещё выполняется другая задача: дождитесь её завершения или отмените её.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="136"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="160"/>
         <source>The algorithm {id} is not available yet in this version of the plugin: it comes with a later update.</source>
         <translation>Алгоритм {id} ещё недоступен в этой версии модуля: он появится в одном из следующих обновлений.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="145"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="170"/>
         <source>Some parameters are missing or wrong.</source>
         <translation>Некоторые параметры не заданы или заданы неверно.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="172"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="213"/>
         <source>Cancelled: no output was written.</source>
         <translation>Отменено: результаты не записаны.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="177"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/runner.py" line="218"/>
         <source>The algorithm {id} failed.</source>
         <translation>Алгоритм {id} завершился с ошибкой.</translation>
     </message>
@@ -4222,6 +4222,441 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <source>Saved field mapping (JSON: data model field → column header)</source>
         <translation>Сохранённое сопоставление полей (JSON: поле модели данных → заголовок столбца)</translation>
     </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="418"/>
+        <source>Next season&apos;s transects along the ridges into the largest gaps, under a km budget, and camera stations on ridges and saddles. Empty layer boxes take the results of the Coverage &amp; gaps page and the season&apos;s own layers.</source>
+        <translation>Трансекты на следующий сезон вдоль гребней в крупнейшие пробелы в пределах бюджета (км) и точки фотоловушек на гребнях и седловинах. Если поле слоя не заполнено, берутся результаты страницы «Охват и пробелы» и собственные слои сезона.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="418"/>
+        <source>What the Plan page does</source>
+        <translation>Что делает страница плана</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="426"/>
+        <source>Layers</source>
+        <translation>Слои</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="426"/>
+        <source>The layers the plan is made from</source>
+        <translation>Слои, по которым составляется план</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="428"/>
+        <source>Ridgelines to plan along; empty: the ridges of the last terrain run</source>
+        <translation>Линии гребней, вдоль которых строится план; пусто — гребни из последнего расчёта рельефа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="428"/>
+        <source>ridges of the terrain run</source>
+        <translation>гребни из расчёта рельефа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="430"/>
+        <source>Ridges</source>
+        <translation>Гребни</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="431"/>
+        <source>Habitat suitability raster or habitat polygons; empty: the habitat of the Coverage &amp; gaps page</source>
+        <translation>Растр пригодности местообитаний или полигоны местообитаний; пусто — местообитания со страницы «Охват и пробелы»</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="431"/>
+        <source>habitat of the coverage run</source>
+        <translation>местообитания из расчёта охвата</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="436"/>
+        <source>Routes already walked (their habitat counts as searched); empty: the season&apos;s routes</source>
+        <translation>Уже пройденные маршруты (местообитания вдоль них считаются обследованными); пусто — маршруты сезона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="436"/>
+        <source>routes of the season</source>
+        <translation>маршруты сезона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="439"/>
+        <source>Camps, road ends, huts: transects start near them; optional</source>
+        <translation>Стоянки, концы дорог, избушки: трансекты начинаются рядом с ними; необязательно</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="441"/>
+        <source>Access points</source>
+        <translation>Точки доступа</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="441"/>
+        <source>Where teams start</source>
+        <translation>Откуда выходят группы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="442"/>
+        <source>Transects walked every year: kept in the plan first; optional</source>
+        <translation>Трансекты, проходимые ежегодно: включаются в план первыми; необязательно</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="443"/>
+        <source>Locked lines</source>
+        <translation>Закреплённые трансекты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="443"/>
+        <source>Transects that stay in the plan</source>
+        <translation>Трансекты, которые остаются в плане</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="444"/>
+        <source>Areas to keep out of the plan (border zone, avalanche slopes); optional</source>
+        <translation>Зоны, исключаемые из плана (пограничная зона, лавиноопасные склоны); необязательно</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="446"/>
+        <source>Exclude areas</source>
+        <translation>Исключённые зоны</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="446"/>
+        <source>Areas left out of the plan</source>
+        <translation>Зоны, не включаемые в план</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="448"/>
+        <source>Transects</source>
+        <translation>Трансекты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="448"/>
+        <source>Day transects along the ridges, one GPX file per team</source>
+        <translation>Дневные трансекты вдоль гребней, по файлу GPX на группу</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="450"/>
+        <source>Total km the teams can walk next season</source>
+        <translation>Сколько всего км группы могут пройти в следующем сезоне</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="452"/>
+        <source>Budget</source>
+        <translation>Бюджет</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="452"/>
+        <source>Total km</source>
+        <translation>Всего км</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="453"/>
+        <source>Longest transect a team walks in one day</source>
+        <translation>Самая длинная трансекта, которую группа проходит за день</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="454"/>
+        <source>Longest day</source>
+        <translation>Наибольший дневной переход</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="454"/>
+        <source>Longest day transect</source>
+        <translation>Наибольшая длина дневной трансекты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="455"/>
+        <source>Number of field teams (transects are shared out among them)</source>
+        <translation>Число полевых групп (трансекты распределяются между ними)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="457"/>
+        <source>Field teams</source>
+        <translation>Полевые группы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="458"/>
+        <source>A place counts as searched within this distance of a transect</source>
+        <translation>Место считается обследованным в пределах этого расстояния от трансекты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="460"/>
+        <source>Detection half-width of a transect</source>
+        <translation>Полуширина обнаружения на трансекте</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="462"/>
+        <source>Folder for the GPX files of the plan (one per team); empty: a &apos;plan_gpx&apos; folder beside the season</source>
+        <translation>Папка для файлов GPX плана (по одному на группу); пусто — папка «plan_gpx» рядом с файлом сезона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <source>GPX folder</source>
+        <translation>Папка GPX</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <source>Where the GPX files go</source>
+        <translation>Куда записываются файлы GPX</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="466"/>
+        <source>Run plan transects</source>
+        <translation>Спланировать трансекты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="466"/>
+        <source>Plan next season&apos;s transects in the background</source>
+        <translation>Спланировать трансекты на следующий сезон в фоновом режиме</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="470"/>
+        <source>New camera positions on ridges and saddles</source>
+        <translation>Новые точки фотоловушек на гребнях и седловинах</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="472"/>
+        <source>How many new camera stations to place</source>
+        <translation>Сколько новых точек фотоловушек разместить</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="473"/>
+        <source>Number of new stations</source>
+        <translation>Число новых точек</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="474"/>
+        <source>Movement scale σ of the animals (snow leopard: about 3 km)</source>
+        <translation>Масштаб перемещений животных σ (у снежного барса — около 3 км)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="476"/>
+        <source>Sigma</source>
+        <translation>Сигма</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="476"/>
+        <source>Movement scale σ</source>
+        <translation>Масштаб перемещений σ</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="477"/>
+        <source>No two stations closer than this</source>
+        <translation>Точки не ставятся ближе этого расстояния друг к другу</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="478"/>
+        <source>Spacing between stations</source>
+        <translation>Расстояние между точками</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="479"/>
+        <source>Keep this season&apos;s cameras</source>
+        <translation>Сохранить фотоловушки этого сезона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="479"/>
+        <source>The season&apos;s camera stations stay; new ones are spaced from them</source>
+        <translation>Фотоловушки сезона остаются на месте; новые размещаются с отступом от них</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="483"/>
+        <source>Run plan cameras</source>
+        <translation>Разместить фотоловушки</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="483"/>
+        <source>Place new camera stations in the background</source>
+        <translation>Разместить новые точки фотоловушек в фоновом режиме</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="487"/>
+        <source>Compare plan vs walked</source>
+        <translation>Сравнить план с пройденным</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="487"/>
+        <source>Which planned transects the routes walked (and what was walked off the plan)</source>
+        <translation>Какие запланированные трансекты пройдены маршрутами (и что пройдено вне плана)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="660"/>
+        <source>No plan yet.</source>
+        <translation>Плана пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="490"/>
+        <source>Totals of the last plan</source>
+        <translation>Итоги последнего плана</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="530"/>
+        <source>Exports for analysts</source>
+        <translation>Экспорт для аналитиков</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="530"/>
+        <source>Files for R (unmarked, secr), PRESENCE and Camtrap DP, and generalised copies for sharing</source>
+        <translation>Файлы для R (unmarked, secr), PRESENCE и Camtrap DP, а также генерализованные копии для передачи данных</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="533"/>
+        <source>Folder for the exports; empty: an &apos;exports&apos; folder beside the season</source>
+        <translation>Папка для экспорта; пусто — папка «exports» рядом с файлом сезона</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="536"/>
+        <source>Export folder</source>
+        <translation>Папка экспорта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="536"/>
+        <source>Where the exports go</source>
+        <translation>Куда записываются файлы экспорта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="537"/>
+        <source>Move every location to the centre of a grid cell of this size before export (0: exact coordinates); snow leopard locations draw poachers</source>
+        <translation>Перед экспортом переносить каждое местоположение в центр ячейки сетки такого размера (0 — точные координаты); места встреч снежного барса привлекают браконьеров</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="541"/>
+        <source>exact coordinates</source>
+        <translation>точные координаты</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="542"/>
+        <source>Generalise to cells of</source>
+        <translation>Генерализовать до ячеек</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="542"/>
+        <source>Generalisation cell size</source>
+        <translation>Размер ячейки генерализации</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="544"/>
+        <source>Occupancy histories</source>
+        <translation>Истории обнаружений (occupancy)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="544"/>
+        <source>Detection histories (sites × segments along routes) for unmarked and PRESENCE</source>
+        <translation>Истории обнаружений (участки × отрезки вдоль маршрутов) для unmarked и PRESENCE</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="547"/>
+        <source>secr files</source>
+        <translation>Файлы secr</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="547"/>
+        <source>Trap and capture files for R secr</source>
+        <translation>Файлы ловушек и поимок для R secr</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="548"/>
+        <source>Camtrap DP package</source>
+        <translation>Пакет Camtrap DP</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="548"/>
+        <source>The cameras and detections as a Camtrap DP 1.0 data package</source>
+        <translation>Фотоловушки и регистрации в виде пакета данных Camtrap DP 1.0</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="550"/>
+        <source>Generalised signs</source>
+        <translation>Генерализованные следы</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="550"/>
+        <source>A copy of the signs moved to cell centres, safe to share</source>
+        <translation>Копия следов, перенесённых в центры ячеек, — её можно безопасно передавать</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="814"/>
+        <source>Cannot read the DEM {path}: choose a GeoTIFF (or another raster GDAL reads) with elevations in metres.</source>
+        <translation>Не удалось прочитать ЦМР {path}: выберите GeoTIFF (или другой растр, который читает GDAL) с высотами в метрах.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="819"/>
+        <source>The DEM {path} is in {dem_crs} but the season is in {season_crs}: reproject the DEM to {season_crs} (Raster ▸ Projections ▸ Warp) and choose it again.</source>
+        <translation>ЦМР {path} в {dem_crs}, а сезон в {season_crs}: перепроецируйте ЦМР в {season_crs} (Растр ▸ Проекции ▸ Трансформировать) и выберите её снова.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1012"/>
+        <source>The plan needs ridgelines and habitat: run coverage and gaps on the Coverage &amp; gaps page first, or choose the layers on the Plan page.</source>
+        <translation>Для плана нужны линии гребней и местообитания: сначала рассчитайте охват и пробелы на странице «Охват и пробелы» или выберите слои на странице «План».</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1038"/>
+        <source>Plan: {km:.1f} km of transects, {area:.2f} km² of suitable habitat newly searched.</source>
+        <translation>План: трансекты — {km:.1f} км, впервые обследуемые пригодные местообитания — {area:.2f} км².</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1042"/>
+        <source>GPX files in {folder}</source>
+        <translation>Файлы GPX в папке {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1045"/>
+        <source>Planning transects…</source>
+        <translation>Планирование трансект…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1058"/>
+        <source>Placing camera stations…</source>
+        <translation>Размещение точек фотоловушек…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1069"/>
+        <source>Run plan transects first: there is no plan to compare the routes with.</source>
+        <translation>Сначала спланируйте трансекты: плана, с которым можно сравнить маршруты, ещё нет.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1082"/>
+        <source>Comparing the plan with the routes walked…</source>
+        <translation>Сравнение плана с пройденными маршрутами…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1159"/>
+        <source>Choose the cell size to generalise the signs to (e.g. 10000 m).</source>
+        <translation>Выберите размер ячейки для генерализации следов (например, 10000 м).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1165"/>
+        <source>Cannot create the export folder {folder}: {reason}. Choose another folder.</source>
+        <translation>Не удалось создать папку экспорта {folder}: {reason}. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1172"/>
+        <source>Exported: {path}</source>
+        <translation>Экспортировано: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1174"/>
+        <source>Signs, generalised for sharing</source>
+        <translation>Следы, генерализованные для передачи</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1176"/>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/density.py" line="140"/>
+        <source>Unknown result type {dtype}: use float64 or float32.</source>
+        <translation>Неизвестный тип результата {dtype}: используйте float64 или float32.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/raster.py" line="189"/>
+        <source>Cannot write the raster {path}: {reason}</source>
+        <translation>Не удалось записать растр {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/core/raster.py" line="167"/>
+        <source>The CRS {crs} is not understood; choose a metric CRS such as the UTM zone of the park.</source>
+        <translation>Система координат {crs} не распознана; выберите метрическую систему координат, например зону UTM парка.</translation>
+    </message>
 </context>
 <context>
     <name>SeasonDockBase</name>
@@ -4236,22 +4671,22 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>1. Данные</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="28"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="42"/>
         <source>2. Heatmaps</source>
         <translation>2. Тепловые карты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="36"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="78"/>
         <source>4. Plan</source>
         <translation>4. План</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="40"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="96"/>
         <source>5. Report</source>
         <translation>5. Отчёт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="32"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="60"/>
         <source>3. Coverage &amp;&amp; gaps</source>
         <translation>3. Охват и пробелы</translation>
     </message>
@@ -4291,27 +4726,27 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Работа с сезоном по страницам: Данные, Тепловые карты, Охват и пробелы, План, Отчёт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="49"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="119"/>
         <source>Progress of the running job</source>
         <translation>Ход выполнения текущей задачи</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="55"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="125"/>
         <source>Stop the running job; no output file is left behind</source>
         <translation>Остановить текущую задачу; выходных файлов не останется</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="56"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="126"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="64"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="134"/>
         <source>What the dock is doing</source>
         <translation>Что сейчас делает панель</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="65"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.ui" line="135"/>
         <source>Ready.</source>
         <translation>Готово к работе.</translation>
     </message>

@@ -126,13 +126,43 @@ def save_season_styles(gpkg: str, feedback=None) -> Dict[str, bool]:
         if not layer.isValid():
             continue
         style_layer(layer, name)
-        error = layer.saveStyleToDatabase(name, tr("Snow Leopard Census default style"), True, "")
-        message = error[-1] if isinstance(error, tuple) else error
-        saved[name] = not message
-        if message and feedback is not None:
-            feedback.reportError(tr("Could not save the style of {layer}: {reason}").format(layer=name,
-                                                                                              reason=message))
+        saved[name] = save_default_style(layer, name, feedback)
     return saved
+
+
+def save_default_style(layer: QgsVectorLayer, fallback_name: str, feedback=None) -> bool:
+    """Store a layer's style as its default: in a GeoPackage's ``layer_styles`` (replacing the
+    table's earlier default, so a re-run never meets an "overwrite?" question), else as a ``.qml``.
+
+    The style is named after the table (``layername=`` of the source), not the layer's title.
+    """
+    source = layer.source()
+    if layer.providerType() != "ogr" or ".gpkg" not in source.lower():
+        _, ok = layer.saveDefaultStyle()
+        return bool(ok)
+    path, _, options = source.partition("|")
+    table = fallback_name
+    for option in options.split("|"):
+        if option.startswith("layername="):
+            table = option[len("layername="):]
+    _drop_styles(path, table)
+    error = layer.saveStyleToDatabase(table, tr("Snow Leopard Census default style"), True, "")
+    message = error[-1] if isinstance(error, tuple) else error
+    if message and feedback is not None:
+        feedback.reportError(tr("Could not save the style of {layer}: {reason}").format(layer=table, reason=message))
+    return not message
+
+
+def _drop_styles(gpkg: str, table: str) -> None:
+    """Remove a table's stored styles from a GeoPackage (no-op when it has no layer_styles table)."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(gpkg, 1)
+    if dataset is None or dataset.GetLayerByName("layer_styles") is None:
+        return
+    quoted = table.replace("'", "''")
+    dataset.ExecuteSQL(f"DELETE FROM layer_styles WHERE f_table_name = '{quoted}'")  # noqa: S608 - quoted above
+    dataset = None
 
 
 def season_group_name(gpkg: str) -> str:
@@ -714,12 +744,7 @@ def style_vector_output(dest_id: str, kind: str, context) -> bool:
     style_vector_layer(layer, kind)
     if layer.providerType() != "ogr":
         return True
-    if ".gpkg" in layer.source().lower():
-        error = layer.saveStyleToDatabase(layer.name() or kind, tr("Snow Leopard Census default style"), True, "")
-        message = error[-1] if isinstance(error, tuple) else error
-        return not message
-    _, ok = layer.saveDefaultStyle()
-    return bool(ok)
+    return save_default_style(layer, kind)
 
 
 # Report (issue 6): tables of the core as layers, layers as tables --------------------------------------------------
@@ -803,12 +828,7 @@ def style_plan_output(dest_id: str, kind: str, context) -> bool:
     layer.triggerRepaint()
     if layer.providerType() != "ogr":
         return True
-    if ".gpkg" in layer.source().lower():
-        error = layer.saveStyleToDatabase(layer.name() or kind, tr("Snow Leopard Census default style"), True, "")
-        message = error[-1] if isinstance(error, tuple) else error
-        return not message
-    _, ok = layer.saveDefaultStyle()
-    return bool(ok)
+    return save_default_style(layer, kind)
 
 
 # Exports (issue 8): the occupancy sites layer -------------------------------------------------------------------

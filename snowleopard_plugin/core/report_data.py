@@ -30,13 +30,12 @@ Distances in metres in the season's metric CRS; lengths in km; effort in trap-ni
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from . import model
 from .exceptions import QT_TR_NOOP, InputError
-from .summary import TARGET_SPECIES, _open, is_empty, season_summary
+from .summary import TARGET_SPECIES, _number, _open, _text, is_empty, season_summary
 
 #: A sign farther than this from every route (metres) is not attributed to a team.
 SIGN_MATCH_M = 250.0
@@ -80,21 +79,6 @@ class ReportData:
 
 
 # Reading -------------------------------------------------------------------------------------------
-
-def _text(value: Any) -> Optional[str]:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _number(value: Any) -> Optional[float]:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
 
 def _date(value: Any) -> Optional[dt.date]:
     text = _text(value)

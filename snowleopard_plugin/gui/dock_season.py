@@ -33,6 +33,7 @@ from qgis.PyQt.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -64,12 +65,16 @@ ROLES = ("routes", "observations", "cameras", "detections", "ignore")
 KIND_TO_ROLE = {"routes": "routes", "observations": "observations", "cameras": "cameras",
                 "detections": "detections", "camtrapdp": "cameras", "secr_traps": "cameras",
                 "secr_capthist": "detections", "unknown": "ignore"}
-#: Fixed names of the results written beside the season.
-RESULT_FILES = {"heatmap": "heatmap.tif", "camerarate": "camera_rate.tif",
-                "camerarate_stations": "camera_rate_stations.gpkg", "slope": "slope.tif",
-                "ruggedness": "ruggedness.tif", "tpi": "tpi.tif", "ridges": "ridges.gpkg",
-                "habitat": "habitat.tif", "coverage": "coverage.tif", "grid": "effort_grid.gpkg",
-                "ridge_coverage": "ridge_coverage.gpkg", "gaps": "gaps.gpkg"}
+#: Rasters of the analyses: fixed file names in the results folder beside the season GeoPackage.
+RESULT_FILES = {"heatmap": "heatmap.tif", "camerarate": "camera_rate.tif", "slope": "slope.tif",
+                "ruggedness": "ruggedness.tif", "tpi": "tpi.tif", "habitat": "habitat.tif",
+                "coverage": "coverage.tif"}
+#: Vector results of the analyses: tables written into the season GeoPackage itself, so they are
+#: saved with the season and nothing is lost when QGIS closes.
+RESULT_TABLES = {"camerarate_stations": "camera_rate_stations", "ridges": "ridges", "saddles": "saddles",
+                 "grid": "effort_grid", "ridge_coverage": "ridge_coverage", "gaps": "gaps",
+                 "plan": "plan_transects", "plan_cameras": "plan_cameras", "plan_walked": "plan_walked",
+                 "offplan": "walked_off_plan"}
 
 
 def role_labels() -> Dict[str, str]:
@@ -153,6 +158,47 @@ def _file_widget(tip: str, filters: str, save: bool = False) -> QgsFileWidget:
     return widget
 
 
+def _layer_combo(tip: str, filters, empty_text: str = "") -> QgsMapLayerComboBox:
+    combo = QgsMapLayerComboBox()
+    combo.setFilters(filters)
+    combo.setAllowEmptyLayer(True)
+    if empty_text:
+        try:
+            combo.setAllowEmptyLayer(True, empty_text)
+        except TypeError:  # QGIS < 3.30: no text for the empty entry
+            pass
+    combo.setLayer(None)
+    combo.setToolTip(tip)
+    return combo
+
+
+def layer_parameter(layer) -> Optional[str]:
+    """A project layer as a Processing parameter value.
+
+    File-based layers (OGR, GDAL) by their source, so the run in the Processing
+    history can be repeated without this project; other layers (delimited
+    text, memory, databases) by their layer id, which Processing resolves in
+    the project.
+    """
+    if layer is None:
+        return None
+    if layer.providerType() in ("ogr", "gdal"):
+        return layer.source()
+    return layer.id()
+
+
+def table_layer_source(uri: str) -> Optional[str]:
+    """``ogr:dbname='<gpkg>' table="<name>" (geom)`` → ``<gpkg>|layername=<name>`` (None for other values)."""
+    if not isinstance(uri, str) or not uri.startswith("ogr:dbname='"):
+        return None
+    try:
+        path = uri[len("ogr:dbname='"):uri.index("' table=")]
+        name = uri.split('table="', 1)[1].split('"', 1)[0]
+    except (ValueError, IndexError):
+        return None
+    return f"{path}|layername={name}"
+
+
 class SeasonDock(QDockWidget, FORM_CLASS):
     """The dock; its pages gather parameters and run the Processing algorithms."""
 
@@ -204,6 +250,7 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         self.filesTable.setToolTip(tr("The field files to import; change what a file holds in its combo box, or "
                                       "choose 'Do not import'"))
         self.filesTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.filesTable.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.filesTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.filesTable.setMinimumHeight(120)
         layout.addWidget(self.filesTable)
@@ -359,20 +406,95 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         self.gapsTable.setToolTip(tr("Coverage gaps ranked by area × suitability; click a row to zoom to the gap"))
         self.gapsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.gapsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.gapsTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.gapsTable.verticalHeader().setVisible(False)
+        self.gapsTable.setMinimumHeight(180)
         layout.addWidget(self.gapsTable)
         self.coverageButton.clicked.connect(self.run_coverage)
         self.gapsTable.cellClicked.connect(self._gap_clicked)
 
     def _build_plan_page(self) -> None:
-        label = QLabel(tr("Planning next season comes with a later update of the plugin: transects along the ridges "
-                          "into the largest gaps under a km budget (Plan transects), camera positions on ridges "
-                          "and saddles spaced by the animals' movement scale (Plan camera stations), and a check of "
-                          "the walked routes against the plan (Compare plan and routes)."))
-        label.setWordWrap(True)
-        label.setToolTip(tr("What the Plan page will offer"))
-        self.planLabel = label
-        self.planLayout.addWidget(label)
-        self.planLayout.addStretch(1)
+        layout = self.planLayout
+        intro = _tip(QLabel(tr("Next season's transects along the ridges into the largest gaps, under a km budget, "
+                               "and camera stations on ridges and saddles. Empty layer boxes take the results of "
+                               "the Coverage & gaps page and the season's own layers.")),
+                     tr("What the Plan page does"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        lines = QgsMapLayerProxyModel.Filter.LineLayer
+        polygons = QgsMapLayerProxyModel.Filter.PolygonLayer
+        box = _tip(QGroupBox(tr("Layers")), tr("The layers the plan is made from"))
+        form = QFormLayout(box)
+        self.planRidges = _layer_combo(tr("Ridgelines to plan along; empty: the ridges of the last terrain run"),
+                                       lines, tr("ridges of the terrain run"))
+        form.addRow(_tip(QLabel(tr("Ridges")), tr("Ridgelines")), self.planRidges)
+        self.planHabitat = _layer_combo(tr("Habitat suitability raster or habitat polygons; empty: the habitat of "
+                                           "the Coverage & gaps page"),
+                                        polygons | QgsMapLayerProxyModel.Filter.RasterLayer,
+                                        tr("habitat of the coverage run"))
+        form.addRow(_tip(QLabel(tr("Habitat")), tr("Habitat suitability")), self.planHabitat)
+        self.planRoutes = _layer_combo(tr("Routes already walked (their habitat counts as searched); empty: the "
+                                          "season's routes"), lines, tr("routes of the season"))
+        form.addRow(_tip(QLabel(tr("Routes walked")), tr("Routes already walked")), self.planRoutes)
+        self.planAccess = _layer_combo(tr("Camps, road ends, huts: transects start near them; optional"),
+                                       QgsMapLayerProxyModel.Filter.PointLayer)
+        form.addRow(_tip(QLabel(tr("Access points")), tr("Where teams start")), self.planAccess)
+        self.planLocked = _layer_combo(tr("Transects walked every year: kept in the plan first; optional"), lines)
+        form.addRow(_tip(QLabel(tr("Locked lines")), tr("Transects that stay in the plan")), self.planLocked)
+        self.planExclude = _layer_combo(tr("Areas to keep out of the plan (border zone, avalanche slopes); "
+                                           "optional"), polygons)
+        form.addRow(_tip(QLabel(tr("Exclude areas")), tr("Areas left out of the plan")), self.planExclude)
+        layout.addWidget(box)
+        box = _tip(QGroupBox(tr("Transects")), tr("Day transects along the ridges, one GPX file per team"))
+        form = QFormLayout(box)
+        self.budgetSpin = _spin(150.0, 1.0, 10000.0, 0, tr(" km"), tr("Total km the teams can walk next season"),
+                                10.0)
+        form.addRow(_tip(QLabel(tr("Budget")), tr("Total km")), self.budgetSpin)
+        self.maxDaySpin = _spin(20.0, 1.0, 100.0, 1, tr(" km"), tr("Longest transect a team walks in one day"), 1.0)
+        form.addRow(_tip(QLabel(tr("Longest day")), tr("Longest day transect")), self.maxDaySpin)
+        self.teamsSpin = _spin(4.0, 1.0, 50.0, 0, "", tr("Number of field teams (transects are shared out among "
+                                                         "them)"), 1.0)
+        form.addRow(_tip(QLabel(tr("Teams")), tr("Field teams")), self.teamsSpin)
+        self.planHalfWidthSpin = _spin(50.0, 1.0, 5000.0, 0, tr(" m"),
+                                       tr("A place counts as searched within this distance of a transect"), 10.0)
+        form.addRow(_tip(QLabel(tr("Search half-width")), tr("Detection half-width of a transect")),
+                    self.planHalfWidthSpin)
+        self.gpxFolder = _tip(QgsFileWidget(), tr("Folder for the GPX files of the plan (one per team); empty: "
+                                                  "a 'plan_gpx' folder beside the season"))
+        self.gpxFolder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        form.addRow(_tip(QLabel(tr("GPX folder")), tr("Where the GPX files go")), self.gpxFolder)
+        self.planTransectsButton = _tip(QPushButton(tr("Run plan transects")),
+                                        tr("Plan next season's transects in the background"))
+        form.addRow(self.planTransectsButton)
+        layout.addWidget(box)
+        box = _tip(QGroupBox(tr("Camera stations")), tr("New camera positions on ridges and saddles"))
+        form = QFormLayout(box)
+        self.stationsSpin = _spin(20.0, 1.0, 500.0, 0, "", tr("How many new camera stations to place"), 1.0)
+        form.addRow(_tip(QLabel(tr("New stations")), tr("Number of new stations")), self.stationsSpin)
+        self.sigmaSpin = _spin(3000.0, 100.0, 50000.0, 0, tr(" m"),
+                               tr("Movement scale σ of the animals (snow leopard: about 3 km)"), 500.0)
+        form.addRow(_tip(QLabel(tr("Sigma")), tr("Movement scale σ")), self.sigmaSpin)
+        self.spacingSpin = _spin(3000.0, 0.0, 50000.0, 0, tr(" m"), tr("No two stations closer than this"), 500.0)
+        form.addRow(_tip(QLabel(tr("Minimum spacing")), tr("Spacing between stations")), self.spacingSpin)
+        self.keepCamerasCheck = _tip(QCheckBox(tr("Keep this season's cameras")),
+                                     tr("The season's camera stations stay; new ones are spaced from them"))
+        self.keepCamerasCheck.setChecked(True)
+        form.addRow(self.keepCamerasCheck)
+        self.planCamerasButton = _tip(QPushButton(tr("Run plan cameras")),
+                                      tr("Place new camera stations in the background"))
+        form.addRow(self.planCamerasButton)
+        layout.addWidget(box)
+        self.compareButton = _tip(QPushButton(tr("Compare plan vs walked")),
+                                  tr("Which planned transects the routes walked (and what was walked off the plan)"))
+        layout.addWidget(self.compareButton)
+        self.planSummaryLabel = _tip(QLabel(tr("No plan yet.")), tr("Totals of the last plan"))
+        self.planSummaryLabel.setWordWrap(True)
+        layout.addWidget(self.planSummaryLabel)
+        layout.addStretch(1)
+        self._run_buttons += [self.planTransectsButton, self.planCamerasButton, self.compareButton]
+        self.planTransectsButton.clicked.connect(self.run_plan_transects)
+        self.planCamerasButton.clicked.connect(self.run_plan_cameras)
+        self.compareButton.clicked.connect(self.run_compare_plan)
 
     def _build_report_page(self) -> None:
         layout = self.reportLayout
@@ -405,10 +527,42 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         buttons.addWidget(self.reportButton)
         buttons.addWidget(self.openReportButton)
         layout.addLayout(buttons)
+        box = _tip(QGroupBox(tr("Exports for analysts")),
+                   tr("Files for R (unmarked, secr), PRESENCE and Camtrap DP, and generalised copies for sharing"))
+        form = QFormLayout(box)
+        self.exportFolder = _tip(QgsFileWidget(), tr("Folder for the exports; empty: an 'exports' folder beside "
+                                                     "the season"))
+        self.exportFolder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        form.addRow(_tip(QLabel(tr("Export folder")), tr("Where the exports go")), self.exportFolder)
+        self.generaliseSpin = _spin(0.0, 0.0, 100000.0, 0, tr(" m"),
+                                    tr("Move every location to the centre of a grid cell of this size before "
+                                       "export (0: exact coordinates); snow leopard locations draw poachers"),
+                                    1000.0)
+        self.generaliseSpin.setSpecialValueText(tr("exact coordinates"))
+        form.addRow(_tip(QLabel(tr("Generalise to cells of")), tr("Generalisation cell size")), self.generaliseSpin)
+        grid = QGridLayout()
+        self.exportOccupancyButton = _tip(QPushButton(tr("Occupancy histories")),
+                                          tr("Detection histories (sites × segments along routes) for unmarked and "
+                                             "PRESENCE"))
+        self.exportSecrButton = _tip(QPushButton(tr("secr files")), tr("Trap and capture files for R secr"))
+        self.exportCamtrapButton = _tip(QPushButton(tr("Camtrap DP package")),
+                                        tr("The cameras and detections as a Camtrap DP 1.0 data package"))
+        self.exportGeneraliseButton = _tip(QPushButton(tr("Generalised signs")),
+                                           tr("A copy of the signs moved to cell centres, safe to share"))
+        for i, button in enumerate((self.exportOccupancyButton, self.exportSecrButton, self.exportCamtrapButton,
+                                    self.exportGeneraliseButton)):
+            grid.addWidget(button, i // 2, i % 2)
+        form.addRow(grid)
+        layout.addWidget(box)
         layout.addStretch(1)
-        self._run_buttons.append(self.reportButton)
+        self._run_buttons += [self.reportButton, self.exportOccupancyButton, self.exportSecrButton,
+                              self.exportCamtrapButton, self.exportGeneraliseButton]
         self.reportButton.clicked.connect(self.run_report)
         self.openReportButton.clicked.connect(self.open_report)
+        self.exportOccupancyButton.clicked.connect(lambda: self.run_export("occupancy"))
+        self.exportSecrButton.clicked.connect(lambda: self.run_export("secr"))
+        self.exportCamtrapButton.clicked.connect(lambda: self.run_export("camtrapdp"))
+        self.exportGeneraliseButton.clicked.connect(lambda: self.run_export("generalise"))
 
     # Data page ---------------------------------------------------------------------------------
     def add_files(self, paths: List[str], roles: Optional[List[str]] = None) -> None:
@@ -495,8 +649,16 @@ class SeasonDock(QDockWidget, FORM_CLASS):
             self.outputFile.setFilePath(output)
         params = {"ROUTES": groups["routes"], "OBSERVATIONS": groups["observations"], "CAMERAS": groups["cameras"],
                   "DETECTIONS": groups["detections"], "DEM": self.demFile.filePath() or None, "OUTPUT": output}
-        self.run_job("snowleopard:importseason", params, lambda results: self.load_season(output),
+        self.run_job("snowleopard:importseason", params, lambda results: self._imported(output),
                      tr("Importing the season…"))
+
+    def _imported(self, path: str) -> None:
+        """A fresh import replaced the GeoPackage: the results of the old one no longer apply."""
+        self.outputs = {}
+        self.gapsTable.setRowCount(0)
+        self.openReportButton.setEnabled(False)
+        self.planSummaryLabel.setText(tr("No plan yet."))
+        self.load_season(path)
 
     def open_season_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Season GeoPackage"), "", tr("GeoPackage (*.gpkg)"))
@@ -514,6 +676,12 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         except SnowLeopardError as error:
             self.show_error(tr_error(error))
             return False
+        if path != self.season_path:
+            # results of another season do not belong to this one (rasters and tables share the prefix)
+            prefix = os.path.splitext(path)[0]
+            self.outputs = {k: v for k, v in self.outputs.items() if str(v).startswith(prefix)}
+            self.fill_gaps(self.outputs.get("gaps", ""))
+            self.openReportButton.setEnabled(bool(self.outputs.get("report")))
         self.season_path = path
         self.summary = summary
         if add_layers:
@@ -624,7 +792,36 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         return folder
 
     def result_path(self, key: str) -> str:
+        """Where a result goes: a GeoTIFF in the results folder, or a table of the season GeoPackage.
+
+        Tables are given as a Processing destination (``ogr:dbname='…' table="…" (geom)``);
+        the algorithm returns them as ``<gpkg>|layername=<table>``.
+        """
+        if key in RESULT_TABLES:
+            return f"ogr:dbname='{self.season_path}' table=\"{RESULT_TABLES[key]}\" (geom)"
         return os.path.join(self.results_dir(), RESULT_FILES[key])
+
+    def season_crs(self):
+        """CRS of the season (its routes layer), or an invalid CRS."""
+        from ..qgis_io import season_layer
+
+        return season_layer(self.season_path, "routes").crs()
+
+    def check_dem(self, dem: str) -> bool:
+        """True when the DEM can be read and is in the season's CRS; else a message in the message bar."""
+        layer = QgsRasterLayer(dem, "dem", "gdal")
+        if not layer.isValid():
+            self.show_error(tr("Cannot read the DEM {path}: choose a GeoTIFF (or another raster GDAL reads) "
+                               "with elevations in metres.").format(path=dem))
+            return False
+        season = self.season_crs()
+        if season.isValid() and layer.crs().isValid() and layer.crs() != season:
+            self.show_error(tr("The DEM {path} is in {dem_crs} but the season is in {season_crs}: reproject the "
+                               "DEM to {season_crs} (Raster ▸ Projections ▸ Warp) and choose it again.").format(
+                path=os.path.basename(dem), dem_crs=layer.crs().authid() or layer.crs().description(),
+                season_crs=season.authid() or season.description()))
+            return False
+        return True
 
     def _need_season(self) -> bool:
         if self.season_path and os.path.exists(self.season_path):
@@ -683,7 +880,11 @@ class SeasonDock(QDockWidget, FORM_CLASS):
 
     # Coverage page --------------------------------------------------------------------------------
     def run_coverage(self) -> None:
-        """Terrain → habitat → coverage → gaps, one background task after the other."""
+        """Terrain → habitat → coverage → gaps, one background task after the other.
+
+        Rasters go to the results folder, ridges, effort grid, ridge coverage and
+        gaps into tables of the season GeoPackage.
+        """
         if not self._need_season():
             return
         dem = self.coverageDem.filePath()
@@ -697,11 +898,13 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         if not dem:
             self.show_error(tr("Choose the DEM of the park."))
             return
+        if not self.check_dem(dem):
+            return
         habitat_layer = self.habitatLayer.currentLayer()
         if from_layer and habitat_layer is None:
             self.show_error(tr("Choose the habitat layer, or take the habitat from the DEM."))
             return
-        access = self.accessLayer.currentLayer()
+        access = layer_parameter(self.accessLayer.currentLayer())
         season = self.season_path
         routes = f"{season}|layername=routes"
         cameras = f"{season}|layername=cameras"
@@ -713,9 +916,10 @@ class SeasonDock(QDockWidget, FORM_CLASS):
                 "DEM": dem, "RIDGES": self.outputs.get("ridges"), "OUTPUT": self.result_path("habitat")},
                 lambda r: self._add_raster("habitat", r.get("OUTPUT"), tr("Habitat suitability"))))
         else:
-            self.outputs["habitat"] = habitat_layer.source()
+            self.outputs["habitat"] = layer_parameter(habitat_layer)
         chain.append(("snowleopard:coverage", lambda: {
-            "ROUTES": routes, "CAMERAS": cameras, "SEARCH_HALF_WIDTH": self.halfWidthSpin.value(),
+            "ROUTES": routes, "CAMERAS": cameras, "OBSERVATIONS": f"{season}|layername=observations",
+            "DETECTIONS": f"{season}|layername=detections", "SEARCH_HALF_WIDTH": self.halfWidthSpin.value(),
             "CAMERA_RADIUS": self.cameraReachSpin.value(), "DEM": dem, "GRID_SIZE": self.gridSpin.value(),
             "RIDGES": self.outputs.get("ridges"), "COVERAGE": self.result_path("coverage"),
             "GRID": self.result_path("grid"), "RIDGE_COVERAGE": self.result_path("ridge_coverage")},
@@ -723,7 +927,7 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         chain.append(("snowleopard:gaps", lambda: {
             "HABITAT": self.outputs.get("habitat"), "ROUTES": routes, "CAMERAS": cameras,
             "MAX_DISTANCE": self.gapDistanceSpin.value(), "MIN_AREA": self.minAreaSpin.value(),
-            "ACCESS": access.source() if access is not None else None, "RIDGES": self.outputs.get("ridges"),
+            "ACCESS": access, "RIDGES": self.outputs.get("ridges"),
             "DEM": dem, "OUTPUT": self.result_path("gaps")}, self._gaps_done))
         self._chain = chain
         self._next_in_chain()
@@ -790,6 +994,93 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         if layer.isValid():
             self.zoom_to_feature(layer, int(item.data(Qt.ItemDataRole.UserRole)), margin=200.0)
 
+    # Plan page -----------------------------------------------------------------------------------
+    def _plan_layer(self, combo: QgsMapLayerComboBox, fallback: Optional[str]) -> Optional[str]:
+        """The chosen layer as a parameter value, else ``fallback`` (a result of an earlier run)."""
+        layer = combo.currentLayer()
+        if layer is not None:
+            return layer_parameter(layer)
+        return fallback or None
+
+    def _plan_inputs(self) -> Optional[Tuple[str, str, Optional[str]]]:
+        """(ridges, habitat, DEM or None) for the planner, or None after a message saying what is missing."""
+        if not self._need_season():
+            return None
+        ridges = self._plan_layer(self.planRidges, self.outputs.get("ridges"))
+        habitat = self._plan_layer(self.planHabitat, self.outputs.get("habitat"))
+        if not ridges or not habitat:
+            self.show_error(tr("The plan needs ridgelines and habitat: run coverage and gaps on the Coverage & "
+                               "gaps page first, or choose the layers on the Plan page."))
+            return None
+        dem = self.coverageDem.filePath() or None
+        if dem and not self.check_dem(dem):
+            return None
+        return ridges, habitat, dem
+
+    def run_plan_transects(self) -> None:
+        """Start ``snowleopard:plantransects``; the plan goes into the season GeoPackage, GPX per team."""
+        inputs = self._plan_inputs()
+        if inputs is None:
+            return
+        ridges, habitat, dem = inputs
+        folder = self.gpxFolder.filePath() or os.path.join(os.path.dirname(self.season_path), "plan_gpx")
+        params = {"RIDGES": ridges, "HABITAT": habitat,
+                  "ROUTES": self._plan_layer(self.planRoutes, f"{self.season_path}|layername=routes"),
+                  "DEM": dem, "ACCESS": layer_parameter(self.planAccess.currentLayer()),
+                  "BUDGET_KM": self.budgetSpin.value(), "MAX_DAY_KM": self.maxDaySpin.value(),
+                  "TEAMS": int(self.teamsSpin.value()), "SEARCH_HALF_WIDTH": self.planHalfWidthSpin.value(),
+                  "LOCKED": layer_parameter(self.planLocked.currentLayer()),
+                  "EXCLUDE": layer_parameter(self.planExclude.currentLayer()),
+                  "OUTPUT": self.result_path("plan"), "GPX_FOLDER": folder}
+
+        def done(results: dict) -> None:
+            self._add_vector("plan", results.get("OUTPUT"), tr("Planned transects"))
+            text = tr("Plan: {km:.1f} km of transects, {area:.2f} km² of suitable habitat newly searched.").format(
+                km=float(results.get("TOTAL_KM") or 0.0), area=float(results.get("NEW_HABITAT_KM2") or 0.0))
+            if results.get("GPX_FOLDER"):
+                self.outputs["plan_gpx"] = results["GPX_FOLDER"]
+                text += " " + tr("GPX files in {folder}").format(folder=results["GPX_FOLDER"])
+            self.planSummaryLabel.setText(text)
+
+        self.run_job("snowleopard:plantransects", params, done, tr("Planning transects…"))
+
+    def run_plan_cameras(self) -> None:
+        """Start ``snowleopard:plancameras``; the stations go into the season GeoPackage."""
+        inputs = self._plan_inputs()
+        if inputs is None:
+            return
+        ridges, habitat, dem = inputs
+        params = {"HABITAT": habitat, "RIDGES": ridges, "DEM": dem, "N_STATIONS": int(self.stationsSpin.value()),
+                  "SIGMA": self.sigmaSpin.value(), "MIN_SPACING": self.spacingSpin.value(),
+                  "EXISTING": f"{self.season_path}|layername=cameras" if self.keepCamerasCheck.isChecked() else None,
+                  "EXCLUDE": layer_parameter(self.planExclude.currentLayer()),
+                  "OUTPUT": self.result_path("plan_cameras")}
+        self.run_job("snowleopard:plancameras", params,
+                     lambda results: self._add_vector("plan_cameras", results.get("OUTPUT"),
+                                                      tr("Planned camera stations")),
+                     tr("Placing camera stations…"))
+
+    def run_compare_plan(self) -> None:
+        """Start ``snowleopard:compareplan``: the planned transects (PLAN) against the routes walked (ROUTES)."""
+        if not self._need_season():
+            return
+        plan = self.outputs.get("plan")
+        if not plan or not QgsVectorLayer(plan, "plan", "ogr").isValid():
+            self.show_error(tr("Run plan transects first: there is no plan to compare the routes with."))
+            return
+        params = {"PLAN": plan, "ROUTES": self._plan_layer(self.planRoutes, f"{self.season_path}|layername=routes"),
+                  "SEARCH_HALF_WIDTH": self.planHalfWidthSpin.value(), "OUTPUT": self.result_path("plan_walked"),
+                  "OFFPLAN": self.result_path("offplan")}
+
+        def done(results: dict) -> None:
+            self._add_vector("plan_walked", results.get("OUTPUT"), tr("Plan walked"))
+            self._add_vector("offplan", results.get("OFFPLAN"), tr("Walked off the plan"))
+            lines = [line for line in self.runner.log_text().splitlines() if line.strip()]
+            if lines:
+                self.planSummaryLabel.setText(lines[-1])
+
+        self.run_job("snowleopard:compareplan", params, done, tr("Comparing the plan with the routes walked…"))
+
     # Report page ---------------------------------------------------------------------------------
     def run_report(self) -> None:
         """Start ``snowleopard:report`` with the analyses made so far."""
@@ -803,7 +1094,9 @@ class SeasonDock(QDockWidget, FORM_CLASS):
             output += ".pdf"
             self.reportFile.setFilePath(output)
         params = {"SEASON": self.season_path, "TITLE": self.titleEdit.text(),
-                  "LANGUAGE": self.languageCombo.currentData(), "OUTPUT": output}
+                  "LANGUAGE": self.languageCombo.currentData(), "OUTPUT": output,
+                  "DEM": next((d for d in (self.coverageDem.filePath(), self.demFile.filePath())
+                               if d and os.path.exists(d)), None)}
         for key, check, output_key in (("HEATMAP", self.includeHeatmap, "heatmap"),
                                        ("COVERAGE", self.includeCoverage, "coverage"),
                                        ("GAPS", self.includeGaps, "gaps"), ("PLAN", self.includePlan, "plan")):
@@ -819,9 +1112,68 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         self.run_job("snowleopard:report", params, done, tr("Making the season report…"))
 
     def open_report(self) -> None:
+        """Open the report PDF in the system's viewer."""
         path = self.outputs.get("report")
         if path and os.path.exists(path):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def export_folder(self) -> str:
+        """The export folder: the chosen one, else ``<season>_exports`` beside the GeoPackage."""
+        return self.exportFolder.filePath() or os.path.splitext(self.season_path)[0] + "_exports"
+
+    def export_parameters(self, kind: str) -> Tuple[str, Dict[str, Any]]:
+        """(algorithm id, parameters) of an export: ``occupancy``, ``secr``, ``camtrapdp`` or ``generalise``."""
+        season, folder, cell = self.season_path, self.export_folder(), self.generaliseSpin.value()
+        layer = f"{season}|layername="
+        if kind == "occupancy":
+            habitat = self.outputs.get("habitat")
+            return "snowleopard:exportoccupancy", {
+                "OBSERVATIONS": layer + "observations", "ROUTES": layer + "routes",
+                "SEARCH_HALF_WIDTH": self.halfWidthSpin.value(), "SIGN_TYPES": ", ".join(self.sign_weights()),
+                "DEM": self.coverageDem.filePath() or None,
+                "HABITAT": habitat if habitat and habitat.lower().endswith((".tif", ".tiff")) else None,
+                "RIDGES": self.outputs.get("ridges"), "GENERALISE_CELL_M": cell,
+                "OUTPUT_FOLDER": os.path.join(folder, "occupancy"),
+                "SITES_OUTPUT": os.path.join(folder, "occupancy", "sites.gpkg")}
+        if kind == "secr":
+            return "snowleopard:exportsecr", {
+                "CAMERAS": layer + "cameras", "DETECTIONS": layer + "detections",
+                "SPECIES": self.speciesEdit.text().strip(), "GENERALISE_CELL_M": cell,
+                "OUTPUT_FOLDER": os.path.join(folder, "secr")}
+        if kind == "camtrapdp":
+            return "snowleopard:exportcamtrapdp", {
+                "CAMERAS": layer + "cameras", "DETECTIONS": layer + "detections",
+                "TITLE": self.titleEdit.text().strip() or tr("Snow leopard census"), "GENERALISE_CELL_M": cell,
+                "OUTPUT_FOLDER": os.path.join(folder, "camtrapdp")}
+        if kind == "generalise":
+            return "snowleopard:generalise", {
+                "INPUT": layer + "observations", "CELL_SIZE": cell,
+                "OUTPUT": os.path.join(folder, f"observations_generalised_{cell:.0f}m.gpkg")}
+        raise ValueError(kind)
+
+    def run_export(self, kind: str) -> None:
+        """Start one of the exports for analysts (see :meth:`export_parameters`)."""
+        if not self._need_season():
+            return
+        if kind == "generalise" and self.generaliseSpin.value() <= 0:
+            self.show_error(tr("Choose the cell size to generalise the signs to (e.g. 10000 m)."))
+            return
+        alg_id, params = self.export_parameters(kind)
+        try:
+            os.makedirs(self.export_folder(), exist_ok=True)
+        except OSError as error:
+            self.show_error(tr("Cannot create the export folder {folder}: {reason}. Choose another folder.").format(
+                folder=self.export_folder(), reason=error.strerror or str(error)))
+            return
+
+        def done(results: dict) -> None:
+            written = results.get("OUTPUT_FOLDER") or results.get("OUTPUT") or ""
+            self.outputs["export_" + kind] = str(written)
+            self.statusLabel.setText(tr("Exported: {path}").format(path=written))
+            if kind == "generalise":
+                self._add_vector("export_generalise", written, tr("Signs, generalised for sharing"), visible=False)
+
+        self.run_job(alg_id, params, done, tr("Exporting…"))
 
     # Results into the season group ---------------------------------------------------------------
     def _season_group(self):
@@ -863,6 +1215,7 @@ class SeasonDock(QDockWidget, FORM_CLASS):
     def run_job(self, alg_id: str, params: Dict[str, Any], on_done: Callable[[dict], None], status: str) -> bool:
         """Start an algorithm in the background; ``on_done(results)`` runs in the main thread on success."""
         self.save_settings()
+        self._release_tables(params)
         reason = self.runner.start(alg_id, params)
         if reason is not None:
             self._chain = []
@@ -875,6 +1228,21 @@ class SeasonDock(QDockWidget, FORM_CLASS):
             button.setEnabled(False)
         self.statusLabel.setText(status)
         return True
+
+    @staticmethod
+    def _release_tables(params: Dict[str, Any]) -> None:
+        """Take the layers of GeoPackage tables a job rewrites out of the project first.
+
+        A layer left open on a table that the background task drops and writes
+        again would show stale features (or keep the table locked).
+        """
+        sources = {table_layer_source(value) for value in params.values()} - {None}
+        if not sources:
+            return
+        project = QgsProject.instance()
+        for layer in list(project.mapLayers().values()):
+            if layer.source() in sources:
+                project.removeMapLayer(layer.id())
 
     def cancel(self) -> None:
         """Cancel the running job (and the rest of a chain)."""
@@ -943,7 +1311,14 @@ class SeasonDock(QDockWidget, FORM_CLASS):
                 "min_area": self.minAreaSpin, "access_layer": self.accessLayer, "title": self.titleEdit,
                 "language": self.languageCombo, "include_heatmap": self.includeHeatmap,
                 "include_coverage": self.includeCoverage, "include_gaps": self.includeGaps,
-                "include_plan": self.includePlan, "report": self.reportFile}
+                "include_plan": self.includePlan, "report": self.reportFile,
+                "plan_ridges": self.planRidges, "plan_habitat": self.planHabitat, "plan_routes": self.planRoutes,
+                "plan_access": self.planAccess, "plan_locked": self.planLocked, "plan_exclude": self.planExclude,
+                "budget_km": self.budgetSpin, "max_day_km": self.maxDaySpin, "teams": self.teamsSpin,
+                "plan_half_width": self.planHalfWidthSpin, "gpx_folder": self.gpxFolder,
+                "n_stations": self.stationsSpin, "sigma": self.sigmaSpin, "min_spacing": self.spacingSpin,
+                "keep_cameras": self.keepCamerasCheck, "export_folder": self.exportFolder,
+                "generalise_m": self.generaliseSpin}
 
     def _connect_settings(self) -> None:
         for widget in self._settings.values():

@@ -9,6 +9,12 @@ check it and write their outputs atomically, so nothing half-written is left.
 
 What was run is written to the Processing history (so it can be re-run from
 the Toolbox with the same parameters) the way the Processing dialog does.
+
+An algorithm flagged ``FlagNoThreading`` (the season report builds print
+layouts, which only the main thread may do) runs on the main thread instead,
+as the Processing dialog runs it: the runner stays "busy", the dock's progress
+bar moves and Qt events are processed at each progress step, so the window
+keeps repainting and the Cancel button still works.
 """
 
 from __future__ import annotations
@@ -17,12 +23,13 @@ from typing import Any, Dict, List, Optional
 
 from qgis.core import (
     QgsApplication,
+    QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from ..__about__ import PROVIDER_ID
 from ..i18n import tr
@@ -70,16 +77,33 @@ def record_in_history(algorithm, parameters: Dict[str, Any], context: QgsProcess
         pass
 
 
-class _Feedback(QgsProcessingFeedback):
-    """Feedback that also keeps every message (for the Details button)."""
+def main_thread_only(algorithm) -> bool:
+    """True when the algorithm must run on the main thread (``FlagNoThreading``)."""
+    return bool(algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading)
 
-    def __init__(self) -> None:
+
+class _Feedback(QgsProcessingFeedback):
+    """Feedback that also keeps every message (for the Details button).
+
+    With ``pump_events`` (an algorithm running on the main thread) every
+    progress step and message lets Qt process its pending events.
+    """
+
+    def __init__(self, pump_events: bool = False) -> None:
         super().__init__()
         self.lines: List[str] = []
+        self.pump_events = pump_events
+        if pump_events:
+            self.progressChanged.connect(self._pump)
+
+    def _pump(self, *args) -> None:
+        QCoreApplication.processEvents()
 
     def pushInfo(self, info: str) -> None:
         self.lines.append(info)
         super().pushInfo(info)
+        if self.pump_events:
+            self._pump()
 
     def pushWarning(self, warning: str) -> None:
         self.lines.append(warning)
@@ -107,7 +131,7 @@ class AlgorithmRunner(QObject):
 
     def __init__(self, parent: Optional[QObject] = None) -> None:
         super().__init__(parent)
-        self.task: Optional[QgsProcessingAlgRunnerTask] = None
+        self.task: Optional[object] = None  # the QgsProcessingAlgRunnerTask, or self on the main thread
         self.context: Optional[QgsProcessingContext] = None
         self.feedback: Optional[_Feedback] = None
         self.algorithm = None
@@ -139,7 +163,8 @@ class AlgorithmRunner(QObject):
         params = {key: value for key, value in parameters.items() if key in declared and value is not None}
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
-        feedback = _Feedback()
+        here = main_thread_only(algorithm)
+        feedback = _Feedback(pump_events=here)
         ok, message = algorithm.checkParameterValues(params, context)
         if not ok:
             return message or tr("Some parameters are missing or wrong.")
@@ -147,6 +172,10 @@ class AlgorithmRunner(QObject):
         self.context, self.feedback, self.cancelled = context, feedback, False
         feedback.progressChanged.connect(self.progressChanged)
         record_in_history(algorithm, params, context)
+        if here:
+            self.task = self
+            QTimer.singleShot(0, self._run_here)  # return first, so the dock shows it is busy
+            return None
         task = QgsProcessingAlgRunnerTask(algorithm, params, context, feedback)
         task.executed.connect(self._executed)
         self.task = task
@@ -160,11 +189,23 @@ class AlgorithmRunner(QObject):
         self.cancelled = True
         if self.feedback is not None:
             self.feedback.cancel()
-        self.task.cancel()
+        if self.task is not self:
+            self.task.cancel()
 
     def log_text(self) -> str:
         """Everything the running or last algorithm reported."""
         return "\n".join(self.feedback.lines) if self.feedback is not None else ""
+
+    def _run_here(self) -> None:
+        """Run a ``FlagNoThreading`` algorithm on the main thread (errors come back through the feedback)."""
+        results, ok = {}, False
+        if not self.cancelled:
+            try:
+                results, ok = self.algorithm.run(self.parameters, self.context, self.feedback)
+            except Exception as error:  # noqa: BLE001 - reported like a failed task, never a traceback dialog
+                self.feedback.reportError(str(error))
+                results, ok = {}, False
+        self._executed(bool(ok), results or {})
 
     def _executed(self, ok: bool, results: dict) -> None:
         log = self.log_text()

@@ -213,6 +213,9 @@ def test_settings_saved_in_project_and_restored(dock, imported, tmp_path):
     dock.halfWidthSpin.setValue(75.0)
     dock.titleEdit.setText("Сайлюгемский 2026")
     dock.languageCombo.setCurrentIndex(1)
+    dock.budgetSpin.setValue(90.0)
+    dock.keepCamerasCheck.setChecked(False)
+    dock.generaliseSpin.setValue(5000.0)
     dock.save_settings()
     project_path = str(tmp_path / "season.qgz")
     assert QgsProject.instance().write(project_path)
@@ -225,6 +228,9 @@ def test_settings_saved_in_project_and_restored(dock, imported, tmp_path):
     dock.weightSpins["scrape"].setValue(1.0)
     dock.halfWidthSpin.setValue(100.0)
     dock.titleEdit.setText("")
+    dock.budgetSpin.setValue(150.0)
+    dock.keepCamerasCheck.setChecked(True)
+    dock.generaliseSpin.setValue(0.0)
     dock.season_path = ""
     assert QgsProject.instance().read(project_path)
     assert dock.radiusSpin.value() == 3500.0
@@ -234,5 +240,7 @@ def test_settings_saved_in_project_and_restored(dock, imported, tmp_path):
     assert dock.halfWidthSpin.value() == 75.0
     assert dock.titleEdit.text() == "Сайлюгемский 2026"
     assert dock.languageCombo.currentData() == "en"
+    assert dock.budgetSpin.value() == 90.0 and not dock.keepCamerasCheck.isChecked()
+    assert dock.generaliseSpin.value() == 5000.0
     assert dock.season_path == imported["gpkg"]
     assert dock.summary["routes"] == 16

@@ -1,9 +1,10 @@
 """The season dock in a real QGIS window under Xvfb, plugin installed from its ZIP.
 
 A ``--code`` driver opens the dock with the toolbar button, fills the Data
-page with the sample season through the dock's widgets, runs the import and a
-heatmap as background tasks, then saves a screenshot of each page to
-``build/screenshots/dock_<page>.png`` for a person to look at.
+page with the sample season through the dock's widgets, runs the import, a
+heatmap, coverage and gaps and the plan as background tasks and the season
+report (on the main thread), then saves a screenshot of each page, with its
+content, to ``build/screenshots/dock_<page>.png`` for a person to look at.
 """
 
 import json
@@ -22,7 +23,7 @@ PAGES = ("data", "heatmaps", "coverage", "plan", "report")
 DRIVER = r'''
 import json, os, time
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QAction, QApplication, QDockWidget
+from qgis.PyQt.QtWidgets import QAction, QApplication, QDockWidget, QScrollArea
 from qgis.utils import iface, plugins
 
 RESULT = {result!r}
@@ -65,6 +66,7 @@ def start():
     actions = [a for a in iface.mainWindow().findChildren(QAction) if a.objectName() == "SnowLeopardCensusDockAction"]
     actions[0].trigger()
     d = dock()
+    iface.mainWindow().setGeometry(QApplication.primaryScreen().availableGeometry())  # no window manager in Xvfb
     iface.mainWindow().resizeDocks([d], [520], 1)
     d.add_folder(SAMPLE)
     d.set_file_role(os.path.join(SAMPLE, "access.csv"), "ignore")
@@ -89,18 +91,62 @@ def after_import():
 def after_heatmap():
     d = dock()
     state["heatmap"] = d.outputs.get("heatmap")
+    d.pages.setCurrentIndex(2)
+    d.coverageDem.setFilePath(os.path.join(SAMPLE, "dem.tif"))
+    d.halfWidthSpin.setValue(50.0)
+    d.coverageButton.click()
+    state["steps"].append("coverage started")
+    when_idle(after_coverage)
+
+def after_coverage():
+    d = dock()
+    state["gap_rows"] = d.gapsTable.rowCount()
+    state["coverage_message"] = d.last_message
+    if d.gapsTable.rowCount():
+        d.gapsTable.selectRow(0)
+        d._gap_clicked(0)
+    d.pages.setCurrentIndex(3)
+    d.budgetSpin.setValue(80.0)
+    d.planTransectsButton.click()
+    state["steps"].append("plan started")
+    when_idle(after_plan)
+
+def after_plan():
+    d = dock()
+    state["plan"] = d.outputs.get("plan")
+    state["plan_text"] = d.planSummaryLabel.text()
+    iface.mapCanvas().zoomToFullExtent()
+    d.pages.setCurrentIndex(4)
+    d.languageCombo.setCurrentIndex(1)
+    d.reportButton.click()
+    state["steps"].append("report started")
+    when_idle(after_report)
+
+def after_report():
+    d = dock()
+    state["report"] = d.outputs.get("report")
+    state["open_enabled"] = d.openReportButton.isEnabled()
+    state["report_message"] = d.last_message
     from qgis.core import QgsProject
     state["layers"] = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
     shoot(0)
 
-def shoot(i):
+def shoot(i, end=False):
+    """Each page from its top, then the long pages scrolled to their end (dock_<page>_end.png)."""
     if i >= len(PAGES):
         finish()
         return
-    dock().pages.setCurrentIndex(i)
+    d = dock()
+    d.pages.setCurrentIndex(i)
+    bar = d.pages.currentWidget().findChildren(QScrollArea)[0].verticalScrollBar()
+    bar.setValue(bar.maximum() if end else 0)
     def grab():
-        QApplication.primaryScreen().grabWindow(0).save(os.path.join(SHOTS, "dock_" + PAGES[i] + ".png"))
-        shoot(i + 1)
+        name = "dock_" + PAGES[i] + ("_end" if end else "") + ".png"
+        QApplication.primaryScreen().grabWindow(0).save(os.path.join(SHOTS, name))
+        if not end and bar.maximum() > 0:
+            shoot(i, True)
+        else:
+            shoot(i + 1)
     QTimer.singleShot(800, guard(grab))
 
 def watchdog():
@@ -113,7 +159,7 @@ def watchdog():
     finish()
 
 QTimer.singleShot(4000, start)
-QTimer.singleShot(150000, watchdog)
+QTimer.singleShot(200000, watchdog)
 '''
 
 
@@ -124,9 +170,10 @@ def test_dock_in_qgis_window(installed_profile, sample_dir):  # noqa: F811 - the
     tmp_path = installed_profile["tmp"]
     os.makedirs(SHOTS, exist_ok=True)
     for page in PAGES:
-        path = os.path.join(SHOTS, f"dock_{page}.png")
-        if os.path.exists(path):
-            os.remove(path)
+        for suffix in ("", "_end"):
+            path = os.path.join(SHOTS, f"dock_{page}{suffix}.png")
+            if os.path.exists(path):
+                os.remove(path)
     result = tmp_path / "dock_result.json"
     output = tmp_path / "season_window.gpkg"
     driver = tmp_path / "dock_driver.py"
@@ -135,7 +182,7 @@ def test_dock_in_qgis_window(installed_profile, sample_dir):  # noqa: F811 - the
     log = tmp_path / "qgis_dock.log"
     env = _clean_env(installed_profile["home"], QGIS_LOG_FILE=str(log))
     env.pop("QT_QPA_PLATFORM", None)
-    code = run_qgis_desktop(installed_profile, driver, result, env, screen="1600x1000x24")
+    code = run_qgis_desktop(installed_profile, driver, result, env, screen="1600x1000x24", timeout=280)
     assert result.exists(), f"QGIS did not finish the check (exit {code})"
     state = json.loads(result.read_text())
     assert "error" not in state, state.get("error")
@@ -148,5 +195,15 @@ def test_dock_in_qgis_window(installed_profile, sample_dir):  # noqa: F811 - the
     assert state["summary"]["signs"] == signs
     assert state["heatmap"] and os.path.exists(state["heatmap"])
     assert "Heatmap of signs" in state["layers"] and "Routes" in state["layers"]
+    # coverage and gaps, the plan and the report, all from the dock, results kept in the season GeoPackage
+    ds = ogr.Open(str(output))
+    gaps = ds.GetLayerByName("gaps").GetFeatureCount()
+    planned = ds.GetLayerByName("plan_transects").GetFeatureCount()
+    ds = None
+    assert state["gap_rows"] == gaps > 0, state.get("coverage_message")
+    assert state["plan"] == f"{output}|layername=plan_transects" and planned > 0
+    assert "Coverage gaps" in state["layers"] and "Planned transects" in state["layers"]
+    assert state["report"] and os.path.getsize(state["report"]) > 10_000, state.get("report_message")
+    assert state["open_enabled"]
     for page in PAGES:
         assert os.path.getsize(os.path.join(SHOTS, f"dock_{page}.png")) > 10_000
