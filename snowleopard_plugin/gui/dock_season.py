@@ -207,6 +207,7 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         self.iface = iface
         self.setupUi(self)
         self.setObjectName("SnowLeopardSeasonDock")
+        self.setMinimumWidth(400)  # the pages' tables and button rows need it; narrower docks scroll sideways
         self.season_path = ""
         self.summary: Optional[Dict[str, Any]] = None
         self.outputs: Dict[str, str] = {}

@@ -127,19 +127,31 @@ def test_qgis_process_lists_plugin_with_provider(installed_profile):
 
 
 @pytest.mark.gui
-def test_qgis_desktop_loads_plugin_from_zip(installed_profile):
+@pytest.mark.parametrize("language, title", [("en", "Snow Leopard Census"), ("ru", "Учёт снежного барса")])
+def test_qgis_desktop_loads_plugin_from_zip(installed_profile, language, title):
     if shutil.which("xvfb-run") is None or shutil.which("qgis.bin") is None:
         pytest.fail("xvfb-run and qgis are needed: run 'make deps'")
     tmp_path = installed_profile["tmp"]
     os.makedirs(SHOTS, exist_ok=True)
-    shot = os.path.join(SHOTS, "qgis_window.png")
-    result = tmp_path / "result.json"
-    driver = tmp_path / "driver.py"
+    shot = os.path.join(SHOTS, "qgis_window.png" if language == "en" else f"qgis_window_{language}.png")
+    result = tmp_path / f"result_{language}.json"
+    driver = tmp_path / f"driver_{language}.py"
     driver.write_text(DRIVER.format(result=str(result), shot=shot))
-    log = tmp_path / "qgis.log"
+    log = tmp_path / f"qgis_{language}.log"
     env = _clean_env(installed_profile["home"], QGIS_LOG_FILE=str(log))
     env.pop("QT_QPA_PLATFORM", None)
-    code = run_qgis_desktop(installed_profile, driver, result, env)
+    ini_path = installed_profile["profiles"] / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    original = ini_path.read_text()
+    ini = configparser.ConfigParser()
+    ini.optionxform = str
+    ini.read_string(original)
+    ini["locale"] = {"overrideFlag": "true", "userLocale": "ru_RU" if language == "ru" else "en_US"}
+    with open(ini_path, "w") as handle:
+        ini.write(handle)
+    try:
+        code = run_qgis_desktop(installed_profile, driver, result, env)
+    finally:
+        ini_path.write_text(original)
     assert result.exists(), f"QGIS did not finish the check (exit {code})"
     state = json.loads(result.read_text())
     log_text = log.read_text(errors="replace") if log.exists() else ""
@@ -147,6 +159,7 @@ def test_qgis_desktop_loads_plugin_from_zip(installed_profile):
               if "snowleopard" in line.lower() and ("Traceback" in line or "Error" in line or "error" in line)]
     assert state["active"], f"plugin not active; log:\n{log_text[-3000:]}"
     assert state["actions"] == 1 and state["toolbar_visible"]
+    assert state["action_text"] == title
     assert state["dock_visible"]
     assert errors == [], errors
     assert os.path.getsize(shot) > 10_000
