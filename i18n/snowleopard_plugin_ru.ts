@@ -286,7 +286,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{layer}: {count}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/base.py" line="74"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/base.py" line="97"/>
         <source>Not enough memory for this job: use a larger pixel size or a smaller extent.</source>
         <translation>Не хватает памяти: увеличьте размер пикселя или уменьшите охват.</translation>
     </message>
@@ -301,22 +301,22 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Учёт снежного барса {version}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="92"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="111"/>
         <source>Team not recorded</source>
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="864"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="883"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="152"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="171"/>
         <source>Could not save the style of {layer}: {reason}</source>
         <translation>Не удалось сохранить стиль слоя {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="170"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="189"/>
         <source>Season {name}</source>
         <translation>Сезон {name}</translation>
     </message>
@@ -1283,12 +1283,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="264"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="283"/>
         <source>The layer {layer} has no CRS: set its CRS (the season&apos;s UTM zone) in its properties.</source>
         <translation>У слоя {layer} не задана система координат: укажите её (зону UTM сезона) в свойствах слоя.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="267"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="286"/>
         <source>The layer {layer} is in geographic coordinates ({crs}); the analysis needs metres: use the season GeoPackage&apos;s layers, or reproject to the UTM zone of the park.</source>
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
@@ -2892,72 +2892,72 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Линии гребней: отрезков {count}, {km:.1f} км; седловин: {saddles}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="336"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="355"/>
         <source>Not covered</source>
         <translation>Не охвачено</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="336"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="355"/>
         <source>Searched along routes</source>
         <translation>Обследовано на маршрутах</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="336"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="355"/>
         <source>Sampled by cameras</source>
         <translation>Охвачено фотоловушками</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="336"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="355"/>
         <source>Routes and cameras</source>
         <translation>Маршруты и фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="354"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="373"/>
         <source>The raster {layer} cannot be read: choose a valid raster layer.</source>
         <translation>Не удалось прочитать растр {layer}: выберите корректный растровый слой.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="357"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="376"/>
         <source>The raster {layer} is not a file (provider {provider}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является файлом (провайдер {provider}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="361"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="380"/>
         <source>The raster {layer} is not a local file ({path}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является локальным файлом ({path}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="399"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="418"/>
         <source>The extent does not overlap the raster {layer}: choose an extent inside it (same CRS).</source>
         <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="569"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="588"/>
         <source>valley {value:.0f} m</source>
         <translation>долина {value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="569"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="588"/>
         <source>ridge +{value:.0f} m</source>
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="672"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="691"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="681"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="700"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="692"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="711"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="692"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="711"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
@@ -2967,22 +2967,22 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="808"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="827"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="808"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="827"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="845"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="864"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="846"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="865"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
@@ -3477,407 +3477,407 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Прочие проблемы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="240"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="241"/>
         <source>Add files…</source>
         <translation>Добавить файлы…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="240"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="241"/>
         <source>Add GPX tracks, sign tables, camera tables or a Camtrap DP datapackage.json</source>
         <translation>Добавить GPX-треки, таблицы следов, таблицы фотоловушек или datapackage.json пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="242"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="243"/>
         <source>Add folder…</source>
         <translation>Добавить папку…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="242"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="243"/>
         <source>Add every field file in a folder and its subfolders, sorted by what they hold</source>
         <translation>Добавить все полевые файлы из папки и её подпапок, распределив их по содержимому</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="244"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="245"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="244"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="245"/>
         <source>Remove the selected files from the list</source>
         <translation>Убрать выбранные файлы из списка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="249"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="249"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
         <source>Holds</source>
         <translation>Содержимое</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="250"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="251"/>
         <source>The field files to import; change what a file holds in its combo box, or choose &apos;Do not import&apos;</source>
         <translation>Полевые файлы для импорта; измените содержимое файла в раскрывающемся списке или выберите «Не импортировать»</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="258"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="259"/>
         <source>DEM (elevation in metres) for the surface km of the routes; optional</source>
         <translation>ЦМР (высоты в метрах) для расчёта км маршрутов по поверхности; необязательно</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="365"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="366"/>
         <source>Rasters (*.tif *.tiff *.vrt *.img);;All files (*)</source>
         <translation>Растры (*.tif *.tiff *.vrt *.img);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="367"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="368"/>
         <source>DEM</source>
         <translation>ЦМР</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="367"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="368"/>
         <source>Digital elevation model</source>
         <translation>Цифровая модель рельефа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="261"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="262"/>
         <source>The season GeoPackage to write (replaced if it exists)</source>
         <translation>GeoPackage сезона для записи (существующий файл будет заменён)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="263"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="264"/>
         <source>Where the season is saved</source>
         <translation>Куда сохраняется сезон</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="266"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="267"/>
         <source>Import season</source>
         <translation>Импортировать сезон</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="266"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="267"/>
         <source>Read the field files, check them and write the season GeoPackage (in the background)</source>
         <translation>Прочитать полевые файлы, проверить их и записать GeoPackage сезона (в фоновом режиме)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="269"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="270"/>
         <source>Open season…</source>
         <translation>Открыть сезон…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="269"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="270"/>
         <source>Load an existing season GeoPackage as the season group</source>
         <translation>Загрузить существующий GeoPackage сезона как группу слоёв сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="275"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="276"/>
         <source>No summary yet.</source>
         <translation>Сводки пока нет.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="275"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="276"/>
         <source>Totals of the season GeoPackage</source>
         <translation>Итоги по GeoPackage сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="280"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="281"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="281"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="282"/>
         <source>What the import fixed, flagged or rejected, grouped by problem; click a row to zoom to its place</source>
         <translation>Что при импорте было исправлено, отмечено или отклонено, по типам проблем; щёлкните строку, чтобы перейти к её месту на карте</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="297"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="298"/>
         <source>Sign type</source>
         <translation>Тип следа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="297"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="298"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="298"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="299"/>
         <source>Tick the sign types to map and give each a weight (e.g. a scrape counts twice a trail)</source>
         <translation>Отметьте типы следов для карты и задайте каждому вес (например, поскрёб считается за две следовые дорожки)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="309"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="310"/>
         <source>Map this sign type</source>
         <translation>Включить этот тип следов в карту</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="311"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="312"/>
         <source>Weight of one sign of this type</source>
         <translation>Вес одного следа этого типа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="317"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="318"/>
         <source>Only signs between</source>
         <translation>Только следы за период</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="317"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="318"/>
         <source>Map only the signs of a date window</source>
         <translation>Строить карту только по следам за интервал дат</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="319"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="320"/>
         <source>First day of the window</source>
         <translation>Первый день интервала</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="320"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="321"/>
         <source>Last day of the window</source>
         <translation>Последний день интервала</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="537"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="538"/>
         <source> m</source>
         <translation> м</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="326"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="327"/>
         <source>Kernel radius in metres</source>
         <translation>Радиус ядра в метрах</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="327"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="328"/>
         <source>Kernel radius</source>
         <translation>Радиус ядра</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="328"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="329"/>
         <source>Pixel size of the heatmaps in metres</source>
         <translation>Размер пикселя тепловых карт в метрах</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="329"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="330"/>
         <source>Pixel size of the heatmaps</source>
         <translation>Размер пикселя тепловых карт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="330"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="331"/>
         <source>Kernel shape, as in QGIS&apos;s heatmap</source>
         <translation>Форма ядра, как в тепловой карте QGIS</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="332"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="333"/>
         <source>Kernel</source>
         <translation>Ядро</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="333"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="334"/>
         <source>Signs per km of route searched</source>
         <translation>Следов на 1 км обследованного маршрута</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="333"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="334"/>
         <source>Divide by the route km walked near each place (effort correction)</source>
         <translation>Делить на км маршрутов, пройденных рядом с каждым местом (поправка на учётное усилие)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="453"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="454"/>
         <source> km</source>
         <translation> км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="336"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="337"/>
         <source>Leave places empty where fewer route km lie within the radius</source>
         <translation>Оставлять места пустыми, если в пределах радиуса меньше км маршрутов, чем задано</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="341"/>
         <source>Run heatmap</source>
         <translation>Построить тепловую карту</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="340"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="341"/>
         <source>Compute the sign heatmap in the background</source>
         <translation>Рассчитать тепловую карту следов в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="343"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="344"/>
         <source>Detections per 100 trap-nights around the stations</source>
         <translation>Регистраций на 100 ловушко-суток вокруг фотоловушек</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="345"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="346"/>
         <source>Count only detections of this species (empty: all)</source>
         <translation>Учитывать только регистрации этого вида (пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="346"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="347"/>
         <source>Species</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="346"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="347"/>
         <source>Species of the detections</source>
         <translation>Вид в регистрациях</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="349"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="350"/>
         <source>Kernel radius around each station</source>
         <translation>Радиус ядра вокруг каждой фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="350"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="351"/>
         <source>Also one band per identified animal</source>
         <translation>Также по одному каналу на каждую опознанную особь</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="353"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="354"/>
         <source>Run camera rate</source>
         <translation>Рассчитать частоту регистраций</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="353"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="354"/>
         <source>Compute detections per 100 trap-nights per station in the background</source>
         <translation>Рассчитать число регистраций на 100 ловушко-суток по каждой фотоловушке в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="365"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="366"/>
         <source>DEM of the park (same metric CRS as the season)</source>
         <translation>ЦМР парка (в той же метрической системе координат, что и сезон)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="368"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="369"/>
         <source>A place counts as searched within this distance of a walked route</source>
         <translation>Место считается обследованным в пределах этого расстояния от пройденного маршрута</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="370"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="371"/>
         <source>Detection half-width of a route</source>
         <translation>Полуширина обнаружения на маршруте</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="371"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="372"/>
         <source>A place counts as sampled within this distance of a camera</source>
         <translation>Место считается охваченным в пределах этого расстояния от фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="373"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="374"/>
         <source>Camera radius</source>
         <translation>Радиус фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="373"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="374"/>
         <source>Detection radius of a camera</source>
         <translation>Радиус обнаружения фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="375"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="376"/>
         <source>Cell size of the effort grid</source>
         <translation>Размер ячейки сетки учётного усилия</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="375"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="376"/>
         <source>Grid size</source>
         <translation>Размер ячейки сетки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="376"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="377"/>
         <source>Habitat from the DEM (Altai rules)</source>
         <translation>Местообитания по ЦМР (правила для Алтая)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="376"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="377"/>
         <source>Suitable habitat from elevation, slope, ruggedness and ridges</source>
         <translation>Пригодные местообитания по высоте, крутизне, пересечённости и гребням</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="378"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="379"/>
         <source>Habitat from a layer</source>
         <translation>Местообитания из слоя</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="378"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="379"/>
         <source>Use a habitat polygon or raster layer you already have</source>
         <translation>Использовать уже имеющийся слой полигонов или растр местообитаний</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="382"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="383"/>
         <source>Habitat polygons or a 0–1 suitability raster</source>
         <translation>Полигоны местообитаний или растр пригодности 0–1</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="387"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="388"/>
         <source>Habitat farther than this from any effort is a gap</source>
         <translation>Местообитания дальше этого расстояния от любого учётного усилия считаются пробелом</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="389"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
         <source>Gap distance</source>
         <translation>Расстояние для пробела</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="389"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
         <source>Distance from effort</source>
         <translation>Расстояние от учётного усилия</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
         <source> km²</source>
         <translation> км²</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="390"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
         <source>Leave out gaps smaller than this</source>
         <translation>Не выводить пробелы меньше этой площади</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="392"/>
         <source>Minimum area</source>
         <translation>Минимальная площадь</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="391"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="392"/>
         <source>Smallest gap kept</source>
         <translation>Наименьший сохраняемый пробел</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="392"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="393"/>
         <source>Camps, road ends, huts: distance from each gap; optional</source>
         <translation>Стоянки, концы дорог, избушки: расстояние до них от каждого пробела; необязательно</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="396"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="397"/>
         <source>Access</source>
         <translation>Точки доступа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="398"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="399"/>
         <source>Run coverage and gaps</source>
         <translation>Рассчитать охват и пробелы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="398"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="399"/>
         <source>Terrain, habitat, coverage and ranked gaps, one after the other, in the background</source>
         <translation>Рельеф, местообитания, охват и ранжированные пробелы — последовательно, в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="404"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="405"/>
         <source>Area km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="404"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="405"/>
         <source>Ridge km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="404"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="405"/>
         <source>Access km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="406"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="407"/>
         <source>Coverage gaps ranked by area × suitability; click a row to zoom to the gap</source>
         <translation>Пробелы в охвате, ранжированные по площади × пригодности; щёлкните строку, чтобы перейти к пробелу</translation>
     </message>
@@ -3892,282 +3892,282 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation type="obsolete">Что будет на странице плана</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="502"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="503"/>
         <source>Title on the first page of the report</source>
         <translation>Заголовок на первой странице отчёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="503"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="504"/>
         <source>Report title</source>
         <translation>Заголовок отчёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="507"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="508"/>
         <source>Language of the report</source>
         <translation>Язык отчёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="505"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="506"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="506"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="507"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="507"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="508"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="509"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="510"/>
         <source>Include</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="509"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="510"/>
         <source>Which maps and tables the report holds</source>
         <translation>Какие карты и таблицы входят в отчёт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="860"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="861"/>
         <source>Heatmap of signs</source>
         <translation>Тепловая карта следов</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="511"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="512"/>
         <source>Page with the signs and the heatmap</source>
         <translation>Страница со следами и тепловой картой</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="512"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="513"/>
         <source>Coverage map</source>
         <translation>Карта охвата</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="512"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="513"/>
         <source>Page with the survey coverage</source>
         <translation>Страница с охватом учёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="513"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="514"/>
         <source>Ranked gaps</source>
         <translation>Ранжированные пробелы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="513"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="514"/>
         <source>Map and table of the top gaps</source>
         <translation>Карта и таблица первых по рангу пробелов</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="514"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="515"/>
         <source>Page with the plan, when made</source>
         <translation>Страница с планом, если он составлен</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="519"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="520"/>
         <source>The PDF to write</source>
         <translation>PDF для записи</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="521"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="522"/>
         <source>Output PDF</source>
         <translation>Выходной PDF</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="521"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="522"/>
         <source>Where the report is saved</source>
         <translation>Куда сохраняется отчёт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="524"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="525"/>
         <source>Make report</source>
         <translation>Создать отчёт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="524"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="525"/>
         <source>Build the season report in the background</source>
         <translation>Сформировать отчёт о сезоне в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="525"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="526"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="525"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="526"/>
         <source>Open the report PDF</source>
         <translation>Открыть PDF отчёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="586"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="587"/>
         <source>What this file holds; change it if the guess is wrong</source>
         <translation>Что содержит этот файл; измените, если тип определён неверно</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="619"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="620"/>
         <source>Field files</source>
         <translation>Полевые файлы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="619"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="620"/>
         <source>Field files (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;All files (*)</source>
         <translation>Полевые файлы (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="625"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="626"/>
         <source>Folder of field files</source>
         <translation>Папка с полевыми файлами</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="642"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="643"/>
         <source>Add the season's field files first (Add files… or Add folder…).</source>
         <translation>Сначала добавьте полевые файлы сезона («Добавить файлы…» или «Добавить папку…»).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="645"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="646"/>
         <source>Choose where to save the season GeoPackage.</source>
         <translation>Укажите, куда сохранить GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="652"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="653"/>
         <source>Importing the season…</source>
         <translation>Импорт сезона…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="689"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="690"/>
         <source>Season: {path}</source>
         <translation>Сезон: {path}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="695"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="696"/>
         <source>Snow leopard census {name}</source>
         <translation>Учёт снежного барса {name}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="700"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="701"/>
         <source>The season {path} holds no route, sign, camera or detection: check the field files and import again.</source>
         <translation>В сезоне {path} нет ни маршрутов, ни следов, ни фотоловушек, ни регистраций: проверьте полевые файлы и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="711"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="712"/>
         <source>Routes: {n}, {km:.1f} km walked</source>
         <translation>Маршруты: {n}, пройдено {km:.1f} км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="712"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="713"/>
         <source>Teams: {n} ({names}); survey days: {days}</source>
         <translation>Группы: {n} ({names}); дней учёта: {days}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="714"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="715"/>
         <source>Dates: {first} – {last}</source>
         <translation>Даты: {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="715"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="716"/>
         <source>Signs: {n} ({types})</source>
         <translation>Следы: {n} ({types})</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="716"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="717"/>
         <source>Camera stations: {n}, {tn:.0f} trap-nights</source>
         <translation>Фотоловушки: {n}, ловушко-суток: {tn:.0f}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="717"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="718"/>
         <source>Detections: {n}; individuals: {ind}</source>
         <translation>Регистрации: {n}; особей: {ind}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="718"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="719"/>
         <source>Validation rows: {n}</source>
         <translation>Записи проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="762"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="763"/>
         <source>This row has no place on the map.</source>
         <translation>Эта запись не привязана к месту на карте.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="829"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="830"/>
         <source>Import the season or open a season GeoPackage on the Data page first.</source>
         <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="856"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="857"/>
         <source>Tick at least one sign type.</source>
         <translation>Отметьте хотя бы один тип следов.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="860"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="861"/>
         <source>Computing the heatmap…</source>
         <translation>Расчёт тепловой карты…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="879"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="880"/>
         <source>Computing the camera detection rate…</source>
         <translation>Расчёт частоты регистраций фотоловушками…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="895"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="896"/>
         <source>Coverage and gaps need algorithms that are not in this version of the plugin yet: {names}.</source>
         <translation>Для охвата и пробелов нужны алгоритмы, которых ещё нет в этой версии модуля: {names}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="899"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="900"/>
         <source>Choose the DEM of the park.</source>
         <translation>Выберите ЦМР парка.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="905"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="906"/>
         <source>Choose the habitat layer, or take the habitat from the DEM.</source>
         <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="944"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="945"/>
         <source>Running {name}…</source>
         <translation>Выполняется {name}…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="955"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="956"/>
         <source>Ridges walked</source>
         <translation>Пройденные гребни</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="985"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="986"/>
         <source>Click to zoom to this gap</source>
         <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1112"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1113"/>
         <source>Making the season report…</source>
         <translation>Формирование отчёта о сезоне…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1262"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1263"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1268"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1269"/>
         <source>The results could not be loaded: {reason}</source>
         <translation>Не удалось загрузить результаты: {reason}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1276"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1277"/>
         <source>Failed.</source>
         <translation>Завершено с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1288"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1289"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1289"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1290"/>
         <source>Show the log of the job</source>
         <translation>Показать журнал задачи</translation>
     </message>
@@ -4223,422 +4223,422 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Сохранённое сопоставление полей (JSON: поле модели данных → заголовок столбца)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="418"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="419"/>
         <source>Next season&apos;s transects along the ridges into the largest gaps, under a km budget, and camera stations on ridges and saddles. Empty layer boxes take the results of the Coverage &amp; gaps page and the season&apos;s own layers.</source>
         <translation>Трансекты на следующий сезон вдоль гребней в крупнейшие пробелы в пределах бюджета (км) и точки фотоловушек на гребнях и седловинах. Если поле слоя не заполнено, берутся результаты страницы «Охват и пробелы» и собственные слои сезона.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="418"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="419"/>
         <source>What the Plan page does</source>
         <translation>Что делает страница плана</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="426"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="427"/>
         <source>Layers</source>
         <translation>Слои</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="426"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="427"/>
         <source>The layers the plan is made from</source>
         <translation>Слои, по которым составляется план</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="428"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="429"/>
         <source>Ridgelines to plan along; empty: the ridges of the last terrain run</source>
         <translation>Линии гребней, вдоль которых строится план; пусто — гребни из последнего расчёта рельефа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="428"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="429"/>
         <source>ridges of the terrain run</source>
         <translation>гребни из расчёта рельефа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="430"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="431"/>
         <source>Ridges</source>
         <translation>Гребни</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="431"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="432"/>
         <source>Habitat suitability raster or habitat polygons; empty: the habitat of the Coverage &amp; gaps page</source>
         <translation>Растр пригодности местообитаний или полигоны местообитаний; пусто — местообитания со страницы «Охват и пробелы»</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="431"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="432"/>
         <source>habitat of the coverage run</source>
         <translation>местообитания из расчёта охвата</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="436"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="437"/>
         <source>Routes already walked (their habitat counts as searched); empty: the season&apos;s routes</source>
         <translation>Уже пройденные маршруты (местообитания вдоль них считаются обследованными); пусто — маршруты сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="436"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="437"/>
         <source>routes of the season</source>
         <translation>маршруты сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="439"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="440"/>
         <source>Camps, road ends, huts: transects start near them; optional</source>
         <translation>Стоянки, концы дорог, избушки: трансекты начинаются рядом с ними; необязательно</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="441"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="442"/>
         <source>Access points</source>
         <translation>Точки доступа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="441"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="442"/>
         <source>Where teams start</source>
         <translation>Откуда выходят группы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="442"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="443"/>
         <source>Transects walked every year: kept in the plan first; optional</source>
         <translation>Трансекты, проходимые ежегодно: включаются в план первыми; необязательно</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="443"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="444"/>
         <source>Locked lines</source>
         <translation>Закреплённые трансекты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="443"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="444"/>
         <source>Transects that stay in the plan</source>
         <translation>Трансекты, которые остаются в плане</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="444"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="445"/>
         <source>Areas to keep out of the plan (border zone, avalanche slopes); optional</source>
         <translation>Зоны, исключаемые из плана (пограничная зона, лавиноопасные склоны); необязательно</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="446"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="447"/>
         <source>Exclude areas</source>
         <translation>Исключённые зоны</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="446"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="447"/>
         <source>Areas left out of the plan</source>
         <translation>Зоны, не включаемые в план</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="448"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="449"/>
         <source>Transects</source>
         <translation>Трансекты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="448"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="449"/>
         <source>Day transects along the ridges, one GPX file per team</source>
         <translation>Дневные трансекты вдоль гребней, по файлу GPX на группу</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="450"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="451"/>
         <source>Total km the teams can walk next season</source>
         <translation>Сколько всего км группы могут пройти в следующем сезоне</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="452"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="453"/>
         <source>Budget</source>
         <translation>Бюджет</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="452"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="453"/>
         <source>Total km</source>
         <translation>Всего км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="453"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="454"/>
         <source>Longest transect a team walks in one day</source>
         <translation>Самая длинная трансекта, которую группа проходит за день</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="454"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="455"/>
         <source>Longest day</source>
         <translation>Наибольший дневной переход</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="454"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="455"/>
         <source>Longest day transect</source>
         <translation>Наибольшая длина дневной трансекты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="455"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="456"/>
         <source>Number of field teams (transects are shared out among them)</source>
         <translation>Число полевых групп (трансекты распределяются между ними)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="457"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="458"/>
         <source>Field teams</source>
         <translation>Полевые группы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="458"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="459"/>
         <source>A place counts as searched within this distance of a transect</source>
         <translation>Место считается обследованным в пределах этого расстояния от трансекты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="460"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="461"/>
         <source>Detection half-width of a transect</source>
         <translation>Полуширина обнаружения на трансекте</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="462"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="463"/>
         <source>Folder for the GPX files of the plan (one per team); empty: a &apos;plan_gpx&apos; folder beside the season</source>
         <translation>Папка для файлов GPX плана (по одному на группу); пусто — папка «plan_gpx» рядом с файлом сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="466"/>
         <source>GPX folder</source>
         <translation>Папка GPX</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="466"/>
         <source>Where the GPX files go</source>
         <translation>Куда записываются файлы GPX</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="466"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="467"/>
         <source>Run plan transects</source>
         <translation>Спланировать трансекты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="466"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="467"/>
         <source>Plan next season&apos;s transects in the background</source>
         <translation>Спланировать трансекты на следующий сезон в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="470"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="471"/>
         <source>New camera positions on ridges and saddles</source>
         <translation>Новые точки фотоловушек на гребнях и седловинах</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="472"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="473"/>
         <source>How many new camera stations to place</source>
         <translation>Сколько новых точек фотоловушек разместить</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="473"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="474"/>
         <source>Number of new stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="474"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="475"/>
         <source>Movement scale σ of the animals (snow leopard: about 3 km)</source>
         <translation>Масштаб перемещений животных σ (у снежного барса — около 3 км)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="476"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="477"/>
         <source>Sigma</source>
         <translation>Сигма</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="476"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="477"/>
         <source>Movement scale σ</source>
         <translation>Масштаб перемещений σ</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="477"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="478"/>
         <source>No two stations closer than this</source>
         <translation>Точки не ставятся ближе этого расстояния друг к другу</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="478"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="479"/>
         <source>Spacing between stations</source>
         <translation>Расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="479"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="480"/>
         <source>Keep this season&apos;s cameras</source>
         <translation>Сохранить фотоловушки этого сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="479"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="480"/>
         <source>The season&apos;s camera stations stay; new ones are spaced from them</source>
         <translation>Фотоловушки сезона остаются на месте; новые размещаются с отступом от них</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="483"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="484"/>
         <source>Run plan cameras</source>
         <translation>Разместить фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="483"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="484"/>
         <source>Place new camera stations in the background</source>
         <translation>Разместить новые точки фотоловушек в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="487"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="488"/>
         <source>Compare plan vs walked</source>
         <translation>Сравнить план с пройденным</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="487"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="488"/>
         <source>Which planned transects the routes walked (and what was walked off the plan)</source>
         <translation>Какие запланированные трансекты пройдены маршрутами (и что пройдено вне плана)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="660"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="661"/>
         <source>No plan yet.</source>
         <translation>Плана пока нет.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="490"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="491"/>
         <source>Totals of the last plan</source>
         <translation>Итоги последнего плана</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="530"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="531"/>
         <source>Exports for analysts</source>
         <translation>Экспорт для аналитиков</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="530"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="531"/>
         <source>Files for R (unmarked, secr), PRESENCE and Camtrap DP, and generalised copies for sharing</source>
         <translation>Файлы для R (unmarked, secr), PRESENCE и Camtrap DP, а также генерализованные копии для передачи данных</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="533"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="534"/>
         <source>Folder for the exports; empty: an &apos;exports&apos; folder beside the season</source>
         <translation>Папка для экспорта; пусто — папка «exports» рядом с файлом сезона</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="536"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="537"/>
         <source>Export folder</source>
         <translation>Папка экспорта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="536"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="537"/>
         <source>Where the exports go</source>
         <translation>Куда записываются файлы экспорта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="537"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="538"/>
         <source>Move every location to the centre of a grid cell of this size before export (0: exact coordinates); snow leopard locations draw poachers</source>
         <translation>Перед экспортом переносить каждое местоположение в центр ячейки сетки такого размера (0 — точные координаты); места встреч снежного барса привлекают браконьеров</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="541"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="542"/>
         <source>exact coordinates</source>
         <translation>точные координаты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="542"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="543"/>
         <source>Generalise to cells of</source>
         <translation>Генерализовать до ячеек</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="542"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="543"/>
         <source>Generalisation cell size</source>
         <translation>Размер ячейки генерализации</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="544"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="545"/>
         <source>Occupancy histories</source>
         <translation>Истории обнаружений (occupancy)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="544"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="545"/>
         <source>Detection histories (sites × segments along routes) for unmarked and PRESENCE</source>
         <translation>Истории обнаружений (участки × отрезки вдоль маршрутов) для unmarked и PRESENCE</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="547"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="548"/>
         <source>secr files</source>
         <translation>Файлы secr</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="547"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="548"/>
         <source>Trap and capture files for R secr</source>
         <translation>Файлы ловушек и поимок для R secr</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="548"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="549"/>
         <source>Camtrap DP package</source>
         <translation>Пакет Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="548"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="549"/>
         <source>The cameras and detections as a Camtrap DP 1.0 data package</source>
         <translation>Фотоловушки и регистрации в виде пакета данных Camtrap DP 1.0</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="550"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="551"/>
         <source>Generalised signs</source>
         <translation>Генерализованные следы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="550"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="551"/>
         <source>A copy of the signs moved to cell centres, safe to share</source>
         <translation>Копия следов, перенесённых в центры ячеек, — её можно безопасно передавать</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="814"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="815"/>
         <source>Cannot read the DEM {path}: choose a GeoTIFF (or another raster GDAL reads) with elevations in metres.</source>
         <translation>Не удалось прочитать ЦМР {path}: выберите GeoTIFF (или другой растр, который читает GDAL) с высотами в метрах.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="819"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="820"/>
         <source>The DEM {path} is in {dem_crs} but the season is in {season_crs}: reproject the DEM to {season_crs} (Raster ▸ Projections ▸ Warp) and choose it again.</source>
         <translation>ЦМР {path} в {dem_crs}, а сезон в {season_crs}: перепроецируйте ЦМР в {season_crs} (Растр ▸ Проекции ▸ Трансформировать) и выберите её снова.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1012"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1013"/>
         <source>The plan needs ridgelines and habitat: run coverage and gaps on the Coverage &amp; gaps page first, or choose the layers on the Plan page.</source>
         <translation>Для плана нужны линии гребней и местообитания: сначала рассчитайте охват и пробелы на странице «Охват и пробелы» или выберите слои на странице «План».</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1038"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1039"/>
         <source>Plan: {km:.1f} km of transects, {area:.2f} km² of suitable habitat newly searched.</source>
         <translation>План: трансекты — {km:.1f} км, впервые обследуемые пригодные местообитания — {area:.2f} км².</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1042"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1043"/>
         <source>GPX files in {folder}</source>
         <translation>Файлы GPX в папке {folder}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1045"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1046"/>
         <source>Planning transects…</source>
         <translation>Планирование трансект…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1058"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1059"/>
         <source>Placing camera stations…</source>
         <translation>Размещение точек фотоловушек…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1069"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1070"/>
         <source>Run plan transects first: there is no plan to compare the routes with.</source>
         <translation>Сначала спланируйте трансекты: плана, с которым можно сравнить маршруты, ещё нет.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1082"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1083"/>
         <source>Comparing the plan with the routes walked…</source>
         <translation>Сравнение плана с пройденными маршрутами…</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1159"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1160"/>
         <source>Choose the cell size to generalise the signs to (e.g. 10000 m).</source>
         <translation>Выберите размер ячейки для генерализации следов (например, 10000 м).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1165"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1166"/>
         <source>Cannot create the export folder {folder}: {reason}. Choose another folder.</source>
         <translation>Не удалось создать папку экспорта {folder}: {reason}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1172"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1173"/>
         <source>Exported: {path}</source>
         <translation>Экспортировано: {path}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1174"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1175"/>
         <source>Signs, generalised for sharing</source>
         <translation>Следы, генерализованные для передачи</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1176"/>
+        <location filename="../../work/main/snowleopard_plugin/gui/dock_season.py" line="1177"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>

@@ -46,7 +46,10 @@ def elevation_tint_layer(dem_path: str, name: Optional[str] = None) -> QgsRaster
     layer = QgsRasterLayer(dem_path, name or tr("Elevation"))
     if not layer.isValid():
         return layer
-    stats = layer.dataProvider().bandStatistics(1)
+    from .qgis_io import inputs_left_alone
+
+    with inputs_left_alone():  # statistics of the user's DEM, without a .aux.xml beside it
+        stats = QgsRasterLayer(dem_path, "stats").dataProvider().bandStatistics(1)
     low, high = stats.minimumValue, stats.maximumValue
     stops = [(0.0, "#6f9c5a"), (0.35, "#c8c48a"), (0.65, "#a68a6a"), (0.85, "#d9d2cc"), (1.0, "#ffffff")]
     items = [QgsColorRampShader.ColorRampItem(low + f * (high - low), QColor(c), f"{low + f * (high - low):.0f} m")

@@ -9,8 +9,9 @@ the plugin converts between the two.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
-from typing import Dict, List, Optional
+from typing import Dict, Iterator, List, Optional
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -46,6 +47,24 @@ SIGN_MARKERS = {
 }
 
 SEVERITY_COLOURS = {"info": "#3182bd", "warning": "#fd8d3c", "error": "#de2d26"}
+
+
+@contextlib.contextmanager
+def inputs_left_alone() -> Iterator[None]:
+    """Keep GDAL from writing ``.aux.xml`` statistics files beside the user's input rasters.
+
+    Loading a raster layer makes QGIS compute its statistics, and GDAL caches them in a
+    sidecar file next to the raster: the DEM's folder would change under the user's feet.
+    The option is set for this thread only (the algorithm's worker), then restored.
+    """
+    from osgeo import gdal
+
+    old = gdal.GetThreadLocalConfigOption("GDAL_PAM_ENABLED", None)
+    gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO")
+    try:
+        yield
+    finally:
+        gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", old)
 
 
 def season_layer(gpkg: str, name: str, title: Optional[str] = None) -> QgsVectorLayer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any, Callable
 
@@ -10,6 +11,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import plugin_file
 from ..i18n import tr, tr_error
+from ..qgis_io import inputs_left_alone
 
 
 class CoreFeedback:
@@ -44,8 +46,29 @@ class SnowLeopardAlgorithm(QgsProcessingAlgorithm):
     NAME = ""
     GROUP_ID = ""
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Run every algorithm's processAlgorithm with the input rasters' folders left alone."""
+        super().__init_subclass__(**kwargs)
+        process = cls.__dict__.get("processAlgorithm")
+        if process is not None:
+            @functools.wraps(process)
+            def wrapped(self, parameters, context, feedback):
+                with inputs_left_alone():
+                    return process(self, parameters, context, feedback)
+
+            cls.processAlgorithm = wrapped
+
     def name(self) -> str:
         return self.NAME
+
+    def checkParameterValues(self, parameters, context):
+        # input layers are first opened here: open them with GDAL's sidecar files off (see inputs_left_alone)
+        with inputs_left_alone():
+            return super().checkParameterValues(parameters, context)
+
+    def prepareAlgorithm(self, parameters, context, feedback):
+        with inputs_left_alone():
+            return super().prepareAlgorithm(parameters, context, feedback)
 
     def groupId(self) -> str:
         return self.GROUP_ID
