@@ -67,6 +67,26 @@ def inputs_left_alone() -> Iterator[None]:
         gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", old)
 
 
+def new_field(name: str, kind: str):
+    """A QgsField of a plain type (``str``, ``int``, ``int64``, ``float``, ``bool``).
+
+    QGIS 3.38+ (and QGIS 4 on Qt 6) types fields with QMetaType; older QGIS with QVariant.
+    """
+    from qgis.core import Qgis, QgsField
+
+    if Qgis.QGIS_VERSION_INT >= 33800:
+        from qgis.PyQt.QtCore import QMetaType
+
+        types = {"str": QMetaType.Type.QString, "int": QMetaType.Type.Int, "int64": QMetaType.Type.LongLong,
+                 "float": QMetaType.Type.Double, "bool": QMetaType.Type.Bool}
+    else:
+        from qgis.PyQt.QtCore import QVariant
+
+        types = {"str": QVariant.String, "int": QVariant.Int, "int64": QVariant.LongLong, "float": QVariant.Double,
+                 "bool": QVariant.Bool}
+    return QgsField(name, types[kind])
+
+
 def season_layer(gpkg: str, name: str, title: Optional[str] = None) -> QgsVectorLayer:
     """One layer of a season GeoPackage as a QGIS vector layer."""
     return QgsVectorLayer(f"{gpkg}|layername={name}", title or name, "ogr")
@@ -475,8 +495,7 @@ def source_to_geodataframe(source, fields=(), feedback=None, rect=None, destinat
 def geodataframe_fields(gdf, skip=()):
     """QgsFields for the attribute columns of a GeoDataFrame (int, float, bool, text)."""
     import numpy as np
-    from qgis.core import QgsField, QgsFields
-    from qgis.PyQt.QtCore import QVariant
+    from qgis.core import QgsFields
 
     fields = QgsFields()
     for name in gdf.columns:
@@ -484,13 +503,13 @@ def geodataframe_fields(gdf, skip=()):
             continue
         kind = gdf[name].dtype
         if np.issubdtype(kind, np.bool_):
-            fields.append(QgsField(name, QVariant.Bool))
+            fields.append(new_field(name, "bool"))
         elif np.issubdtype(kind, np.integer):
-            fields.append(QgsField(name, QVariant.LongLong))
+            fields.append(new_field(name, "int64"))
         elif np.issubdtype(kind, np.floating):
-            fields.append(QgsField(name, QVariant.Double))
+            fields.append(new_field(name, "float"))
         else:
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(new_field(name, "str"))
     return fields
 
 
@@ -773,14 +792,14 @@ def points_layer(name: str, crs, rows, fields):
 
     Args:
         rows: dicts with ``x``, ``y`` and a value per field name (None = NULL).
-        fields: (name, QVariant type) pairs.
+        fields: (name, kind) pairs, kind as in :func:`new_field`.
     """
-    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
 
     layer = QgsVectorLayer("Point", name, "memory")
     layer.setCrs(crs)
     provider = layer.dataProvider()
-    provider.addAttributes([QgsField(field, kind) for field, kind in fields])
+    provider.addAttributes([new_field(field, kind) for field, kind in fields])
     layer.updateFields()
     features = []
     for row in rows:

@@ -59,7 +59,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import Qt, QTranslator, QVariant
+from qgis.PyQt.QtCore import Qt, QTranslator
 from qgis.PyQt.QtGui import QColor, QFont
 
 from .__about__ import plugin_file
@@ -354,7 +354,7 @@ class _Layers:
 
         rows = [s for s in data.stations if s["x"] is not None]
         layer = points_layer(tr("Detections per 100 trap-nights"), self.crs, rows,
-                             [("station_id", QVariant.String), ("rate_per_100", QVariant.Double)])
+                             [("station_id", "str"), ("rate_per_100", "float")])
         rates = [s["rate_per_100"] for s in rows if s["rate_per_100"] is not None]
         high = max(rates) if rates else 0.0
         step = _nice(high / 3.0) if high > 0 else 1.0

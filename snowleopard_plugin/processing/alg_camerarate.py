@@ -6,7 +6,6 @@ import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -22,7 +21,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
 from .alg_heatmap import kernel_options
@@ -83,7 +81,7 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import density, heatmaps
         from ..core.raster import write_geotiffs
-        from ..qgis_io import check_metric_crs, crs_text, features_to_arrays, style_heatmap_file
+        from ..qgis_io import check_metric_crs, crs_text, features_to_arrays, new_field, style_heatmap_file
 
         cameras = self.parameterAsSource(parameters, self.CAMERAS, context)
         detections = self.parameterAsSource(parameters, self.DETECTIONS, context)
@@ -135,10 +133,9 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
         style_heatmap_file(output, tr("per 100 trap-nights"))
 
         fields = QgsFields()
-        for name, kind in (("station_id", QVariant.String), ("trap_nights", QVariant.Double),
-                           ("detections", QVariant.Int), ("individuals", QVariant.Int),
-                           ("rate_per_100", QVariant.Double)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("station_id", "str"), ("trap_nights", "float"), ("detections", "int"),
+                           ("individuals", "int"), ("rate_per_100", "float")):
+            fields.append(new_field(name, kind))
         sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT_STATIONS, context, fields, QgsWkbTypes.Point, crs)
         for i, sid in enumerate(rates.station_id):
             feature = QgsFeature(fields)

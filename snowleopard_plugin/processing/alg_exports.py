@@ -13,7 +13,6 @@ import os
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -30,7 +29,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
 from .base import CoreFeedback, SnowLeopardAlgorithm
@@ -405,7 +403,7 @@ class GeneraliseAlgorithm(SnowLeopardAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import generalise
-        from ..qgis_io import check_metric_crs
+        from ..qgis_io import check_metric_crs, new_field
 
         source = _source(self, parameters, self.INPUT, context, tr("points"))
         check_metric_crs(source.sourceCrs(), source.sourceName())
@@ -416,7 +414,7 @@ class GeneraliseAlgorithm(SnowLeopardAlgorithm):
         fields = QgsFields()
         for i in keep:
             fields.append(source.fields().at(i))
-        fields.append(QgsField(generalise.GENERALISED_FIELD, QVariant.Double))
+        fields.append(new_field(generalise.GENERALISED_FIELD, "float"))
         if dropped:
             feedback.pushInfo(tr("Coordinate columns left out: {names}").format(names=", ".join(sorted(dropped))))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point,
