@@ -31,11 +31,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from . import model
 from .exceptions import QT_TR_NOOP, InputError
-from .summary import TARGET_SPECIES, _number, _open, _text, is_empty, season_summary
+from .summary import TARGET_SPECIES, _number, _open, _rows, _text, is_empty, season_summary
 
 #: A sign farther than this from every route (metres) is not attributed to a team.
 SIGN_MATCH_M = 250.0
@@ -88,25 +88,6 @@ def _date(value: Any) -> Optional[dt.date]:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
-
-
-def _rows(ds: Any, name: str, fields: Sequence[str], geometry: bool = False) -> Iterator[Dict[str, Any]]:
-    """Attribute rows of one layer (and its shapely geometry under ``"_geom"``); a missing layer has none."""
-    from shapely import wkb
-
-    layer = ds.GetLayerByName(name)
-    if layer is None:
-        return
-    definition = layer.GetLayerDefn()
-    index = {f: definition.GetFieldIndex(f) for f in fields}
-    layer.ResetReading()
-    for feature in layer:
-        row = {f: (feature.GetField(i) if i >= 0 and feature.IsFieldSetAndNotNull(i) else None)
-               for f, i in index.items()}
-        if geometry:
-            geom = feature.GetGeometryRef()
-            row["_geom"] = None if geom is None or geom.IsEmpty() else wkb.loads(bytes(geom.ExportToIsoWkb()))
-        yield row
 
 
 def _season_crs(ds: Any) -> Tuple[str, Optional[int]]:

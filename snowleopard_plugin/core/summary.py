@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 import os
-from typing import Any, Dict, Iterator, List, Optional
+from typing import Any, Dict, Iterator, Optional, Sequence
 
 from . import model
 from .exceptions import QT_TR_NOOP, InputError
@@ -64,8 +64,9 @@ def _open(gpkg_path: str) -> Any:
     return ds
 
 
-def _rows(ds: Any, name: str, fields: List[str]) -> Iterator[Dict[str, Any]]:
-    """Attribute rows of one layer (missing layer: no rows; missing field: None)."""
+def _rows(ds: Any, name: str, fields: Sequence[str], geometry: bool = False) -> Iterator[Dict[str, Any]]:
+    """Attribute rows of one layer (missing layer: no rows; missing field: None), and with ``geometry``
+    its shapely geometry under ``"_geom"``."""
     layer = ds.GetLayerByName(name)
     if layer is None:
         return
@@ -73,9 +74,13 @@ def _rows(ds: Any, name: str, fields: List[str]) -> Iterator[Dict[str, Any]]:
     index = {f: definition.GetFieldIndex(f) for f in fields}
     layer.ResetReading()
     for feature in layer:
-        row = {}
-        for f, i in index.items():
-            row[f] = feature.GetField(i) if i >= 0 and feature.IsFieldSetAndNotNull(i) else None
+        row = {f: (feature.GetField(i) if i >= 0 and feature.IsFieldSetAndNotNull(i) else None)
+               for f, i in index.items()}
+        if geometry:
+            from shapely import wkb
+
+            geom = feature.GetGeometryRef()
+            row["_geom"] = None if geom is None or geom.IsEmpty() else wkb.loads(bytes(geom.ExportToIsoWkb()))
         yield row
 
 
