@@ -340,27 +340,25 @@ def secr_tables(cameras: Any, detections: Any, occasion_days: float = 1.0, detec
         return (c["occasion"], when is None, when.timestamp() if when is not None else 0.0)
 
     captures.sort(key=_order)  # stable: file order within ties
-    if detector == "proximity":
-        seen = set()
+    def first_per(key: Any) -> List[Dict[str, Any]]:
+        """The first capture of each key, in order."""
+        seen: set = set()
         kept = []
         for c in captures:
-            key = (c["id"], c["occasion"], c["station"])
-            if key not in seen:
-                seen.add(key)
+            if key(c) not in seen:
+                seen.add(key(c))
                 kept.append(c)
+        return kept
+
+    if detector == "proximity":
+        kept = first_per(lambda c: (c["id"], c["occasion"], c["station"]))
         if len(kept) < len(captures):
             messages.append((QT_TR_NOOP("Proximity detectors record an animal at most once per detector and "
                                         "occasion: {n} repeated detections were merged."),
                              {"n": len(captures) - len(kept)}))
         captures = kept
     elif detector == "multi":
-        seen = set()
-        kept = []
-        for c in captures:
-            key = (c["id"], c["occasion"])
-            if key not in seen:
-                seen.add(key)
-                kept.append(c)
+        kept = first_per(lambda c: (c["id"], c["occasion"]))
         if len(kept) < len(captures):
             messages.append((QT_TR_NOOP("Multi-catch detectors record an animal at most once per occasion: {n} later "
                                         "detections in the same occasion were left out."),
