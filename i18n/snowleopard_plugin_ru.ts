@@ -19,7 +19,7 @@
         <translation>Отменено пользователем.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="460"/>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="458"/>
         <source>The output folder {folder} does not exist.</source>
         <translation>Выходная папка {folder} не существует.</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>Другой признак</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="754"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>Следы и крики</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="653"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="655"/>
         <source>Camera stations</source>
         <translation>Фотоловушки</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>Регистрации фотоловушек</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="765"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="770"/>
         <source>Import validation</source>
         <translation>Проверка импорта</translation>
     </message>
@@ -251,7 +251,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="696"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="698"/>
         <source>Detections</source>
         <translation>Регистрации</translation>
     </message>
@@ -301,22 +301,22 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Учёт снежного барса {version}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="111"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="131"/>
         <source>Team not recorded</source>
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="883"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="902"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="171"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="191"/>
         <source>Could not save the style of {layer}: {reason}</source>
         <translation>Не удалось сохранить стиль слоя {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="189"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="209"/>
         <source>Season {name}</source>
         <translation>Сезон {name}</translation>
     </message>
@@ -1283,12 +1283,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="283"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="303"/>
         <source>The layer {layer} has no CRS: set its CRS (the season&apos;s UTM zone) in its properties.</source>
         <translation>У слоя {layer} не задана система координат: укажите её (зону UTM сезона) в свойствах слоя.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="286"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="306"/>
         <source>The layer {layer} is in geographic coordinates ({crs}); the analysis needs metres: use the season GeoPackage&apos;s layers, or reproject to the UTM zone of the park.</source>
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
@@ -1303,12 +1303,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Ни у одной фотоловушки нет ловушко-суток: проверьте даты установки или поле trap_nights.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="50"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="48"/>
         <source>Camera detection rate</source>
         <translation>Частота регистраций фотоловушками</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="56"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="54"/>
         <source>Detections per 100 trap-nights at each camera station (detections ÷ trap-nights × 100), and a smoothed map of it: the kernel-weighted sum of detections divided by the kernel-weighted sum of trap-nights of the stations within the radius, × 100; empty where no station reaches.
 
 Cameras need station_id and trap_nights fields (the season's cameras layer); detections need station_id (and individual_id, species when present). Give a species (e.g. Panthera uncia) to count only its detections. With one map per individual, the GeoTIFF has one band per identified animal.</source>
@@ -1317,52 +1317,52 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
 У фотоловушек должны быть поля station_id и trap_nights (слой фотоловушек сезона); у регистраций — station_id (и individual_id, species, если есть). Укажите вид (например, Panthera uncia), чтобы учитывать только его регистрации. При отдельной карте для каждой особи GeoTIFF содержит по одному каналу на каждое опознанное животное.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="69"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="67"/>
         <source>Species (empty: all detections)</source>
         <translation>Вид (пусто — все регистрации)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="77"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="75"/>
         <source>One map per individual</source>
         <translation>Отдельная карта для каждой особи</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="79"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="77"/>
         <source>Detection rate map</source>
         <translation>Карта частоты регистраций</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="80"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="78"/>
         <source>Detection rate per station</source>
         <translation>Частота регистраций по фотоловушкам</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="91"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="89"/>
         <source>Choose the camera stations and the detections.</source>
         <translation>Выберите фотоловушки и регистрации.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="96"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="94"/>
         <source>The layer {layer} has no {field} field: use the season GeoPackage&apos;s cameras and detections.</source>
         <translation>В слое {layer} нет поля {field}: используйте слои фотоловушек и регистраций из GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="110"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="108"/>
         <source>{count} detections name a station that is not among the cameras; they were left out.</source>
         <translation>Регистраций с фотоловушкой, которой нет в списке фотоловушек: {count}; они не учтены.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="112"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="110"/>
         <source>Stations: {stations}, trap-nights: {nights:.0f}, detections: {detections:.0f}</source>
         <translation>Фотоловушек: {stations}, ловушко-суток: {nights:.0f}, регистраций: {detections:.0f}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="127"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="125"/>
         <source>No detection has an individual_id: clear &apos;One map per individual&apos;.</source>
         <translation>Ни у одной регистрации нет individual_id: снимите флажок «Отдельная карта для каждой особи».</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="132"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_camerarate.py" line="130"/>
         <source>all detections</source>
         <translation>все регистрации</translation>
     </message>
@@ -1632,17 +1632,17 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>В пригодных местообитаниях при расстоянии между точками {spacing:.0f} м удалось разместить лишь {placed} из {wanted} новых точек; уменьшите минимальное расстояние или число точек.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="266"/>
+        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="247"/>
         <source>The gaps layer has no area_km2 field: choose the output of Coverage gaps.</source>
         <translation>В слое пробелов нет поля area_km2: выберите результат «Пробелы в охвате».</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="310"/>
+        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="299"/>
         <source>The season {path} is empty: it has no routes, signs, cameras or detections. Import the field files first.</source>
         <translation>Сезон {path} пуст: в нём нет маршрутов, следов, фотоловушек и регистраций. Сначала импортируйте полевые файлы.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="394"/>
+        <location filename="../../work/main/snowleopard_plugin/core/report_data.py" line="383"/>
         <source>Cannot read {path} as a vector layer: choose the GeoPackage or shapefile written by the analysis.</source>
         <translation>Не удалось прочитать {path} как векторный слой: выберите GeoPackage или shapefile, записанный анализом.</translation>
     </message>
@@ -1737,27 +1737,27 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Усилие по периодам неизвестно: ловушко-сутки каждой точки равномерно распределены по всем периодам ({k}).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="352"/>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="356"/>
         <source>Proximity detectors record an animal at most once per detector and occasion: {n} repeated detections were merged.</source>
         <translation>Детекторы proximity регистрируют животное не более одного раза на детектор за период; объединено повторных регистраций: {n}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="365"/>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="363"/>
         <source>Multi-catch detectors record an animal at most once per occasion: {n} later detections in the same occasion were left out.</source>
         <translation>Детекторы multi (multi-catch) регистрируют животное не более одного раза за период; исключено более поздних регистраций в том же периоде: {n}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="430"/>
+        <location filename="../../work/main/snowleopard_plugin/core/secr_export.py" line="428"/>
         <source>secr export: {stations} detectors, {captures} captures of {animals} animals, {occasions} occasions, session {session}.</source>
         <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="754"/>
         <source>Signs</source>
         <translation>Следы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="771"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="776"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
@@ -1772,12 +1772,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Точки доступа или дороги</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="723"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="725"/>
         <source>Rank</source>
         <translation>Ранг</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="723"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="725"/>
         <source>Suitability</source>
         <translation>Пригодность</translation>
     </message>
@@ -1787,7 +1787,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="730"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="732"/>
         <source>Plan for next season</source>
         <translation>План на следующий сезон</translation>
     </message>
@@ -1797,7 +1797,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="656"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="658"/>
         <source>Detections per 100 trap-nights</source>
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
@@ -1864,7 +1864,7 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
 С линиями гребней (из алгоритма «Рельеф и линии гребней»): для каждого отрезка — км и доля, лежащая в пределах полуширины обследования от маршрута.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="647"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="649"/>
         <source>Routes walked</source>
         <translation>Пройдено маршрутов</translation>
     </message>
@@ -1999,37 +1999,37 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>ловушко-суток</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="51"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="49"/>
         <source>Choose an output folder.</source>
         <translation>Выберите выходную папку.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="55"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="53"/>
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>Не удалось создать папку {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="74"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="72"/>
         <source>Generalise coordinates to cells of (m, 0 = exact coordinates)</source>
         <translation>Генерализовать координаты до ячеек размером (м, 0 — точные координаты)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="82"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="80"/>
         <source>Choose the {what} layer.</source>
         <translation>Выберите слой: {what}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="111"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="109"/>
         <source>Export occupancy detection histories</source>
         <translation>Экспорт историй обнаружений для моделей встречаемости (occupancy)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="388"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="386"/>
         <source>Exports</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="117"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="115"/>
         <source>Writes the detection history of a sign survey for occupancy models (R unmarked, PRESENCE): detection_history.csv (site_id, y.1 … y.K; 1 = a chosen sign within the search half-width of the replicate, 0 = none, NA where a site has fewer replicates), site_covariates.csv (walked km; mean elevation and ruggedness (TRI) with a DEM, habitat share with a habitat raster, ridge km with ridge lines) and replicate_covariates.csv (length_km, surface_km, date, team per replicate, same NA pattern), plus a sites layer with naive occupancy.
 
 Sites are the given polygons, or square cells of the grid size. Replicates are consecutive segments of the segment length along the routes walked inside each site (routes cut at the site boundaries, taken by date), or survey days. For PRESENCE choose '-' as the missing-value code.</source>
@@ -2038,107 +2038,107 @@ Sites are the given polygons, or square cells of the grid size. Replicates are c
 Участки — заданные полигоны или квадратные ячейки сетки заданного размера. Повторы — последовательные отрезки заданной длины вдоль маршрутов, пройденных внутри каждого участка (маршруты разрезаются по границам участков и берутся в порядке дат), или дни учёта. Для PRESENCE выберите «-» в качестве кода пропущенного значения.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="133"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="131"/>
         <source>Sites (polygons; empty: grid cells)</source>
         <translation>Участки (полигоны; пусто — ячейки сетки)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="135"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="133"/>
         <source>Grid cell size (when no sites)</source>
         <translation>Размер ячейки сетки (если участки не заданы)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="137"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="135"/>
         <source>Replicate segment length (km)</source>
         <translation>Длина отрезка-повтора (км)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="141"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="139"/>
         <source>Sign types (e.g. track, scrape; empty: all)</source>
         <translation>Типы следов (например, track, scrape; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="147"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="145"/>
         <source>DEM (for covariates)</source>
         <translation>ЦМР (для ковариат)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="148"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="146"/>
         <source>Habitat raster (cells &gt; 0 are habitat)</source>
         <translation>Растр местообитаний (ячейки &gt; 0 — местообитания)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="150"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="148"/>
         <source>Ridge lines</source>
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="152"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="150"/>
         <source>Replicates</source>
         <translation>Повторы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="152"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="150"/>
         <source>segments along routes</source>
         <translation>отрезки вдоль маршрутов</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="152"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="150"/>
         <source>survey days</source>
         <translation>дни учёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="155"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="153"/>
         <source>Missing-value code</source>
         <translation>Код пропущенного значения</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="155"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="153"/>
         <source>NA (R unmarked)</source>
         <translation>NA (R unmarked)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="155"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="153"/>
         <source>- (PRESENCE)</source>
         <translation>- (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="155"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="153"/>
         <source>. (PRESENCE)</source>
         <translation>. (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="355"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="353"/>
         <source>Output folder</source>
         <translation>Выходная папка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="160"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="158"/>
         <source>Occupancy sites</source>
         <translation>Участки (встречаемость)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="180"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="178"/>
         <source>routes</source>
         <translation>маршруты</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="181"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="179"/>
         <source>signs</source>
         <translation>следы</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="217"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="215"/>
         <source>The sites layer is generalised to {cell:g} m cells.</source>
         <translation>Слой участков генерализован до ячеек {cell:g} м.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="267"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="265"/>
         <source>Export secr capture histories</source>
         <translation>Экспорт историй поимок для secr</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="273"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="271"/>
         <source>Writes traps.txt (ID X Y usage / station covariates) and capthist.txt (Session ID Occasion Detector Sex) as secr::read.capthist(&quot;capthist.txt&quot;, &quot;traps.txt&quot;, detector = ..., fmt = &quot;trapID&quot;, covnames = &quot;Sex&quot;) reads them; the exact R call is in the first line of traps.txt.
 
 Occasions of the chosen number of days count from the day the first camera was set up; the usage string has a 1 for each occasion a camera was running. Detections that already carry secr occasions keep them. Detections without an individual ID are left out (the log says how many). Cameras without deployment dates get their total trap-nights as usage (read with binary.usage = FALSE).</source>
@@ -2147,22 +2147,22 @@ Occasions of the chosen number of days count from the day the first camera was s
 Периоды (occasions) заданной длительности в сутках отсчитываются от дня установки первой фотоловушки; в строке usage стоит 1 для каждого периода, в который фотоловушка работала. Регистрации, у которых уже есть периоды secr, сохраняют их. Регистрации без ID особи исключаются (их число указывается в журнале). Фотоловушкам без дат установки в качестве usage записываются их суммарные ловушко-сутки (читайте с binary.usage = FALSE).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="287"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="285"/>
         <source>Occasion length (days)</source>
         <translation>Длительность периода (сут)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="289"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="287"/>
         <source>Detector type</source>
         <translation>Тип детектора</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="291"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="289"/>
         <source>Species (empty: all identified detections)</source>
         <translation>Вид (пусто — все регистрации опознанных особей)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="361"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="359"/>
         <source>cameras</source>
         <translation>фотоловушки</translation>
     </message>
@@ -2172,52 +2172,52 @@ Occasions of the chosen number of days count from the day the first camera was s
         <translation>регистрации</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="335"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="333"/>
         <source>Export Camtrap DP package</source>
         <translation>Экспорт пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="341"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="339"/>
         <source>Writes a Camtrap DP 1.0 package (datapackage.json, deployments.csv, media.csv, observations.csv), the exchange standard that camtrapR, Wildlife Insights, Agouti and GBIF read: one deployment per camera (coordinates in WGS 84), one event-level observation per detection. Cameras need deployment start and end dates; the season keeps no photos, so media.csv is empty. With a generalisation cell size, deployments are moved to cell centres and the package says so.</source>
         <translation>Записывает пакет Camtrap DP 1.0 (datapackage.json, deployments.csv, media.csv, observations.csv) — стандарт обмена данными, который читают camtrapR, Wildlife Insights, Agouti и GBIF: одна установка фотоловушки (deployment) на каждую фотоловушку (координаты в WGS 84), одно наблюдение уровня события на каждую регистрацию. Для фотоловушек нужны даты начала и окончания установки; фотографии в сезоне не хранятся, поэтому media.csv пуст. Если задан размер ячейки генерализации, установки переносятся в центры ячеек, и это указывается в пакете.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="385"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="383"/>
         <source>Generalise points for sharing</source>
         <translation>Генерализация точек для передачи данных</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="391"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="389"/>
         <source>Moves every point to the centre of its cell in a square grid of the chosen size (anchored at the CRS origin), so shared copies never carry exact snow leopard locations. One output point per input point (so counts per cell are kept), with all attributes except coordinate columns (x, y, lon, lat …) and a generalised_m field holding the cell size. Elevations (Z) are dropped. The layer must be in a metric CRS.</source>
         <translation>Переносит каждую точку в центр её ячейки квадратной сетки заданного размера (с привязкой к началу координат системы координат), чтобы в передаваемых копиях не было точных мест встреч снежного барса. Каждой входной точке соответствует одна выходная (число точек в ячейке сохраняется), со всеми атрибутами, кроме столбцов координат (x, y, lon, lat …), и с полем generalised_m, содержащим размер ячейки. Высоты (Z) отбрасываются. Слой должен быть в метрической системе координат.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="399"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="397"/>
         <source>Points</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="401"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="399"/>
         <source>Cell size</source>
         <translation>Размер ячейки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="403"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="401"/>
         <source>Generalised points</source>
         <translation>Генерализованные точки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="410"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="408"/>
         <source>points</source>
         <translation>точки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="421"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="419"/>
         <source>Coordinate columns left out: {names}</source>
         <translation>Исключённые столбцы координат: {names}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="448"/>
+        <location filename="../../work/main/snowleopard_plugin/processing/alg_exports.py" line="446"/>
         <source>{count} points generalised to {cell:g} m cells.</source>
         <translation>Точек, генерализованных до ячеек {cell:g} м: {count}.</translation>
     </message>
@@ -2892,72 +2892,72 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Линии гребней: отрезков {count}, {km:.1f} км; седловин: {saddles}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="355"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="375"/>
         <source>Not covered</source>
         <translation>Не охвачено</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="355"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="375"/>
         <source>Searched along routes</source>
         <translation>Обследовано на маршрутах</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="355"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="375"/>
         <source>Sampled by cameras</source>
         <translation>Охвачено фотоловушками</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="355"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="375"/>
         <source>Routes and cameras</source>
         <translation>Маршруты и фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="373"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="393"/>
         <source>The raster {layer} cannot be read: choose a valid raster layer.</source>
         <translation>Не удалось прочитать растр {layer}: выберите корректный растровый слой.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="376"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="396"/>
         <source>The raster {layer} is not a file (provider {provider}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является файлом (провайдер {provider}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="380"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="400"/>
         <source>The raster {layer} is not a local file ({path}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является локальным файлом ({path}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="418"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="438"/>
         <source>The extent does not overlap the raster {layer}: choose an extent inside it (same CRS).</source>
         <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="588"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="607"/>
         <source>valley {value:.0f} m</source>
         <translation>долина {value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="588"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="607"/>
         <source>ridge +{value:.0f} m</source>
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="691"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="710"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="700"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="719"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="711"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="730"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="711"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="730"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
@@ -2967,22 +2967,22 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="827"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="846"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="827"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="846"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="864"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="883"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="865"/>
+        <location filename="../../work/main/snowleopard_plugin/qgis_io.py" line="884"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
@@ -3072,7 +3072,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>не отнесены к группе</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="314"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="316"/>
         <source>team not recorded</source>
         <translation>группа не указана</translation>
     </message>
@@ -3097,7 +3097,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Пройдено км по группам и месяцам</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="480"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="482"/>
         <source>km</source>
         <translation>км</translation>
     </message>
@@ -3177,217 +3177,217 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Пробелы в охвате (ранг)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="367"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="369"/>
         <source>0 (no detection)</source>
         <translation>0 (нет регистраций)</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="443"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="445"/>
         <source>Grid</source>
         <translation>Сетка</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="516"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="518"/>
         <source>Legend</source>
         <translation>Условные обозначения</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="593"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="595"/>
         <source>Page {page} of {pages}</source>
         <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="638"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="640"/>
         <source>Season {first} – {last}  ·  teams: {teams}</source>
         <translation>Сезон {first} – {last}  ·  группы: {teams}</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="648"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="650"/>
         <source>Km walked</source>
         <translation>Пройдено км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="649"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="651"/>
         <source>Km over the terrain</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="650"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="652"/>
         <source>Survey days</source>
         <translation>Дней учёта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="651"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="653"/>
         <source>Signs recorded</source>
         <translation>Зарегистрировано следов</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="652"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="654"/>
         <source>Signs per km</source>
         <translation>Следов на 1 км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="696"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="698"/>
         <source>Trap-nights</source>
         <translation>Фотоловушко-сутки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="655"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="657"/>
         <source>Snow leopard detections</source>
         <translation>Регистрации ирбиса</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="657"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="659"/>
         <source>Individuals identified</source>
         <translation>Опознано особей</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="659"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="661"/>
         <source>Season in numbers</source>
         <translation>Сезон в цифрах</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="663"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="665"/>
         <source>No DEM was given: the map has no hillshade.</source>
         <translation>ЦМР не задана: на карте нет отмывки рельефа.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="667"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="669"/>
         <source>Signs and the effort-corrected heatmap</source>
         <translation>Следы и тепловая карта с учётом усилия</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="675"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="677"/>
         <source>No heatmap was given: run Habitat-use heatmap with the routes as effort and add it to the report.</source>
         <translation>Тепловая карта не задана: постройте тепловую карту использования местообитаний с маршрутами как усилием и добавьте её в отчёт.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="678"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="680"/>
         <source>Signs per km of route searched near each place; empty where too little was walked.</source>
         <translation>Следов на 1 км маршрута, пройденного рядом с каждым местом; пусто там, где пройдено слишком мало.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="682"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="684"/>
         <source>Camera traps</source>
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="770"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="775"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="696"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="698"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="696"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="698"/>
         <source>Individuals</source>
         <translation>Особи</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="696"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="698"/>
         <source>per 100 TN</source>
         <translation>на 100 ФС</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="704"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="706"/>
         <source>The season has no camera stations.</source>
         <translation>В сезоне нет фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="707"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="709"/>
         <source>Survey coverage and the ranked gaps</source>
         <translation>Охват учётом и пробелы по рангу</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="709"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="711"/>
         <source>No coverage or gaps layer was given: run Coverage gaps and add its output to the report.</source>
         <translation>Слой охвата или пробелов не задан: выполните «Пробелы в охвате» и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="723"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="725"/>
         <source>Area, km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="723"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="725"/>
         <source>Ridge, km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="723"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="725"/>
         <source>Access, km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="726"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="728"/>
         <source>No gaps layer was given.</source>
         <translation>Слой пробелов не задан.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="732"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="734"/>
         <source>No plan was given: run the planner and add its output to the report.</source>
         <translation>План не задан: выполните планирование и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="747"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="752"/>
         <source>Totals per team and import validation</source>
         <translation>Итоги по группам и проверка импорта</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="754"/>
         <source>Team</source>
         <translation>Группа</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="754"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="754"/>
         <source>Km</source>
         <translation>Км</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="749"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="754"/>
         <source>Surface km</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="756"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="761"/>
         <source>Season</source>
         <translation>Сезон</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="761"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="766"/>
         <source>Days: distinct survey dates (a day with two teams out counts once for the season). A sign belongs to the route walked that day within {m} m of it.</source>
         <translation>Дни: различные даты учёта (день, когда работали две группы, считается за сезон один раз). След относится к маршруту, пройденному в тот день не далее {m} м от него.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="771"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="776"/>
         <source>What was done</source>
         <translation>Что сделано</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="771"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="776"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="771"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="776"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="774"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="779"/>
         <source>The import found nothing to fix or flag.</source>
         <translation>При импорте не найдено ничего, что требовало бы исправления или отметки.</translation>
     </message>
     <message>
-        <location filename="../../work/main/snowleopard_plugin/report.py" line="802"/>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="807"/>
         <source>Report: {title}</source>
         <translation>Отчёт: {title}</translation>
     </message>
@@ -4656,6 +4656,26 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <location filename="../../work/main/snowleopard_plugin/core/raster.py" line="167"/>
         <source>The CRS {crs} is not understood; choose a metric CRS such as the UTM zone of the park.</source>
         <translation>Система координат {crs} не распознана; выберите метрическую систему координат, например зону UTM парка.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="744"/>
+        <source>Transect</source>
+        <translation>Трансекта</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="744"/>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="745"/>
+        <source>Ascent, m</source>
+        <translation>Набор высоты, м</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/snowleopard_plugin/report.py" line="746"/>
+        <source>New habitat, km²</source>
+        <translation>Нов. местооб., км²</translation>
     </message>
 </context>
 <context>

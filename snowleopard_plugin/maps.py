@@ -25,7 +25,10 @@ from .i18n import tr
 
 def hillshade_layer(dem_path: str, name: Optional[str] = None) -> QgsRasterLayer:
     """The DEM as a grey hillshade (azimuth 315°, altitude 45°)."""
-    layer = QgsRasterLayer(dem_path, name or tr("Hillshade"))
+    from .qgis_io import inputs_left_alone
+
+    with inputs_left_alone():  # no .aux.xml written beside the user's DEM
+        layer = QgsRasterLayer(dem_path, name or tr("Hillshade"))
     if layer.isValid():
         renderer = QgsHillshadeRenderer(layer.dataProvider(), 1, 315.0, 45.0)
         renderer.setZFactor(1.0)
@@ -43,13 +46,13 @@ def smooth_resampling(layer: QgsRasterLayer) -> None:
 
 def elevation_tint_layer(dem_path: str, name: Optional[str] = None) -> QgsRasterLayer:
     """The DEM tinted by elevation (valleys green, crests white), half transparent, over the hillshade."""
-    layer = QgsRasterLayer(dem_path, name or tr("Elevation"))
-    if not layer.isValid():
-        return layer
     from .qgis_io import inputs_left_alone
 
-    with inputs_left_alone():  # statistics of the user's DEM, without a .aux.xml beside it
-        stats = QgsRasterLayer(dem_path, "stats").dataProvider().bandStatistics(1)
+    with inputs_left_alone():  # no .aux.xml written beside the user's DEM
+        layer = QgsRasterLayer(dem_path, name or tr("Elevation"))
+        if not layer.isValid():
+            return layer
+        stats = layer.dataProvider().bandStatistics(1)
     low, high = stats.minimumValue, stats.maximumValue
     stops = [(0.0, "#6f9c5a"), (0.35, "#c8c48a"), (0.65, "#a68a6a"), (0.85, "#d9d2cc"), (1.0, "#ffffff")]
     items = [QgsColorRampShader.ColorRampItem(low + f * (high - low), QColor(c), f"{low + f * (high - low):.0f} m")

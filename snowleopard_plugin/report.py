@@ -270,6 +270,8 @@ class _Layers:
                          else self._vector(inputs.coverage, tr("Survey coverage"), self._style_coverage))
         self.gaps = self._vector(inputs.gaps, tr("Coverage gaps (rank)"), self._style_gaps, force=True)
         self.plan = self._vector(inputs.plan, tr("Plan for next season"), None)
+        if self.plan is not None and self.plan.fields().indexOf("team") >= 0:
+            self._relabel(self.plan, "routes")  # categories by team, named in the report's language
         self.stations = self._add(self._station_layer(inputs.data)) if inputs.data.stations else None
 
     def _add(self, layer: Any) -> Any:
@@ -734,14 +736,17 @@ def build_layout(project: QgsProject, inputs: ReportInputs, name: str, group: An
         map_rect5 = (MARGIN, 22.0, 165.0, 176.0)
         extent5 = QgsRectangle(extent)
         extent5.combineExtentWith(layers.plan.extent())
-        item = _map(layout, 4, [layers.plan, layers.gaps, routes, cameras, layers.hillshade], extent5, crs, map_rect5)
+        item = _map(layout, 4, [layers.plan, layers.gaps, cameras, layers.hillshade], extent5, crs, map_rect5)
         _map_furniture(layout, 4, item, map_rect5)
         right5 = MARGIN + map_rect5[2] + 5
         columns, rows = inputs.plan_table
         if columns:
-            _table(layout, 4, columns, [[_cell(v) for v in row] for row in rows],
-                   (right5, 22.0, PAGE_W - MARGIN - right5, 90.0), size=6.5)
-        _legend(layout, 4, item, [layers.plan, layers.gaps, routes], right5, 118.0)
+            headers = {"transect_id": tr("Transect"), "team": tr("Team"), "day": tr("Day"),
+                       "surface_km": tr("Surface km"), "ascent_m": tr("Ascent, m"),
+                       "new_habitat_km2": tr("New habitat, km²")}
+            _table(layout, 4, [headers.get(name, name) for name in columns],
+                   [[_cell(v) for v in row] for row in rows], (right5, 22.0, PAGE_W - MARGIN - right5, 90.0), size=6.5)
+        _legend(layout, 4, item, [layers.plan, layers.gaps, cameras], right5, 118.0)
 
     # 6 totals per team and validation -----------------------------------------------------------------
     _header(layout, 5, tr("Totals per team and import validation"), title)

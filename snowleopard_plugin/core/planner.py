@@ -490,6 +490,82 @@ def ridge_graph(ridges: Any, dem: Optional[np.ndarray] = None, dem_grid: Optiona
                       adjacency, excluded)
 
 
+def link_ridge_ends(graph: RidgeGraph, max_gap_m: float, dem: Optional[np.ndarray] = None,
+                    dem_grid: Optional[Grid] = None, exclude: Any = None, per_node: int = 3) -> RidgeGraph:
+    """Add short straight links from each dead end of the ridge network to nearby separate ridges.
+
+    Ridge extraction breaks the crest lines at saddles and gaps, so the graph falls into many short pieces.
+    A team crosses such a gap on foot: each dead-end node (one edge) is joined by a straight line to the
+    nearest node of each of up to ``per_node`` other connected pieces within ``max_gap_m`` metres. A link is
+    an ordinary edge: its surface km and climb come from the DEM and its cells count like any other walked
+    line. Links touching an exclusion polygon are not made.
+
+    Args:
+        graph: the ridge graph (:func:`ridge_graph`).
+        max_gap_m: longest link, metres (0: none).
+        dem, dem_grid: DEM for the links' surface length and climb (optional).
+        exclude: polygons no link may touch.
+        per_node: at most this many links from one dead end (one per other piece, nearest first).
+
+    Returns:
+        A new :class:`RidgeGraph` with the links appended after the ridge edges (the input is not changed).
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+    from scipy.spatial import cKDTree
+
+    n = len(graph.node_xy)
+    if max_gap_m <= 0 or n < 2 or len(graph.eu) == 0:
+        return graph
+    walkable = np.array([graph.eu[k] != graph.ev[k] and graph.length_m[k] > 0 for k in range(len(graph.eu))])
+    adj = coo_matrix((np.ones(int(walkable.sum())), (graph.eu[walkable], graph.ev[walkable])), shape=(n, n))
+    _, piece = connected_components(adj, directed=False)
+    degree = np.array([len(a) for a in graph.adjacency])
+    tree = cKDTree(graph.node_xy)
+    pairs = set()
+    for u in np.flatnonzero(degree == 1):
+        near = tree.query_ball_point(graph.node_xy[u], float(max_gap_m))
+        if not near:
+            continue
+        near = np.asarray(near, dtype=np.int64)
+        near = near[(piece[near] != piece[u]) & (degree[near] > 0)]
+        d = np.hypot(*(graph.node_xy[near] - graph.node_xy[u]).T)
+        seen = set()
+        for j in np.argsort(d, kind="stable"):
+            v = int(near[j])
+            if piece[v] in seen or d[j] <= 0:
+                continue
+            seen.add(piece[v])
+            pairs.add((min(int(u), v), max(int(u), v)))
+            if len(seen) >= per_node:
+                break
+    pairs_l = sorted(pairs)
+    lines = [np.vstack([graph.node_xy[a], graph.node_xy[b]]) for a, b in pairs_l]
+    zone = _union(_geoms(exclude))
+    if lines and zone is not None and not zone.is_empty:
+        from shapely.geometry import LineString
+        from shapely.prepared import prep
+
+        pz = prep(zone)
+        keep = [not pz.intersects(LineString(xy)) for xy in lines]
+        pairs_l = [p for p, k in zip(pairs_l, keep) if k]
+        lines = [xy for xy, k in zip(lines, keep) if k]
+    if not lines:
+        return graph
+    length, surface, cuv, cvu = line_profiles(lines, dem, dem_grid)
+    adjacency = [list(a) for a in graph.adjacency]
+    m0 = len(graph.eu)
+    for j, (a, b) in enumerate(pairs_l):
+        adjacency[a].append((m0 + j, b))
+        adjacency[b].append((m0 + j, a))
+    lu = np.array([p[0] for p in pairs_l], dtype=np.int64)
+    lv = np.array([p[1] for p in pairs_l], dtype=np.int64)
+    return RidgeGraph(graph.node_xy, np.concatenate([graph.eu, lu]), np.concatenate([graph.ev, lv]),
+                      list(graph.coords) + lines, np.concatenate([graph.length_m, length]),
+                      np.concatenate([graph.surface_m, surface]), np.concatenate([graph.climb_uv, cuv]),
+                      np.concatenate([graph.climb_vu, cvu]), adjacency, graph.excluded)
+
+
 @dataclass
 class Approaches:
     """Approach of each ridge node from the nearest access point (by walking effort).
@@ -783,6 +859,7 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
                    teams: int = 1, half_width: float = 50.0, routes: Any = None, dem: Optional[np.ndarray] = None,
                    dem_grid: Optional[Grid] = None, access: Any = None, locked: Any = None, exclude: Any = None,
                    threshold: float = 0.5, min_day_km: Optional[float] = None, max_paths_per_start: int = 400,
+                   link_gap_m: float = 1000.0,
                    climb_factor: float = NAISMITH_FACTOR, crs: Any = None,
                    feedback: Optional[Feedback] = None) -> TransectPlan:
     """Plan day transects along the ridges that search the most unsearched suitable habitat within a km budget.
@@ -843,7 +920,7 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
     if feedback is not None:
         feedback.set_progress(5)
 
-    graph = ridge_graph(ridges, dem, dem_grid, exclude)
+    graph = link_ridge_ends(ridge_graph(ridges, dem, dem_grid, exclude), link_gap_m, dem, dem_grid, exclude)
     if graph.excluded:
         warnings_.append(PlanWarning(QT_TR_NOOP("{count} ridge segments touch an excluded area and were left "
                                                 "out."), count=graph.excluded))

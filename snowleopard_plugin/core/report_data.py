@@ -258,16 +258,24 @@ def top_gaps(records: Iterable[Dict[str, Any]], n: int = 10) -> List[Dict[str, A
     return rows[:n]
 
 
-def table_rows(records: Sequence[Dict[str, Any]], n: int = 12, max_columns: int = 6,
-               sort_field: str = "rank") -> Tuple[List[str], List[List[Any]]]:
-    """A generic table of a layer's first rows (the plan: its fields are whatever the planner wrote).
+#: The planner's transect fields, in the order the report shows them.
+PLAN_COLUMNS = ("transect_id", "team", "day", "surface_km", "ascent_m", "new_habitat_km2")
 
-    Columns: the first ``max_columns`` fields that are not ``fid``; rows sorted by ``sort_field``
+
+def table_rows(records: Sequence[Dict[str, Any]], n: int = 12, max_columns: int = 6,
+               sort_field: str = "rank", preferred: Sequence[str] = PLAN_COLUMNS) -> Tuple[List[str], List[List[Any]]]:
+    """A table of a layer's first rows.
+
+    Columns: the ``preferred`` fields when the layer has them all (the planner's transects),
+    else the first ``max_columns`` fields that are not ``fid``; rows sorted by ``sort_field``
     when present; numbers kept as numbers.
     """
     if not records:
         return [], []
-    columns = [name for name in records[0] if name.lower() not in ("fid", "ogc_fid")][:max_columns]
+    if preferred and all(name in records[0] for name in preferred):
+        columns = list(preferred)
+    else:
+        columns = [name for name in records[0] if name.lower() not in ("fid", "ogc_fid")][:max_columns]
     rows = list(records)
     if sort_field in columns:
         rows.sort(key=lambda r: (_number(r.get(sort_field)) is None, _number(r.get(sort_field)) or 0.0))

@@ -16,6 +16,7 @@ from snowleopard_plugin.core.planner import (
     compare_plan,
     lazy_greedy,
     line_profiles,
+    link_ridge_ends,
     plan_cameras,
     plan_transects,
 )
@@ -306,6 +307,42 @@ def test_short_days_only_where_a_path_cannot_grow():
     assert (t["surface_km"] >= 4.5 - 1e-9).all()  # half the longest day at least (each ridge is 8 km)
     assert t["surface_km"].sum() <= 16.5 + 1e-9 and (t["surface_km"] <= 9.0 + 1e-9).all()
     assert {on_which_ridge(g, full)[0] for g in t.geometry} <= {1, 2, 3}
+
+
+def test_gap_between_ridge_pieces_is_crossed_charged_and_counted():
+    # two 3 km ridges on one line with a 600 m gap (a saddle the ridge extraction cut): one 6.6 km day walks
+    # both, the gap charged and its habitat counted; without links each piece is its own short day
+    grid = Grid(X0, Y0 + 2000.0, 50.0, 160, 40, CRS)
+    hab = np.ones(grid.shape)
+    y = Y0 + 1000.0
+    pieces = [LineString([(X0 + 500.0 + 1000 * k, y), (X0 + 1500.0 + 1000 * k, y)]) for k in range(3)]
+    pieces += [LineString([(X0 + 4100.0 + 1000 * k, y), (X0 + 5100.0 + 1000 * k, y)]) for k in range(3)]
+    ridges = gpd.GeoDataFrame(geometry=pieces, crs=CRS)
+    plan = plan_transects(ridges, hab, grid, budget_km=6.6 + 1e-6, max_day_km=7.0, half_width=100.0)
+    t = plan.transects
+    assert len(t) == 1
+    assert t["surface_km"].iloc[0] == pytest.approx(6.6, abs=1e-6)
+    line = t.geometry.iloc[0]
+    assert line.length == pytest.approx(6600.0, abs=1e-6)
+    assert t["new_habitat_km2"].iloc[0] == pytest.approx(
+        brute_value([line], grid, P_WEIGHTS(hab, grid), 100.0), rel=1e-9)
+    unlinked = plan_transects(ridges, hab, grid, budget_km=6.6 + 1e-6, max_day_km=7.0, half_width=100.0,
+                              link_gap_m=0.0)
+    assert len(unlinked.transects) == 2 and unlinked.transects["surface_km"].sum() == pytest.approx(6.0)
+    # a link never touches an exclusion polygon, and no link is longer than the gap allowed
+    from snowleopard_plugin.core.planner import ridge_graph
+
+    graph = ridge_graph(ridges)
+    assert len(link_ridge_ends(graph, 1000.0).eu) == 7
+    assert len(link_ridge_ends(graph, 500.0).eu) == 6
+    zone = gpd.GeoDataFrame(geometry=[box(X0 + 3600, y - 50, X0 + 3700, y + 50)], crs=CRS)
+    assert len(link_ridge_ends(graph, 1000.0, exclude=zone).eu) == 6
+    planned = plan_transects(ridges, hab, grid, budget_km=10.0, max_day_km=7.0, half_width=100.0, exclude=zone)
+    assert not any(g.intersects(zone.geometry.iloc[0]) for g in planned.transects.geometry)
+
+
+def P_WEIGHTS(hab, grid):
+    return hab * (grid.pixel * grid.pixel / 1e6)
 
 
 def test_assign_teams_balances_km_and_numbers_days():
