@@ -8,10 +8,11 @@ Run with the system Python::
 
 For each design the same measure: suitable habitat newly searched (cells with suitability >= 0.5 whose centre is
 within the half-width of a line walked and not already searched by the routes walked last season, weighted by
-suitability, km²) per surface km walked over the DEM. All designs get the same budget of surface km and no access
-points: nobody is charged an approach walk, every design pays only for the km it searches. Designs:
+suitability, km²) per surface km walked over the DEM, every line walked counted (ridge, link or approach). All
+designs get the same budget of surface km; without access points nobody is charged an approach walk, with them the
+planner and the random days are charged theirs (the planner's ``approaches``). Designs:
 
-* planner: ``plan_transects``;
+* planner: ``plan_transects`` (with access points it may also cross gaps of up to 1 km between ridge pieces);
 * random ridge transects: day walks along the ridges as a randomised design would place them. Each day starts at
   a random ridge segment (random direction) and follows randomly chosen adjacent ridge segments not yet in the
   plan (no node twice) until the next one would exceed the longest day or the budget left; days are added until

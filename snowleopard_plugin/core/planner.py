@@ -859,7 +859,7 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
                    teams: int = 1, half_width: float = 50.0, routes: Any = None, dem: Optional[np.ndarray] = None,
                    dem_grid: Optional[Grid] = None, access: Any = None, locked: Any = None, exclude: Any = None,
                    threshold: float = 0.5, min_day_km: Optional[float] = None, max_paths_per_start: int = 400,
-                   link_gap_m: float = 1000.0,
+                   link_gap_m: Optional[float] = None,
                    climb_factor: float = NAISMITH_FACTOR, crs: Any = None,
                    feedback: Optional[Feedback] = None) -> TransectPlan:
     """Plan day transects along the ridges that search the most unsearched suitable habitat within a km budget.
@@ -882,6 +882,9 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
         min_day_km: a ridge path whose day is shorter is offered only when it cannot be extended at either end
             (default: half the longest day; 0 offers every path).
         max_paths_per_start: at most this many paths grown from one ridge node (bounds the work).
+        link_gap_m: dead ends of the ridge network are linked by straight walks to other ridge pieces up to
+            this far (:func:`link_ridge_ends`), so a day can cross the gaps between ridge pieces; default
+            1000 m with access points, none without (0: none).
         climb_factor: metres of walking one metre of climb is worth when choosing approach paths.
         crs: CRS of the output (default: the habitat grid's).
         feedback: progress and cancellation.
@@ -920,7 +923,9 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
     if feedback is not None:
         feedback.set_progress(5)
 
-    graph = link_ridge_ends(ridge_graph(ridges, dem, dem_grid, exclude), link_gap_m, dem, dem_grid, exclude)
+    access_xy = points_xy(access) if access is not None else np.zeros((0, 2))
+    gap = (1000.0 if len(access_xy) else 0.0) if link_gap_m is None else float(link_gap_m)
+    graph = link_ridge_ends(ridge_graph(ridges, dem, dem_grid, exclude), gap, dem, dem_grid, exclude)
     if graph.excluded:
         warnings_.append(PlanWarning(QT_TR_NOOP("{count} ridge segments touch an excluded area and were left "
                                                 "out."), count=graph.excluded))
@@ -941,7 +946,6 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
     if feedback is not None:
         feedback.set_progress(25)
     n_nodes = len(graph.node_xy)
-    access_xy = points_xy(access) if access is not None else np.zeros((0, 2))
     if len(access_xy):
         app = approaches(graph, access_xy, dem, dem_grid, exclude, max_km=max_day_km / 2.0,
                          climb_factor=climb_factor, feedback=feedback)

@@ -318,16 +318,16 @@ def test_gap_between_ridge_pieces_is_crossed_charged_and_counted():
     pieces = [LineString([(X0 + 500.0 + 1000 * k, y), (X0 + 1500.0 + 1000 * k, y)]) for k in range(3)]
     pieces += [LineString([(X0 + 4100.0 + 1000 * k, y), (X0 + 5100.0 + 1000 * k, y)]) for k in range(3)]
     ridges = gpd.GeoDataFrame(geometry=pieces, crs=CRS)
-    plan = plan_transects(ridges, hab, grid, budget_km=6.6 + 1e-6, max_day_km=7.0, half_width=100.0)
+    plan = plan_transects(ridges, hab, grid, budget_km=6.6 + 1e-6, max_day_km=7.0, half_width=100.0,
+                          link_gap_m=1000.0)
     t = plan.transects
     assert len(t) == 1
     assert t["surface_km"].iloc[0] == pytest.approx(6.6, abs=1e-6)
     line = t.geometry.iloc[0]
     assert line.length == pytest.approx(6600.0, abs=1e-6)
     assert t["new_habitat_km2"].iloc[0] == pytest.approx(
-        brute_value([line], grid, P_WEIGHTS(hab, grid), 100.0), rel=1e-9)
-    unlinked = plan_transects(ridges, hab, grid, budget_km=6.6 + 1e-6, max_day_km=7.0, half_width=100.0,
-                              link_gap_m=0.0)
+        brute_value([line], grid, hab * (50.0 * 50.0 / 1e6), 100.0), rel=1e-9)
+    unlinked = plan_transects(ridges, hab, grid, budget_km=6.6 + 1e-6, max_day_km=7.0, half_width=100.0)
     assert len(unlinked.transects) == 2 and unlinked.transects["surface_km"].sum() == pytest.approx(6.0)
     # a link never touches an exclusion polygon, and no link is longer than the gap allowed
     from snowleopard_plugin.core.planner import ridge_graph
@@ -337,12 +337,9 @@ def test_gap_between_ridge_pieces_is_crossed_charged_and_counted():
     assert len(link_ridge_ends(graph, 500.0).eu) == 6
     zone = gpd.GeoDataFrame(geometry=[box(X0 + 3600, y - 50, X0 + 3700, y + 50)], crs=CRS)
     assert len(link_ridge_ends(graph, 1000.0, exclude=zone).eu) == 6
-    planned = plan_transects(ridges, hab, grid, budget_km=10.0, max_day_km=7.0, half_width=100.0, exclude=zone)
+    planned = plan_transects(ridges, hab, grid, budget_km=10.0, max_day_km=7.0, half_width=100.0, exclude=zone,
+                             link_gap_m=1000.0)
     assert not any(g.intersects(zone.geometry.iloc[0]) for g in planned.transects.geometry)
-
-
-def P_WEIGHTS(hab, grid):
-    return hab * (grid.pixel * grid.pixel / 1e6)
 
 
 def test_assign_teams_balances_km_and_numbers_days():
