@@ -705,10 +705,13 @@ def vector_renderer(layer, kind: str):
             {"name": "diamond", "color": "#ffffff", "outline_color": "#2b1d0e", "outline_width": "0.4",
              "size": "2.4"}))
     if kind == "ridge_coverage":
-        colours = ("#d7191c", "#fdae61", "#ffffbf", "#a6d96a", "#1a9641")
+        # unwalked ridges thin and muted (there are many); walked shares warm to green, drawn bolder
+        not_walked = "#6e6480"
+        colours = (not_walked, "#fdae61", "#fee08b", "#a6d96a", "#1a9641")
         bounds = [(0.0, 0.0), (0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 1.0)]
         labels = [tr("not walked"), "0–25 %", "25–50 %", "50–75 %", "75–100 %"]
-        return _graduated("walked_share", bounds, colours, labels, lambda c: _line_symbol(c, 0.9))
+        return _graduated("walked_share", bounds, colours, labels,
+                          lambda c: _line_symbol(c, 0.4 if c == not_walked else 1.0))
     if kind == "effort_grid":
         values = sorted(_field_values(layer, "km_walked"))
         high = max(values) if values else 1.0
