@@ -810,7 +810,10 @@ class SeasonDock(QDockWidget, FORM_CLASS):
 
     def check_dem(self, dem: str) -> bool:
         """True when the DEM can be read and is in the season's CRS; else a message in the message bar."""
-        layer = QgsRasterLayer(dem, "dem", "gdal")
+        from ..qgis_io import inputs_left_alone
+
+        with inputs_left_alone():  # reading its CRS must not leave a .aux.xml beside the user's DEM
+            layer = QgsRasterLayer(dem, "dem", "gdal")
         if not layer.isValid():
             self.show_error(tr("Cannot read the DEM {path}: choose a GeoTIFF (or another raster GDAL reads) "
                                "with elevations in metres.").format(path=dem))
