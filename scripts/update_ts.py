@@ -22,7 +22,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
 CONTEXT = "SnowLeopard"
 
@@ -57,17 +56,21 @@ def main(argv: list) -> int:
     pylupdate = shutil.which("pylupdate5")
     if pylupdate is None:
         sys.exit("pylupdate5 not found: run 'make deps' (Debian package pyqt5-dev-tools)")
-    with tempfile.TemporaryDirectory() as tmp:
-        work = os.path.join(tmp, os.path.basename(ts_path))
+    # the working copy sits beside the .ts, so pylupdate5 writes source locations relative to i18n/
+    work = os.path.join(os.path.dirname(os.path.abspath(ts_path)), f".{os.path.basename(ts_path)}.work.ts")
+    try:
+        before = ""
         if os.path.exists(ts_path):
             with open(ts_path, encoding="utf-8") as handle:
-                text = handle.read()
+                before = rename_context(handle.read(), CONTEXT, "@default")
             with open(work, "w", encoding="utf-8") as handle:
-                handle.write(rename_context(text, CONTEXT, "@default"))
-        before = open(work, encoding="utf-8").read() if os.path.exists(work) else ""
+                handle.write(before)
         subprocess.run([pylupdate, *sources, "-ts", work], check=True)
         with open(work, encoding="utf-8") as handle:
             updated = revive(rename_context(handle.read(), "@default", CONTEXT), before)
+    finally:
+        if os.path.exists(work):
+            os.remove(work)
     old = open(ts_path, encoding="utf-8").read() if os.path.exists(ts_path) else None
     if updated != old:
         with open(ts_path, "w", encoding="utf-8") as handle:
