@@ -19,7 +19,7 @@
         <translation>Отменено пользователем.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="458"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="452"/>
         <source>The output folder {folder} does not exist.</source>
         <translation>Выходная папка {folder} не существует.</translation>
     </message>
@@ -431,22 +431,22 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Нет учётного усилия: укажите слой маршрутов с линиями или слой фотоловушек с точками.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="648"/>
+        <location filename="../snowleopard_plugin/core/coverage.py" line="660"/>
         <source>The survey layers are in different CRSs ({a} and {b}); reproject them to the season&apos;s CRS first.</source>
         <translation>Учётные слои в разных системах координат ({a} и {b}); сначала перепроецируйте их в систему координат сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="705"/>
+        <location filename="../snowleopard_plugin/core/coverage.py" line="717"/>
         <source>No survey data to grid: the routes, cameras, observations and detections layers are all empty.</source>
         <translation>Нет учётных данных для построения сетки: слои маршрутов, фотоловушек, наблюдений и регистраций пусты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="729"/>
+        <location filename="../snowleopard_plugin/core/coverage.py" line="741"/>
         <source>A DEM was given without its grid; pass dem_grid as well.</source>
         <translation>ЦМР передана без своей сетки; передайте также dem_grid.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="863"/>
+        <location filename="../snowleopard_plugin/core/coverage.py" line="892"/>
         <source>The ridges layer has no lines; compute the ridgelines from the DEM first.</source>
         <translation>В слое хребтов нет линий; сначала постройте линии гребней по ЦМР.</translation>
     </message>
@@ -1387,42 +1387,42 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>{path} не является учётным сезоном: в нём нет ни одного из слоёв routes, observations, cameras, detections. Выберите GeoPackage, записанный алгоритмом «Импорт данных учётного сезона».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="115"/>
+        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="110"/>
         <source>The cameras layer is empty: a Camtrap DP package needs the deployments.</source>
         <translation>Слой фотоловушек пуст: для пакета Camtrap DP нужны установки фотоловушек (deployments).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="117"/>
+        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="112"/>
         <source>The cameras layer has no CRS: set it (the season&apos;s UTM zone) so the coordinates can be written in WGS 84.</source>
         <translation>У слоя фотоловушек не задана система координат: укажите её (зону UTM сезона), чтобы координаты можно было записать в WGS 84.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="170"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="164"/>
         <source>The cameras layer has no {field} field: use the season GeoPackage&apos;s cameras layer.</source>
         <translation>В слое фотоловушек нет поля {field}: используйте слой cameras из GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="145"/>
+        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="140"/>
         <source>{n} cameras ({stations}) have no deployment start and end date; Camtrap DP requires them. Enter the setup and retrieval dates (a secr import has only the effort).</source>
         <translation>Фотоловушек без дат начала и окончания установки: {n} ({stations}); в Camtrap DP эти даты обязательны. Укажите даты установки и снятия (при импорте из secr известно только усилие).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="250"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="244"/>
         <source>{n} detections name a station that is not among the cameras and were left out.</source>
         <translation>Регистраций на точках, которых нет среди фотоловушек: {n}; они исключены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="226"/>
+        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="221"/>
         <source>{n} detections have no date and time and were left out: Camtrap DP requires the event time.</source>
         <translation>Регистраций без даты и времени: {n}; они исключены, так как в Camtrap DP время события обязательно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="229"/>
+        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="224"/>
         <source>{n} times had no UTC offset; the cameras&apos; offset {offset} was assumed.</source>
         <translation>Значений времени без смещения относительно UTC: {n}; принято смещение фотоловушек {offset}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="271"/>
+        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="266"/>
         <source>Camtrap DP export: {deployments} deployments, {observations} observations.</source>
         <translation>Экспорт Camtrap DP: установок фотоловушек — {deployments}, наблюдений — {observations}.</translation>
     </message>
@@ -1437,197 +1437,197 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Точки в географических координатах (градусах); для генерализации нужна метрическая система координат: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="200"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="189"/>
         <source>The raster {path} has no CRS: set it before using it for covariates.</source>
         <translation>У растра {path} не задана система координат: укажите её, прежде чем использовать растр для ковариат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="216"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="205"/>
         <source>The raster {what} does not cover the sites.</source>
         <translation>Растр {what} не покрывает участки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="270"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="259"/>
         <source>Unknown replicate kind {name}: use one of {names}.</source>
         <translation>Неизвестный вид повторов {name}: используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="274"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="263"/>
         <source>The segment length must be more than 0 km (got {value}).</source>
         <translation>Длина отрезка должна быть больше 0 км (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="277"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="266"/>
         <source>The search half-width must be 0 m or more (got {value}).</source>
         <translation>Полуширина обследования должна быть не меньше 0 м (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="280"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="269"/>
         <source>The routes layer is empty: occupancy replicates are cut from the walked routes.</source>
         <translation>Слой маршрутов пуст: повторы для моделей встречаемости нарезаются из пройденных маршрутов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="302"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="291"/>
         <source>{n} routes have no date and were left out of the date window.</source>
         <translation>Маршрутов без даты: {n}; они не вошли в интервал дат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="307"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="296"/>
         <source>No route has a date, so there are no survey-day replicates: enter the route dates, or use segment replicates.</source>
         <translation>Ни у одного маршрута нет даты, поэтому повторов по дням учёта нет: укажите даты маршрутов или используйте повторы-отрезки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="309"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="298"/>
         <source>{n} routes have no date: there are no day replicates for them, so they were left out. Enter their dates to use them.</source>
         <translation>Маршрутов без даты: {n}; для них нет повторов по дням, поэтому они исключены. Укажите их даты, чтобы их использовать.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="313"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="302"/>
         <source>{n} routes have no date: their replicates come after the dated ones and their signs are matched by distance only.</source>
         <translation>Маршрутов без даты: {n}; их повторы идут после повторов с датами, а следы сопоставляются с ними только по расстоянию.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="316"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="305"/>
         <source>No route lies in the date window {start} to {end}: widen the window.</source>
         <translation>Ни один маршрут не попадает в интервал дат с {start} по {end}: расширьте интервал.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="321"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="310"/>
         <source>The routes have no line geometry: nothing was walked.</source>
         <translation>У маршрутов нет линейной геометрии: ничего не пройдено.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="344"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="333"/>
         <source>None of the {n} sites has a walked route inside it: check that the sites and the routes cover the same area (and the date window).</source>
         <translation>Ни в одном из участков (всего: {n}) нет пройденного маршрута: проверьте, что участки и маршруты охватывают одну и ту же территорию (и интервал дат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="349"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="338"/>
         <source>Give site polygons or a grid size of more than 0 m (got {value}).</source>
         <translation>Укажите полигоны участков или размер ячейки сетки больше 0 м (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="426"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="415"/>
         <source>{km} km walked in sites were left out: last pieces shorter than {share} of a segment.</source>
         <translation>Не учтено {km} км маршрутов, пройденных в участках: это последние куски короче {share} длины отрезка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="430"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="419"/>
         <source>No site holds a replicate: the routes inside the sites are shorter than the segment length. Use shorter segments or larger sites.</source>
         <translation>Ни на одном участке нет повторов: маршруты внутри участков короче длины отрезка. Уменьшите длину отрезка или увеличьте участки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="472"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="461"/>
         <source>{used} chosen signs lie within {width} m of a replicate; {far} lie farther (or on another day) and were not used.</source>
         <translation>Выбранных следов в пределах {width} м от повтора: {used}; дальше (или в другой день): {far} — они не использованы.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="476"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="465"/>
         <source>No observations were given: every replicate is a non-detection.</source>
         <translation>Наблюдения не заданы: во всех повторах нет обнаружений.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="542"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="531"/>
         <source>{n} sites hold no replicate (not walked, or too little): their rows are all missing.</source>
         <translation>Участков без повторов (не пройдены или пройдено слишком мало): {n}; их строки целиком состоят из пропусков.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="544"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="533"/>
         <source>Occupancy export: {sites} sites, up to {k} replicates, {occupied} sites with a detection (naive occupancy {naive}).</source>
         <translation>Экспорт для моделей встречаемости: участков — {sites}, повторов — до {k}, участков с обнаружением — {occupied} (наивная встречаемость {naive}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="594"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="583"/>
         <source>Unknown missing-value code {value}: use one of {codes}.</source>
         <translation>Неизвестный код пропущенного значения {value}: используйте один из: {codes}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="448"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="456"/>
         <source>The ridges layer has no lines; compute the ridgelines from the DEM first (snowleopard:terrain).</source>
         <translation>В слое гребней нет линий; сначала постройте линии гребней по ЦМР (snowleopard:terrain).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="902"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="910"/>
         <source>The budget must be a positive number of km; got {value}.</source>
         <translation>Бюджет должен быть положительным числом км; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="903"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="911"/>
         <source>The longest day must be a positive number of km; got {value}.</source>
         <translation>Наибольший дневной переход должен быть положительным числом км; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1323"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1330"/>
         <source>The search half-width must be a positive number of metres; got {value}.</source>
         <translation>Полуширина обследования должна быть положительным числом метров; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="907"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="915"/>
         <source>There must be at least one team; got {value}.</source>
         <translation>Нужна хотя бы одна группа; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="913"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="921"/>
         <source>The habitat array has shape {shape} but its grid is {rows} x {cols}.</source>
         <translation>Массив местообитаний имеет размер {shape}, а его сетка — {rows} × {cols}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1206"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1214"/>
         <source>No habitat cell reaches the suitability threshold {threshold}; lower the threshold or check the habitat layer.</source>
         <translation>Ни одна ячейка местообитаний не достигает порога пригодности {threshold}; понизьте порог или проверьте слой местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="930"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="938"/>
         <source>{count} ridge segments touch an excluded area and were left out.</source>
         <translation>Отрезков гребней, касающихся исключённых зон: {count}; они не учитываются.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="954"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="962"/>
         <source>No ridge can be reached from the access points within half a day&apos;s walk without entering an excluded area.</source>
         <translation>Ни до одного гребня нельзя дойти от точек доступа за полдня пути, не заходя в исключённые зоны.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="972"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="980"/>
         <source>A locked transect is {km:.1f} km long, more than the longest day ({day:.1f} km); it is kept as given.</source>
         <translation>Закреплённая трансекта длиной {km:.1f} км длиннее наибольшего дневного перехода ({day:.1f} км); она сохранена в заданном виде.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="976"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="984"/>
         <source>A locked transect enters an excluded area; it is kept as given.</source>
         <translation>Закреплённая трансекта заходит в исключённую зону; она сохранена в заданном виде.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="989"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="997"/>
         <source>The budget ({budget:.1f} km) is smaller than the locked transects ({locked:.1f} km); the plan holds the locked transects only.</source>
         <translation>Бюджет ({budget:.1f} км) меньше длины закреплённых трансект ({locked:.1f} км); в план входят только закреплённые трансекты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="993"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1001"/>
         <source>No ridge path fits in a day of {day:.1f} km (approaches included); raise the longest day or add access points closer to the ridges.</source>
         <translation>Ни один путь по гребням не укладывается в дневной переход {day:.1f} км (с учётом подходов); увеличьте наибольший дневной переход или добавьте точки доступа ближе к гребням.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="999"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1007"/>
         <source>The budget left after the locked transects ({left:.1f} km) is less than the shortest possible transect ({short:.1f} km).</source>
         <translation>Остаток бюджета после закреплённых трансект ({left:.1f} км) меньше самой короткой возможной трансекты ({short:.1f} км).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1194"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1202"/>
         <source>The number of stations must be 0 or more; got {value}.</source>
         <translation>Число точек должно быть не меньше 0; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1195"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1203"/>
         <source>Sigma must be a positive distance in metres; got {value}.</source>
         <translation>Сигма должна быть положительным расстоянием в метрах; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1198"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1206"/>
         <source>The minimum spacing must be 0 or more metres; got {value}.</source>
         <translation>Минимальное расстояние между точками должно быть не меньше 0 м; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1263"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1271"/>
         <source>Only {placed} of the {wanted} new stations fit in the suitable habitat at a spacing of {spacing:.0f} m; lower the minimum spacing or the number of stations.</source>
         <translation>В пригодных местообитаниях при расстоянии между точками {spacing:.0f} м удалось разместить лишь {placed} из {wanted} новых точек; уменьшите минимальное расстояние или число точек.</translation>
     </message>
@@ -1647,107 +1647,107 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Не удалось прочитать {path} как векторный слой: выберите GeoPackage или shapefile, записанный анализом.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="154"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="148"/>
         <source>Unknown detector type {name}: use one of {names}.</source>
         <translation>Неизвестный тип детектора {name}: используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="161"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="155"/>
         <source>The occasion length must be more than 0 days (got {value}).</source>
         <translation>Длительность периода должна быть больше 0 суток (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="164"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="158"/>
         <source>The cameras layer is empty: secr needs the camera stations (traps).</source>
         <translation>Слой фотоловушек пуст: для secr нужны точки фотоловушек (ловушки).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="196"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="190"/>
         <source>No camera has a station_id and a position: secr needs the camera stations.</source>
         <translation>Ни у одной фотоловушки нет одновременно station_id и координат: для secr нужны точки фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="217"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="211"/>
         <source>{n} of {total} stations have no deployment start and end dates; the usage per occasion cannot be known for them, so the total effort (trap-nights) is written as usage for every station.</source>
         <translation>У {n} из {total} фотоловушек нет дат начала и окончания установки; использование (usage) по периодам для них неизвестно, поэтому для всех точек в качестве usage записано суммарное усилие (ловушко-сутки).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="221"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="215"/>
         <source>The cameras have no deployment dates (e.g. imported from a secr traps file with only the effort); the usage per occasion is unknown, so the total effort (trap-nights) is written as usage. Read the traps file with binary.usage = FALSE.</source>
         <translation>У фотоловушек нет дат установки (например, они импортированы из файла ловушек secr, где есть только усилие); usage по периодам неизвестно, поэтому в качестве usage записано суммарное усилие (ловушко-сутки). Читайте файл ловушек с binary.usage = FALSE.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="229"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="223"/>
         <source>The detections layer is empty: secr needs detections of identified animals.</source>
         <translation>Слой регистраций пуст: для secr нужны регистрации опознанных особей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="232"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="226"/>
         <source>The detections layer needs station_id and individual_id fields: use the season GeoPackage&apos;s detections layer.</source>
         <translation>В слое регистраций должны быть поля station_id и individual_id: используйте слой detections из GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="239"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="233"/>
         <source>{n} detections of other species than {species} were left out.</source>
         <translation>Регистраций других видов (не {species}): {n}; они исключены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="244"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="238"/>
         <source>{n} detections have no individual ID and were left out: secr needs each capture to name the animal. Identify them (individual_id) to use them.</source>
         <translation>Регистраций без ID особи: {n}; они исключены, так как в secr для каждой поимки нужно указать особь. Опознайте особей (individual_id), чтобы использовать эти регистрации.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="254"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="248"/>
         <source>No detection of an identified animal at a known camera station: secr needs detections with an individual_id. {n} detections had no individual ID.</source>
         <translation>Нет ни одной регистрации опознанной особи на известной точке фотоловушки: для secr нужны регистрации с individual_id. Регистраций без ID особи: {n}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="263"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="257"/>
         <source>The detections carry secr occasions (imported from a capture file); they were kept and the occasion length was not used.</source>
         <translation>У регистраций уже есть периоды secr (импорт из файла поимок); они сохранены, а длительность периода не использована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="274"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="268"/>
         <source>{n} detections have no date and time and were left out: their occasion cannot be known.</source>
         <translation>Регистраций без даты и времени: {n}; они исключены, так как их период нельзя определить.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="278"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="272"/>
         <source>The detections have neither secr occasions nor dates: the occasions cannot be formed. Import detections with their date and time.</source>
         <translation>У регистраций нет ни периодов secr, ни дат: сформировать периоды невозможно. Импортируйте регистрации с датой и временем.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="293"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="287"/>
         <source>{n} detections are earlier than the first camera deployment and were left out.</source>
         <translation>Регистраций раньше первой установки фотоловушки: {n}; они исключены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="315"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="309"/>
         <source>{n} detections fall outside the deployment dates of their camera; check the camera dates or the detection times.</source>
         <translation>Регистраций вне дат установки своей фотоловушки: {n}; проверьте даты фотоловушек или время регистраций.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="328"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="322"/>
         <source>{n} stations have no trap-nights; their usage was written as NA.</source>
         <translation>Фотоловушек без ловушко-суток: {n}; их usage записан как NA.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="331"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="325"/>
         <source>The effort per occasion is unknown: each station&apos;s trap-nights were spread evenly over the {k} occasions.</source>
         <translation>Усилие по периодам неизвестно: ловушко-сутки каждой точки равномерно распределены по всем периодам ({k}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="356"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="350"/>
         <source>Proximity detectors record an animal at most once per detector and occasion: {n} repeated detections were merged.</source>
         <translation>Детекторы proximity регистрируют животное не более одного раза на детектор за период; объединено повторных регистраций: {n}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="363"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="357"/>
         <source>Multi-catch detectors record an animal at most once per occasion: {n} later detections in the same occasion were left out.</source>
         <translation>Детекторы multi (multi-catch) регистрируют животное не более одного раза за период; исключено более поздних регистраций в том же периоде: {n}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="428"/>
+        <location filename="../snowleopard_plugin/core/secr_export.py" line="422"/>
         <source>secr export: {stations} detectors, {captures} captures of {animals} animals, {occasions} occasions, session {session}.</source>
         <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
     </message>

@@ -49,6 +49,7 @@ from .feedback import Feedback, check_cancel
 from .fileio import atomic_output
 from .generalise import cell_centres, check_cell_size, check_metric_crs
 from .tabular import iso_to_datetime
+from .values import is_null as _isnull
 
 #: Camtrap DP version written.
 VERSION = "1.0.2"
@@ -70,12 +71,6 @@ OBSERVATION_FIELDS = ["observationID", "deploymentID", "mediaID", "eventID", "ev
                       "classificationProbability", "observationTags", "observationComments"]
 
 
-def _isnull(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return str(value).strip() in ("", "NULL", "nan", "NaN", "NaT", "None")
 
 
 def _sex(value: Any) -> str:

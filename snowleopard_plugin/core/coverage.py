@@ -599,16 +599,28 @@ def split_segments_on_grid(segs: np.ndarray, x0: float, y0: float, cell: float) 
         ok = np.isfinite(t) & (t > 0) & (t < 1)
         ts.append(t[ok])
         ids.append(seg[ok])
-    t_all = np.concatenate(ts)
-    id_all = np.concatenate(ids)
-    order = np.lexsort((t_all, id_all))
-    t_all, id_all = t_all[order], id_all[order]
+    return cut_segments(segs, np.concatenate(ts), np.concatenate(ids))
+
+
+def cut_segments(segs: np.ndarray, t: np.ndarray, seg_index: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """Cut segments at the given parameters along them.
+
+    Args:
+        segs: ``(m, 4)`` segments (x0, y0, x1, y1).
+        t: cut positions, 0..1 along their segment; must include 0 and 1 for every segment.
+        seg_index: the segment of each cut.
+
+    Returns:
+        ``(pieces, seg_index)``: the pieces between consecutive cuts, in segment order, with exact
+        end points where a cut is 0 or 1 (zero-length pieces are kept; filter them if unwanted).
+    """
+    order = np.lexsort((t, seg_index))
+    t_all, id_all = t[order], seg_index[order]
     same = id_all[1:] == id_all[:-1]
     ta, tb, sid = t_all[:-1][same], t_all[1:][same], id_all[:-1][same]
     s = segs[sid]
     dx, dy = s[:, 2] - s[:, 0], s[:, 3] - s[:, 1]
     pieces = np.column_stack([s[:, 0] + ta * dx, s[:, 1] + ta * dy, s[:, 0] + tb * dx, s[:, 1] + tb * dy])
-    # exact end points where t is 0 or 1
     pieces[ta == 0, 0:2] = s[ta == 0, 0:2]
     pieces[tb == 1, 2:4] = s[tb == 1, 2:4]
     return pieces, sid
@@ -842,6 +854,23 @@ def walked_lengths(target: np.ndarray, routes: np.ndarray, half_width: float) ->
     return np.bincount(tidx, weights=per_piece, minlength=len(target))
 
 
+def walked_per_feature(segs: np.ndarray, feature: np.ndarray, n: int, routes: Any,
+                       half_width: float) -> Tuple[np.ndarray, np.ndarray]:
+    """Length (m) of each of ``n`` features, and the part of it within ``half_width`` m of a route.
+
+    Args:
+        segs, feature: the features' segments and the feature index of each (:func:`line_segments`).
+        n: number of features.
+        routes: route lines in the same CRS.
+        half_width: route detection half-width, metres.
+    """
+    usegs, _ = line_segments(routes)
+    walked = walked_lengths(segs, usegs, half_width)
+    seg_len = np.hypot(segs[:, 2] - segs[:, 0], segs[:, 3] - segs[:, 1])
+    return (np.bincount(feature, weights=seg_len, minlength=n),
+            np.bincount(feature, weights=walked, minlength=n))
+
+
 def ridge_walked_share(ridges: Any, routes: Any, half_width: float):
     """Share of each ridge segment walked: its length within ``half_width`` m of any route / its length.
 
@@ -861,12 +890,7 @@ def ridge_walked_share(ridges: Any, routes: Any, half_width: float):
     rsegs, rfeat = line_segments(ridges)
     if len(ridges) == 0 or len(rsegs) == 0:
         raise InputError(QT_TR_NOOP("The ridges layer has no lines; compute the ridgelines from the DEM first."))
-    usegs, _ = line_segments(routes)
-    walked = walked_lengths(rsegs, usegs, half_width)
-    seg_len = np.hypot(rsegs[:, 2] - rsegs[:, 0], rsegs[:, 3] - rsegs[:, 1])
-    n = len(ridges)
-    total = np.bincount(rfeat, weights=seg_len, minlength=n)
-    walk = np.bincount(rfeat, weights=walked, minlength=n)
+    total, walk = walked_per_feature(rsegs, rfeat, len(ridges), routes, half_width)
     out = ridges.copy()
     out["length_km"] = total / 1000.0
     out["walked_km"] = walk / 1000.0

@@ -49,6 +49,7 @@ from .feedback import Feedback, check_cancel
 from .fileio import atomic_output
 from .heatmaps import select_signs
 from .raster import Grid
+from .values import is_null as _isnull
 
 #: Missing-value codes offered: R (``NA``) and PRESENCE (``-`` or ``.``).
 MISSING_CODES: Tuple[str, ...] = ("NA", "-", ".")
@@ -94,12 +95,6 @@ class OccupancyResult:
     messages: List[Tuple[str, Dict[str, Any]]] = field(default_factory=list)
 
 
-def _isnull(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return str(value).strip() in ("", "NULL", "nan", "NaN", "NaT", "None")
 
 
 def _day(value: Any) -> Optional[str]:
@@ -165,16 +160,10 @@ def _split_at_edges(segs: np.ndarray, edges: np.ndarray) -> Tuple[np.ndarray, np
             rows, _cols = np.nonzero(ok)
             ts.append(t[ok])
             ids.append(rows + lo)
-    t_all = np.concatenate(ts)
-    id_all = np.concatenate(ids)
-    order = np.lexsort((t_all, id_all))
-    t_all, id_all = t_all[order], id_all[order]
-    same = id_all[1:] == id_all[:-1]
-    ta, tb, sid = t_all[:-1][same], t_all[1:][same], id_all[:-1][same]
-    s = segs[sid]
-    dx, dy = s[:, 2] - s[:, 0], s[:, 3] - s[:, 1]
-    pieces = np.column_stack([s[:, 0] + ta * dx, s[:, 1] + ta * dy, s[:, 0] + tb * dx, s[:, 1] + tb * dy])
-    keep = tb > ta
+    from .coverage import cut_segments
+
+    pieces, sid = cut_segments(segs, np.concatenate(ts), np.concatenate(ids))
+    keep = (pieces[:, 0] != pieces[:, 2]) | (pieces[:, 1] != pieces[:, 3])  # drop zero-length pieces
     return pieces[keep], sid[keep]
 
 

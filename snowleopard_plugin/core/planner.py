@@ -33,7 +33,15 @@ from typing import Any, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from .coverage import check_metric, line_segments, mark_within, point_segment_d2, points_xy, sample_bilinear
+from .coverage import (
+    check_metric,
+    line_segments,
+    mark_within,
+    point_segment_d2,
+    points_xy,
+    sample_bilinear,
+    walked_per_feature,
+)
 from .exceptions import QT_TR_NOOP, InputError, ParameterError, SnowLeopardError
 from .feedback import Feedback, check_cancel
 from .raster import Grid
@@ -1318,7 +1326,6 @@ def compare_plan(plan: Any, routes: Any, half_width: float, quad_segs: int = 32)
     """
     import geopandas as gpd
 
-    from .coverage import walked_lengths
 
     half_width = _positive(half_width, QT_TR_NOOP("The search half-width must be a positive number of metres; "
                                                   "got {value}."))
@@ -1326,12 +1333,7 @@ def compare_plan(plan: Any, routes: Any, half_width: float, quad_segs: int = 32)
         if hasattr(layer, "crs"):
             check_metric(layer.crs, "A planning layer")
     psegs, pfeat = line_segments(plan)
-    rsegs, _ = line_segments(routes)
-    walked = walked_lengths(psegs, rsegs, half_width)
-    seg_len = np.hypot(psegs[:, 2] - psegs[:, 0], psegs[:, 3] - psegs[:, 1])
-    n = len(plan)
-    total = np.bincount(pfeat, weights=seg_len, minlength=n)
-    walk = np.bincount(pfeat, weights=walked, minlength=n)
+    total, walk = walked_per_feature(psegs, pfeat, len(plan), routes, half_width)
     out = plan.copy()
     out["walked_km"] = walk / 1000.0
     with np.errstate(invalid="ignore", divide="ignore"):

@@ -48,6 +48,7 @@ from .feedback import Feedback, check_cancel
 from .fileio import atomic_output
 from .generalise import cell_centres, check_cell_size, check_metric_crs
 from .tabular import iso_to_datetime
+from .values import is_null as _isnull
 
 #: Detector types offered (secr's names).
 DETECTORS: Tuple[str, ...] = ("proximity", "count", "multi")
@@ -79,13 +80,6 @@ class SecrExport:
     messages: List[Tuple[str, Dict[str, Any]]] = field(default_factory=list)
 
 
-def _isnull(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    text = str(value).strip()
-    return text == "" or text in ("NULL", "nan", "NaN", "NaT", "None")
 
 
 def quote_id(value: Any) -> str:
