@@ -233,12 +233,29 @@ def add_season_to_project(gpkg: str, project: Optional[QgsProject] = None) -> Qg
 
 # Layers → core data ------------------------------------------------------------------------------
 
-def features_to_arrays(source, fields=(), feedback=None):
-    """Points of a vector source as numpy arrays in the source's CRS.
+def _request(source, feedback, destination):
+    """A feature request, reprojecting to ``destination`` (see :func:`to_crs`) when it is another CRS."""
+    from qgis.core import QgsFeatureRequest
+
+    request = QgsFeatureRequest()
+    if destination is not None:
+        source_crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+        if source_crs != destination[0]:
+            request.setDestinationCrs(destination[0], destination[1])
+            if feedback is not None and hasattr(feedback, "pushInfo"):
+                feedback.pushInfo(tr("{layer} reprojected from {a} to {b}.").format(
+                    layer=_source_name(source), a=source_crs.authid() or source_crs.description(),
+                    b=destination[0].authid() or destination[0].description()))
+    return request
+
+
+def features_to_arrays(source, fields=(), feedback=None, destination=None):
+    """Points of a vector source as numpy arrays in the source's CRS (or ``destination``'s).
 
     Args:
         source: a QgsVectorLayer or QgsProcessingFeatureSource of points.
         fields: attribute names to return beside the coordinates.
+        destination: optional :func:`to_crs` value: reproject the points.
 
     Returns:
         (x, y, attributes) where attributes maps each field name to a list of
@@ -249,7 +266,7 @@ def features_to_arrays(source, fields=(), feedback=None):
     xs, ys = [], []
     values = {name: [] for name in fields}
     indices = {name: source.fields().indexOf(name) for name in fields}
-    for feature in source.getFeatures():
+    for feature in source.getFeatures(_request(source, feedback, destination)):
         if feedback is not None and feedback.isCanceled():
             break
         geometry = feature.geometry()
@@ -266,12 +283,13 @@ def features_to_arrays(source, fields=(), feedback=None):
     return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), values
 
 
-def lines_to_arrays(source, feedback=None):
-    """Lines of a vector source as a list of (n, 2) vertex arrays in the source's CRS (one per part)."""
+def lines_to_arrays(source, feedback=None, destination=None):
+    """Lines of a vector source as a list of (n, 2) vertex arrays in the source's CRS, or ``destination``'s
+    (a :func:`to_crs` value); one array per part."""
     import numpy as np
 
     parts = []
-    for feature in source.getFeatures():
+    for feature in source.getFeatures(_request(source, feedback, destination)):
         if feedback is not None and feedback.isCanceled():
             break
         geometry = feature.geometry()
@@ -293,6 +311,93 @@ def _plain(value):
     if isinstance(value, QDate):
         return value.toString("yyyy-MM-dd") if value.isValid() else None
     return value
+
+
+def _crs_and_extent(item):
+    """(name, CRS, extent in that CRS) of a map layer or a feature source."""
+    if hasattr(item, "sourceCrs"):
+        return item.sourceName(), item.sourceCrs(), item.sourceExtent()
+    return item.name(), item.crs(), item.extent()
+
+
+def analysis_crs(candidates, context, feedback=None, preferred=None):
+    """The metric CRS an algorithm works in, from its inputs in order of preference.
+
+    The first input with a projected CRS decides. When every input is in geographic
+    coordinates (a GPX file, an SRTM tile), the analysis runs in the WGS 84 / UTM zone of the
+    first one's centre, and the feedback says so. Inputs in another CRS are reprojected to it
+    (``source_to_geodataframe(..., destination=...)``, ``read_raster_layer(..., crs=...)``).
+
+    Args:
+        candidates: map layers or feature sources (None skipped), most authoritative first.
+        context: the QgsProcessingContext (its transform context).
+        feedback: where the choice of a UTM zone is reported.
+        preferred: a CRS the user chose (a ``TARGET_CRS`` parameter), used when valid; it must be metric.
+
+    Returns:
+        QgsCoordinateReferenceSystem.
+    """
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsProcessingException,
+    )
+
+    from .core.crs import utm_epsg
+    from .core.exceptions import SnowLeopardError
+    from .i18n import tr_error
+
+    if preferred is not None and preferred.isValid():
+        if preferred.isGeographic():
+            raise QgsProcessingException(tr("The CRS to work in ({crs}) is in degrees: choose a metric CRS such as "
+                                            "the park's UTM zone.").format(crs=preferred.authid()))
+        return preferred
+    items = [item for item in candidates if item is not None]
+    geographic = None
+    for item in items:
+        name, crs, _ = _crs_and_extent(item)
+        if not crs.isValid():
+            raise QgsProcessingException(tr("The layer {layer} has no CRS: set its CRS (the season's UTM zone) in "
+                                            "its properties.").format(layer=name))
+        if not crs.isGeographic():
+            return crs
+        if geographic is None:
+            geographic = item
+    if geographic is None:
+        raise QgsProcessingException(tr("No input layer was given."))
+    name, crs, extent = _crs_and_extent(geographic)
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    try:
+        box = QgsCoordinateTransform(crs, wgs84, context.transformContext()).transformBoundingBox(extent)
+        epsg = utm_epsg(box.center().x(), box.center().y())
+    except SnowLeopardError as error:
+        raise QgsProcessingException(tr("The layer {layer} is in geographic coordinates but its extent is not "
+                                        "longitude/latitude ({reason}): check that longitude and latitude are not "
+                                        "swapped.").format(layer=name, reason=tr_error(error))) from error
+    except Exception as error:  # noqa: BLE001 - a transform failure is reported to the user
+        raise QgsProcessingException(tr("The layer {layer} is in geographic coordinates and its extent cannot be "
+                                        "placed on the globe: check its CRS and coordinates.").format(
+            layer=name)) from error
+    utm = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+    if feedback is not None:
+        feedback.pushInfo(tr("{layer} is in geographic coordinates ({crs}); the analysis runs in metres in {utm} "
+                             "({description}), the UTM zone of its centre, and the outputs are in that CRS.").format(
+            layer=name, crs=crs.authid(), utm=utm.authid(), description=utm.description()))
+    return utm
+
+
+def to_crs(crs, context):
+    """``destination`` for :func:`source_to_geodataframe`: reproject to ``crs``."""
+    return (crs, context.transformContext())
+
+
+def layer_extent(layer, crs, context):
+    """A map layer's extent as a QgsRectangle in ``crs``."""
+    from qgis.core import QgsCoordinateTransform
+
+    if layer.crs() == crs:
+        return layer.extent()
+    return QgsCoordinateTransform(layer.crs(), crs, context.transformContext()).transformBoundingBox(layer.extent())
 
 
 def check_metric_crs(crs, name: str) -> None:
@@ -402,17 +507,22 @@ def raster_layer_path(layer, name: str) -> str:
     return path
 
 
-def read_raster_layer(layer, name: str, extent=None):
+def read_raster_layer(layer, name: str, extent=None, crs=None, feedback=None, resampling: str = "bilinear"):
     """Band 1 of a raster layer as a float64 array (NaN = nodata) with its core ``Grid``.
 
     Args:
-        layer: a QgsRasterLayer backed by a file (GeoTIFF or anything GDAL reads), north-up, metric CRS.
+        layer: a QgsRasterLayer backed by a file (GeoTIFF or anything GDAL reads).
         name: the layer's name for messages.
-        extent: optional (xmin, ymin, xmax, ymax) in the layer's CRS: only the cells meeting it are kept
-            (snapped outwards to whole cells).
+        extent: optional (xmin, ymin, xmax, ymax) in ``crs`` (default: the layer's CRS): only the cells
+            meeting it are kept (snapped outwards to whole cells).
+        crs: the analysis CRS (:func:`analysis_crs`). A raster in another CRS, or with rotated or
+            non-square pixels, is warped to it on the fly (``resampling``; square cells of GDAL's suggested
+            size) through a VRT in the Processing temporary folder: the file itself is never changed.
+            Default: the layer's CRS, which must then be metric.
+        feedback: where a warp is reported.
 
     Returns:
-        (array, grid). The grid's CRS is the layer's, as ``crs_text``.
+        (array, grid). The grid's CRS is ``crs`` (or the layer's), as ``crs_text``.
     """
     import numpy as np
     from qgis.core import QgsProcessingException
@@ -421,13 +531,19 @@ def read_raster_layer(layer, name: str, extent=None):
     from .core.raster import Grid, read_raster
     from .i18n import tr_error
 
-    check_metric_crs(layer.crs(), name)
+    if crs is None:
+        check_metric_crs(layer.crs(), name)
+        crs = layer.crs()
+    elif not layer.crs().isValid():
+        check_metric_crs(layer.crs(), name)
     path = raster_layer_path(layer, name)
+    if layer.crs() != crs or not _north_up_square(path):
+        path = _warped(path, layer, name, crs, resampling, feedback)
     try:
         array, grid, _ = read_raster(path)
     except SnowLeopardError as error:
         raise QgsProcessingException(tr_error(error)) from error
-    grid = Grid(grid.x0, grid.y0, grid.pixel, grid.width, grid.height, crs_text(layer.crs()))
+    grid = Grid(grid.x0, grid.y0, grid.pixel, grid.width, grid.height, crs_text(crs))
     if extent is not None:
         xmin, ymin, xmax, ymax = extent
         c0 = max(int(np.floor((xmin - grid.x0) / grid.pixel + 1e-9)), 0)
@@ -442,11 +558,62 @@ def read_raster_layer(layer, name: str, extent=None):
     return array, grid
 
 
+def _north_up_square(path: str) -> bool:
+    """True when the raster's pixels are north-up squares (what the core's ``Grid`` needs)."""
+    from osgeo import gdal
+
+    with inputs_left_alone():
+        dataset = gdal.Open(path)
+        a, b, _, _, d, e = [dataset.GetGeoTransform()[i] for i in (1, 2, 0, 3, 4, 5)]
+        dataset = None
+    return b == 0 and d == 0 and e < 0 < a and abs(a + e) <= 1e-6 * a
+
+
+def _warped(path: str, layer, name: str, crs, resampling: str, feedback) -> str:
+    """A VRT warping the raster to ``crs`` with square, north-up cells (nodata kept as NaN)."""
+    from osgeo import gdal, osr
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException, QgsProcessingUtils
+
+    target = osr.SpatialReference()
+    target.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+    out = QgsProcessingUtils.generateTempFilename("warped_" + os.path.splitext(os.path.basename(path))[0] + ".vrt")
+    try:
+        with inputs_left_alone():
+            source = gdal.Open(path)
+            # GDAL's suggested output: square cells keeping about the same number of cells
+            suggested = gdal.Warp("", source, format="VRT", dstSRS=target.ExportToWkt())
+            transform = suggested.GetGeoTransform()
+            pixel = min(abs(transform[1]), abs(transform[5]))
+            suggested = None
+            band = source.GetRasterBand(1)
+            result = gdal.Warp(out, source, format="VRT", dstSRS=target.ExportToWkt(), xRes=pixel, yRes=pixel,
+                               resampleAlg=resampling, outputType=gdal.GDT_Float32,
+                               srcNodata=band.GetNoDataValue(), dstNodata=float("nan"), multithread=True)
+            source = None
+            if result is None:
+                raise RuntimeError(gdal.GetLastErrorMsg())
+            result = None
+    except RuntimeError as error:
+        raise QgsProcessingException(tr("The raster {layer} cannot be reprojected to {crs}: {reason}. Warp it to "
+                                        "{crs} yourself (Raster ▸ Projections ▸ Warp).").format(
+            layer=name, crs=crs.authid(), reason=str(error))) from error
+    if feedback is not None:
+        feedback.pushInfo(tr("{layer} ({a}) is read warped to {b} with square cells of {pixel:.1f} m ({method} "
+                             "resampling); the file itself is unchanged.").format(
+            layer=name, a=layer.crs().authid() or layer.crs().description(), b=crs.authid() or crs.description(),
+            pixel=pixel, method=resampling))
+    return out
+
+
 def _shapely(geometry):
     """A QgsGeometry as a shapely geometry (through WKB)."""
     from shapely import wkb
 
     return wkb.loads(bytes(geometry.asWkb()))
+
+
+def _source_name(source) -> str:
+    return source.sourceName() if hasattr(source, "sourceName") else source.name()
 
 
 def source_to_geodataframe(source, fields=(), feedback=None, rect=None, destination=None):
@@ -464,13 +631,11 @@ def source_to_geodataframe(source, fields=(), feedback=None, rect=None, destinat
         geopandas.GeoDataFrame with ``crs_text`` of its CRS.
     """
     import geopandas as gpd
-    from qgis.core import QgsFeatureRequest
 
-    request = QgsFeatureRequest()
+    source_crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+    request = _request(source, feedback, destination)
     if rect is not None:
-        request.setFilterRect(rect)
-    if destination is not None:
-        request.setDestinationCrs(destination[0], destination[1])
+        request.setFilterRect(rect)  # in the destination CRS when one is set (QgsFeatureRequest's rule)
     present = [name for name in fields if source.fields().indexOf(name) >= 0]
     indices = [source.fields().indexOf(name) for name in present]
     rows = {name: [] for name in present}
@@ -486,9 +651,7 @@ def source_to_geodataframe(source, fields=(), feedback=None, rect=None, destinat
         for name, index in zip(present, indices):
             value = attributes[index]
             rows[name].append(None if value is None or str(value) == "NULL" else _plain(value))
-    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
-    if destination is not None:
-        crs = destination[0]
+    crs = source_crs if destination is None else destination[0]
     return gpd.GeoDataFrame(rows, geometry=geoms, crs=crs_text(crs) if crs.isValid() else None)
 
 

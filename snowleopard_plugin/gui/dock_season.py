@@ -808,8 +808,16 @@ class SeasonDock(QDockWidget, FORM_CLASS):
 
         return season_layer(self.season_path, "routes").crs()
 
+    @staticmethod
+    def _dem_crs(dem: str):
+        from ..qgis_io import inputs_left_alone
+
+        with inputs_left_alone():
+            return QgsRasterLayer(dem, "dem", "gdal").crs()
+
     def check_dem(self, dem: str) -> bool:
-        """True when the DEM can be read and is in the season's CRS; else a message in the message bar."""
+        """True when the DEM can be read (a message in the message bar when not); a DEM in another CRS than the
+        season's is accepted (the algorithms read it warped) with a note in the message bar."""
         from ..qgis_io import inputs_left_alone
 
         with inputs_left_alone():  # reading its CRS must not leave a .aux.xml beside the user's DEM
@@ -819,12 +827,16 @@ class SeasonDock(QDockWidget, FORM_CLASS):
                                "with elevations in metres.").format(path=dem))
             return False
         season = self.season_crs()
-        if season.isValid() and layer.crs().isValid() and layer.crs() != season:
-            self.show_error(tr("The DEM {path} is in {dem_crs} but the season is in {season_crs}: reproject the "
-                               "DEM to {season_crs} (Raster ▸ Projections ▸ Warp) and choose it again.").format(
-                path=os.path.basename(dem), dem_crs=layer.crs().authid() or layer.crs().description(),
-                season_crs=season.authid() or season.description()))
+        if not layer.crs().isValid():
+            self.show_error(tr("The DEM {path} has no CRS: set it (Raster ▸ Projections ▸ Assign Projection) and "
+                               "choose it again.").format(path=os.path.basename(dem)))
             return False
+        if season.isValid() and layer.crs() != season:
+            self.show_error(tr("The DEM {path} is in {dem_crs}, the season in {season_crs}: the DEM is read warped "
+                               "to {season_crs} (bilinear); the file is unchanged. For exact elevations, reproject "
+                               "it once yourself (Raster ▸ Projections ▸ Warp).").format(
+                path=os.path.basename(dem), dem_crs=layer.crs().authid() or layer.crs().description(),
+                season_crs=season.authid() or season.description()), Qgis.Info)
         return True
 
     def _need_season(self) -> bool:
@@ -912,12 +924,16 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         season = self.season_path
         routes = f"{season}|layername=routes"
         cameras = f"{season}|layername=cameras"
+        target = self.season_crs()  # ridges, habitat and gaps land in the season's CRS, whatever the DEM's
+        target = target if target.isValid() else None
         chain = [("snowleopard:terrain", lambda: {
-            "DEM": dem, "SLOPE": self.result_path("slope"), "RUGGEDNESS": self.result_path("ruggedness"),
+            "DEM": dem, "TARGET_CRS": target, "SLOPE": self.result_path("slope"),
+            "RUGGEDNESS": self.result_path("ruggedness"),
             "TPI": self.result_path("tpi"), "RIDGES": self.result_path("ridges")}, self._terrain_done)]
         if not from_layer:
             chain.append(("snowleopard:habitat", lambda: {
-                "DEM": dem, "RIDGES": self.outputs.get("ridges"), "OUTPUT": self.result_path("habitat")},
+                "DEM": dem, "TARGET_CRS": target, "RIDGES": self.outputs.get("ridges"),
+                "OUTPUT": self.result_path("habitat")},
                 lambda r: self._add_raster("habitat", r.get("OUTPUT"), tr("Habitat suitability"))))
         else:
             self.outputs["habitat"] = layer_parameter(habitat_layer)

@@ -81,20 +81,19 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import density, heatmaps
         from ..core.raster import write_geotiffs
-        from ..qgis_io import check_metric_crs, crs_text, features_to_arrays, new_field, style_heatmap_file
+        from ..qgis_io import analysis_crs, crs_text, features_to_arrays, new_field, style_heatmap_file, to_crs
 
         cameras = self.parameterAsSource(parameters, self.CAMERAS, context)
         detections = self.parameterAsSource(parameters, self.DETECTIONS, context)
         if cameras is None or detections is None:
             raise QgsProcessingException(tr("Choose the camera stations and the detections."))
-        crs = cameras.sourceCrs()
-        check_metric_crs(crs, cameras.sourceName())
+        crs = analysis_crs([cameras], context, feedback)
         for layer, field in ((cameras, "station_id"), (cameras, "trap_nights"), (detections, "station_id")):
             if layer.fields().indexOf(field) < 0:
                 raise QgsProcessingException(tr("The layer {layer} has no {field} field: use the season GeoPackage's "
                                                 "cameras and detections.").format(layer=layer.sourceName(),
                                                                                  field=field))
-        x, y, cam = features_to_arrays(cameras, ("station_id", "trap_nights"), feedback)
+        x, y, cam = features_to_arrays(cameras, ("station_id", "trap_nights"), feedback, to_crs(crs, context))
         det = {name: [] for name in ("station_id", "individual_id", "species")}
         indices = {name: detections.fields().indexOf(name) for name in det}
         for feature in detections.getFeatures():

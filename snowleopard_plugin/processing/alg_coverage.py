@@ -22,23 +22,6 @@ from .base import SnowLeopardAlgorithm
 ROUTE_FIELDS = ("route_id", "date", "team")
 
 
-def check_same_crs(reference, reference_name: str, others) -> None:
-    """Refuse layers in another CRS than the reference, saying which and what to do.
-
-    Args:
-        reference: QgsCoordinateReferenceSystem of the season (routes or cameras).
-        reference_name: the layer it comes from.
-        others: (name, crs) pairs; None crs are skipped.
-    """
-    for name, crs in others:
-        if crs is not None and crs != reference:
-            raise QgsProcessingException(tr("{layer} is in {crs} but {reference} in {season_crs}: use layers of "
-                                            "one season GeoPackage, or reproject {layer} to {season_crs} first "
-                                            "(Raster ▸ Projections ▸ Warp for a DEM).").format(
-                layer=name, crs=crs.authid() or crs.description(), reference=reference_name,
-                season_crs=reference.authid() or reference.description()))
-
-
 def effort_bounds(routes, cameras):
     """(xmin, ymin, xmax, ymax) of the routes' and cameras' geometries, or None when both are empty."""
     import numpy as np
@@ -135,13 +118,14 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
         from ..core import coverage
         from ..core.raster import Grid, write_geotiff
         from ..qgis_io import (
-            check_metric_crs,
+            analysis_crs,
             crs_text,
             geodataframe_fields,
             read_raster_layer,
             source_to_geodataframe,
             style_coverage_file,
             style_heatmap_file,
+            to_crs,
             write_geodataframe,
         )
 
@@ -149,16 +133,12 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
         cameras_src = self.parameterAsSource(parameters, self.CAMERAS, context)
         if routes_src is None and cameras_src is None:
             raise QgsProcessingException(tr("Give the routes walked, the camera stations, or both."))
-        reference = routes_src or cameras_src
-        crs = reference.sourceCrs()
-        check_metric_crs(crs, reference.sourceName())
         obs_src = self.parameterAsSource(parameters, self.OBSERVATIONS, context)
         det_src = self.parameterAsSource(parameters, self.DETECTIONS, context)
         ridge_src = self.parameterAsSource(parameters, self.RIDGES, context)
         dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
-        check_same_crs(crs, reference.sourceName(), [
-            (s.sourceName(), s.sourceCrs()) for s in (cameras_src, obs_src, det_src, ridge_src) if s is not None]
-            + ([(dem_layer.name(), dem_layer.crs())] if dem_layer is not None else []))
+        crs = analysis_crs([routes_src, cameras_src, dem_layer], context, feedback)
+        to = to_crs(crs, context)
         half_width = self.parameterAsDouble(parameters, self.SEARCH_HALF_WIDTH, context)
         radius = self.parameterAsDouble(parameters, self.CAMERA_RADIUS, context)
         cell = self.parameterAsDouble(parameters, self.GRID_SIZE, context)
@@ -168,8 +148,9 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
                 raise QgsProcessingException(tr("The {name} must be a positive distance in metres.").format(
                     name=label))
 
-        routes = source_to_geodataframe(routes_src, ROUTE_FIELDS, feedback) if routes_src is not None else None
-        cameras = (source_to_geodataframe(cameras_src, ("station_id", "trap_nights"), feedback)
+        routes = (source_to_geodataframe(routes_src, ROUTE_FIELDS, feedback, destination=to)
+                  if routes_src is not None else None)
+        cameras = (source_to_geodataframe(cameras_src, ("station_id", "trap_nights"), feedback, destination=to)
                    if cameras_src is not None else None)
         if cameras is not None and len(cameras) and "trap_nights" not in cameras.columns:
             feedback.pushWarning(tr("The cameras have no trap_nights field: each station counts 1 trap-night."))
@@ -186,7 +167,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
         reach = max(half_width if routes is not None else 0.0, radius if cameras is not None else 0.0)
         dem = None
         if dem_layer is not None:
-            dem, grid = read_raster_layer(dem_layer, dem_layer.name(), extent)
+            dem, grid = read_raster_layer(dem_layer, dem_layer.name(), extent, crs, feedback)
             grow = (bounds[0] - reach, bounds[1] - reach, bounds[2] + reach, bounds[3] + reach)
             if not overlaps(grow, grid.extent):
                 raise QgsProcessingException(tr(
@@ -218,8 +199,8 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
                                                       both=counts[3] * cell_km2))
         # effort grid and ridges before writing anything
         feedback.setProgressText(tr("Effort grid"))
-        observations = source_to_geodataframe(obs_src, (), feedback) if obs_src is not None else None
-        detections = source_to_geodataframe(det_src, (), feedback) if det_src is not None else None
+        observations = source_to_geodataframe(obs_src, (), feedback, destination=to) if obs_src is not None else None
+        detections = source_to_geodataframe(det_src, (), feedback, destination=to) if det_src is not None else None
         grid_extent = None
         if extent is not None:
             grid_extent = (np.floor(extent[0] / cell) * cell, np.floor(extent[1] / cell) * cell,
@@ -233,7 +214,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
             feedback.setProgressText(tr("Ridge segments walked"))
             names = [ridge_src.fields().at(i).name() for i in range(ridge_src.fields().count())]
             names = [n for n in names if n.lower() not in ("fid", "length_km", "walked_km", "walked_share")]
-            ridges = source_to_geodataframe(ridge_src, names, feedback)
+            ridges = source_to_geodataframe(ridge_src, names, feedback, destination=to)
             if len(ridges) == 0:
                 raise QgsProcessingException(tr("The ridgelines layer is empty: run 'Terrain and ridgelines' on the "
                                                 "DEM first, or leave the ridgelines out."))

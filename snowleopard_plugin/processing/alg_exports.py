@@ -167,7 +167,7 @@ class ExportOccupancyAlgorithm(SnowLeopardAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import heatmaps, occupancy
         from ..qgis_io import (
-            check_metric_crs,
+            analysis_crs,
             geodataframe_fields,
             raster_layer_path,
             source_to_geodataframe,
@@ -177,10 +177,9 @@ class ExportOccupancyAlgorithm(SnowLeopardAlgorithm):
 
         routes_src = _source(self, parameters, self.ROUTES, context, tr("routes"))
         signs_src = _source(self, parameters, self.OBSERVATIONS, context, tr("signs"))
-        crs = routes_src.sourceCrs()
-        check_metric_crs(crs, routes_src.sourceName())
+        crs = analysis_crs([routes_src, signs_src], context, feedback)
         to_routes = (crs, context.transformContext())
-        routes = source_to_geodataframe(routes_src, ("route_id", "team", "date"), feedback)
+        routes = source_to_geodataframe(routes_src, ("route_id", "team", "date"), feedback, destination=to_routes)
         signs = source_to_geodataframe(signs_src, ("obs_type", "datetime"), feedback, destination=to_routes)
         sites_src = self.parameterAsSource(parameters, self.SITES, context)
         sites = None
@@ -293,12 +292,12 @@ class ExportSecrAlgorithm(SnowLeopardAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import secr_export
-        from ..qgis_io import check_metric_crs, source_to_geodataframe
+        from ..qgis_io import analysis_crs, source_to_geodataframe, to_crs
 
         cams_src = _source(self, parameters, self.CAMERAS, context, tr("cameras"))
         dets_src = _source(self, parameters, self.DETECTIONS, context, tr("detections"))
-        check_metric_crs(cams_src.sourceCrs(), cams_src.sourceName())
-        cameras = source_to_geodataframe(cams_src, _all_fields(cams_src), feedback)
+        crs = analysis_crs([cams_src], context, feedback)
+        cameras = source_to_geodataframe(cams_src, _all_fields(cams_src), feedback, destination=to_crs(crs, context))
         detections = _table(dets_src)
         detector = secr_export.DETECTORS[self.parameterAsEnum(parameters, self.DETECTOR, context)]
         export = self.run_core(
@@ -402,11 +401,16 @@ class GeneraliseAlgorithm(SnowLeopardAlgorithm):
                                                             QgsProcessing.TypeVectorPoint))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from qgis.core import QgsFeatureRequest
+
         from ..core import generalise
-        from ..qgis_io import check_metric_crs, new_field
+        from ..qgis_io import analysis_crs, new_field
 
         source = _source(self, parameters, self.INPUT, context, tr("points"))
-        check_metric_crs(source.sourceCrs(), source.sourceName())
+        crs = analysis_crs([source], context, feedback)
+        request = QgsFeatureRequest()
+        if crs != source.sourceCrs():
+            request.setDestinationCrs(crs, context.transformContext())
         cell = self.run_core(generalise.check_cell_size, self.parameterAsDouble(parameters, self.CELL_SIZE, context))
         names = _all_fields(source)
         dropped = set(generalise.coordinate_fields(names))
@@ -417,13 +421,12 @@ class GeneraliseAlgorithm(SnowLeopardAlgorithm):
         fields.append(new_field(generalise.GENERALISED_FIELD, "float"))
         if dropped:
             feedback.pushInfo(tr("Coordinate columns left out: {names}").format(names=", ".join(sorted(dropped))))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point,
-                                          source.sourceCrs())
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         total = source.featureCount() or 1
         written = 0
-        for n, feature in enumerate(source.getFeatures()):
+        for n, feature in enumerate(source.getFeatures(request)):
             if feedback.isCanceled():
                 break
             attributes = feature.attributes()

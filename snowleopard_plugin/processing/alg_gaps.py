@@ -18,7 +18,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .alg_coverage import check_same_crs, effort_bounds, overlaps
+from .alg_coverage import effort_bounds, overlaps
 from .alg_terrain import _Scaled
 from .base import SnowLeopardAlgorithm
 
@@ -97,34 +97,34 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
         from ..core import gaps, habitat
         from ..core.raster import Grid
         from ..qgis_io import (
-            check_metric_crs,
+            analysis_crs,
             crs_text,
             geodataframe_fields,
+            layer_extent,
             read_raster_layer,
             source_to_geodataframe,
+            to_crs,
             write_geodataframe,
         )
 
         hab_layer = self.parameterAsLayer(parameters, self.HABITAT, context)
         if hab_layer is None or not hab_layer.isValid():
             raise QgsProcessingException(tr("Choose a habitat layer: a suitability raster or habitat polygons."))
-        crs = hab_layer.crs()
-        check_metric_crs(crs, hab_layer.name())
         routes_src = self.parameterAsSource(parameters, self.ROUTES, context)
         cameras_src = self.parameterAsSource(parameters, self.CAMERAS, context)
         if routes_src is None and cameras_src is None:
             raise QgsProcessingException(tr("Give the routes walked, the camera stations, or both."))
         ridge_src = self.parameterAsSource(parameters, self.RIDGES, context)
-        check_same_crs(crs, hab_layer.name(), [(s.sourceName(), s.sourceCrs())
-                                               for s in (routes_src, cameras_src, ridge_src) if s is not None])
+        crs = analysis_crs([hab_layer, routes_src, cameras_src], context, feedback)
+        to = to_crs(crs, context)
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
         if not max_distance > 0:
             raise QgsProcessingException(tr("The maximum distance from effort must be a positive distance in "
                                             "metres."))
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
-        routes = source_to_geodataframe(routes_src, (), feedback) if routes_src is not None else None
-        cameras = source_to_geodataframe(cameras_src, (), feedback) if cameras_src is not None else None
+        routes = source_to_geodataframe(routes_src, (), feedback, destination=to) if routes_src is not None else None
+        cameras = source_to_geodataframe(cameras_src, (), feedback, destination=to) if cameras_src is not None else None
         bounds = effort_bounds(routes, cameras)
         if bounds is None:
             raise QgsProcessingException(tr("The routes and cameras layers are empty: there is no survey effort. "
@@ -141,12 +141,12 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
             raise QgsProcessingException(self._no_overlap(bounds, extent))
         feedback.setProgressText(tr("Habitat"))
         if hab_layer.type() == QgsMapLayerType.RasterLayer:
-            suitability, grid = read_raster_layer(hab_layer, hab_layer.name(), extent)
+            suitability, grid = read_raster_layer(hab_layer, hab_layer.name(), extent, crs, feedback)
         else:
             pixel = self.parameterAsDouble(parameters, self.PIXEL_SIZE, context)
             if not pixel > 0:
                 raise QgsProcessingException(tr("Give a positive pixel size (metres) for the habitat polygons."))
-            layer_rect = hab_layer.extent()
+            layer_rect = layer_extent(hab_layer, crs, context)
             box = (layer_rect.xMinimum(), layer_rect.yMinimum(), layer_rect.xMaximum(), layer_rect.yMaximum())
             if extent is not None:
                 box = (max(box[0], extent[0]), max(box[1], extent[1]), min(box[2], extent[2]), min(box[3], extent[3]))
@@ -162,7 +162,7 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
             field = self.parameterAsString(parameters, self.HABITAT_FIELD, context)
             xmin, ymin, xmax, ymax = grid.extent
             polygons = source_to_geodataframe(hab_layer, (field,) if field else (), feedback,
-                                              QgsRectangle(xmin, ymin, xmax, ymax))
+                                              QgsRectangle(xmin, ymin, xmax, ymax), to)
             if len(polygons) == 0:
                 raise QgsProcessingException(tr("The habitat layer {layer} has no polygon in the extent.").format(
                     layer=hab_layer.name()))
@@ -175,15 +175,11 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
             del polygons
         if not overlaps(reach, grid.extent):
             raise QgsProcessingException(self._no_overlap(bounds, grid.extent))
-        ridges = source_to_geodataframe(ridge_src, (), feedback) if ridge_src is not None else None
+        ridges = source_to_geodataframe(ridge_src, (), feedback, destination=to) if ridge_src is not None else None
         access = None
         access_src = self.parameterAsSource(parameters, self.ACCESS, context)
         if access_src is not None:
-            destination = (crs, context.transformContext())
-            access = source_to_geodataframe(access_src, (), feedback, destination=destination)
-            if access_src.sourceCrs() != crs:
-                feedback.pushInfo(tr("Access features reprojected from {a} to {b}.").format(
-                    a=access_src.sourceCrs().authid(), b=crs.authid()))
+            access = source_to_geodataframe(access_src, (), feedback, destination=to)
             if len(access) == 0:
                 access = None
         feedback.setProgressText(tr("Coverage gaps"))

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsMapLayerType,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
@@ -57,6 +58,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
     GROUP_ID = "coverage"
 
     DEM = "DEM"
+    TARGET_CRS = "TARGET_CRS"
     HABITAT_LAYER = "HABITAT_LAYER"
     HABITAT_FIELD = "HABITAT_FIELD"
     HABITAT_SCALE = "HABITAT_SCALE"
@@ -86,10 +88,13 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
             "From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 field) are rasterised "
             "by the cell-centre rule; a raster is averaged onto the grid (divide by the scale, e.g. 100 for a "
             "0–100 % map). The grid is the DEM's when a DEM is given, else the pixel size over the extent (default: "
-            "the layer's extent).")
+            "the layer's extent).\n\n"
+            "Layers in another CRS are reprojected on the fly (rasters read warped); the result is in the CRS to "
+            "work in when one is given, else the DEM's (or the habitat layer's) CRS, or the UTM zone of a layer in "
+            "degrees.")
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (metres, metric CRS)"),
+        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (elevations in metres)"),
                                                             optional=True))
         self.addParameter(QgsProcessingParameterMapLayer(
             self.HABITAT_LAYER, tr("Or: the park's habitat layer (polygons or raster)"), optional=True,
@@ -110,6 +115,9 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterDistance(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 100.0,
                                                          self.HABITAT_LAYER, minValue=0.0))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), optional=True))
+        self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Work in this CRS (empty: the DEM's, or "
+                                                                         "the UTM zone of a DEM in degrees)"),
+                                                    optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Habitat suitability")))
 
     # -- rules ----------------------------------------------------------------------------------------------------
@@ -154,23 +162,23 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
         from ..core import habitat
         from ..core.raster import Grid, write_geotiff
         from ..qgis_io import (
-            check_metric_crs,
+            analysis_crs,
             crs_text,
+            layer_extent,
             read_raster_layer,
             source_to_geodataframe,
             style_habitat_file,
+            to_crs,
         )
 
         dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
         hab_layer = self.parameterAsLayer(parameters, self.HABITAT_LAYER, context)
         if dem_layer is None and hab_layer is None:
             raise QgsProcessingException(tr("Give a DEM (habitat from rules) or the park's habitat layer."))
-        crs = (dem_layer or hab_layer).crs()
-        check_metric_crs(crs, (dem_layer or hab_layer).name())
-        if dem_layer is not None and hab_layer is not None and hab_layer.crs() != dem_layer.crs():
-            raise QgsProcessingException(tr("The habitat layer is in {a} but the DEM in {b}: reproject the habitat "
-                                            "layer to the DEM's CRS.").format(a=hab_layer.crs().authid(),
-                                                                             b=dem_layer.crs().authid()))
+        crs = analysis_crs([dem_layer, hab_layer], context, feedback,
+                           self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+                           if parameters.get(self.TARGET_CRS) else None)
+        to = to_crs(crs, context)
         extent = None
         if parameters.get(self.EXTENT):
             rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
@@ -180,16 +188,12 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
 
         if hab_layer is None:  # rules on the DEM
             rules = self._rules(parameters, context)
-            dem, grid = read_raster_layer(dem_layer, dem_layer.name(), extent)
+            dem, grid = read_raster_layer(dem_layer, dem_layer.name(), extent, crs, feedback)
             ridges = None
             if rules.ridge_distance_m is not None:
                 source = self.parameterAsSource(parameters, self.RIDGES, context)
                 if source is not None:
-                    if source.sourceCrs() != dem_layer.crs():
-                        raise QgsProcessingException(tr("The ridgelines are in {a} but the DEM in {b}: use the "
-                                                        "ridgelines computed from this DEM.").format(
-                            a=source.sourceCrs().authid(), b=dem_layer.crs().authid()))
-                    ridges = source_to_geodataframe(source, (), feedback)
+                    ridges = source_to_geodataframe(source, (), feedback, destination=to)
                     if len(ridges) == 0:
                         feedback.pushWarning(tr("The ridgelines layer is empty: every cell scores the ridge rule's "
                                                 "lowest score."))
@@ -199,32 +203,29 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
                                         _Scaled(feedback, 0, 90))
             del dem
         elif hab_layer.type() == QgsMapLayerType.RasterLayer:
-            from ..qgis_io import raster_layer_path
-
             scale = self.parameterAsDouble(parameters, self.HABITAT_SCALE, context) or None
-            path = raster_layer_path(hab_layer, hab_layer.name())
-            check_metric_crs(hab_layer.crs(), hab_layer.name())
             if dem_layer is not None:
-                _, grid = read_raster_layer(dem_layer, dem_layer.name(), extent)
-                suitability = self.run_core(habitat.habitat_from_raster, path, grid, resampling="average",
-                                            scale=scale)
+                _, grid = read_raster_layer(dem_layer, dem_layer.name(), extent, crs, feedback)
+                values, src_grid = read_raster_layer(hab_layer, hab_layer.name(), None, crs, feedback, "nearest")
+                suitability = self.run_core(habitat.habitat_from_raster, values, grid, src_grid,
+                                            resampling="average", scale=scale)
+                del values
             else:
-                values, grid = read_raster_layer(hab_layer, hab_layer.name(), extent)
+                values, grid = read_raster_layer(hab_layer, hab_layer.name(), extent, crs, feedback, "nearest")
                 suitability = np.clip(values / scale if scale else values, 0.0, 1.0)
         else:  # habitat polygons
-            check_metric_crs(hab_layer.crs(), hab_layer.name())
             field = self.parameterAsString(parameters, self.HABITAT_FIELD, context)
             if dem_layer is not None:
-                _, grid = read_raster_layer(dem_layer, dem_layer.name(), extent)
+                _, grid = read_raster_layer(dem_layer, dem_layer.name(), extent, crs, feedback)
             else:
                 pixel = self.parameterAsDouble(parameters, self.PIXEL_SIZE, context)
                 if not pixel > 0:
                     raise QgsProcessingException(tr("Give a positive pixel size (metres)."))
                 box = extent
                 if box is None:
-                    rect = hab_layer.extent()
+                    rect = layer_extent(hab_layer, crs, context)
                     box = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
-                grid = Grid.from_extent(*box, pixel, crs_text(hab_layer.crs()))
+                grid = Grid.from_extent(*box, pixel, crs_text(crs))
                 if grid.width * grid.height > 400_000_000:
                     raise QgsProcessingException(tr("The habitat grid would have {cells} cells: choose a larger "
                                                     "pixel size or a smaller extent.").format(
@@ -233,7 +234,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
 
             xmin, ymin, xmax, ymax = grid.extent
             polygons = source_to_geodataframe(hab_layer, (field,) if field else (), feedback,
-                                              QgsRectangle(xmin, ymin, xmax, ymax))
+                                              QgsRectangle(xmin, ymin, xmax, ymax), to)
             if len(polygons) == 0:
                 raise QgsProcessingException(tr("The habitat layer {layer} has no polygon in the extent: check its "
                                                 "CRS and the extent.").format(layer=hab_layer.name()))

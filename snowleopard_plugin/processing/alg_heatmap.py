@@ -100,14 +100,22 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import heatmaps
         from ..core.raster import write_geotiff
-        from ..qgis_io import check_metric_crs, crs_text, features_to_arrays, lines_to_arrays, style_heatmap_file
+        from ..qgis_io import (
+            analysis_crs,
+            crs_text,
+            features_to_arrays,
+            lines_to_arrays,
+            style_heatmap_file,
+            to_crs,
+        )
         from .base import CoreFeedback
 
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(tr("Choose a layer of signs."))
-        crs = source.sourceCrs()
-        check_metric_crs(crs, source.sourceName())
+        effort = self.parameterAsSource(parameters, self.EFFORT, context)
+        crs = analysis_crs([source, effort], context, feedback)
+        to = to_crs(crs, context)
         radius = self.parameterAsDouble(parameters, self.RADIUS, context)
         pixel = self.parameterAsDouble(parameters, self.PIXEL_SIZE, context)
         kernel = self.parameterAsEnum(parameters, self.KERNEL, context)
@@ -122,7 +130,7 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
         date_to = self._date(parameters, self.DATE_TO, context)
 
         fields = [name for name in ("obs_type", "datetime", radius_field, weight_field) if name]
-        x, y, values = features_to_arrays(source, fields, feedback)
+        x, y, values = features_to_arrays(source, fields, feedback, to)
         if x.size == 0:
             raise QgsProcessingException(tr("The layer {layer} has no sign to map.").format(layer=source.sourceName()))
         if sign_types and source.fields().indexOf("obs_type") < 0:
@@ -143,13 +151,8 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
         if radius_field:
             radii = np.array([np.nan if v is None else float(v) for v in values[radius_field]])[selection.kept]
         effort_lines = None
-        effort = self.parameterAsSource(parameters, self.EFFORT, context)
         if effort is not None:
-            if effort.sourceCrs() != crs:
-                raise QgsProcessingException(tr("The routes and the signs are in different CRSs ({a}, {b}): use the "
-                                                "layers of one season GeoPackage.").format(
-                    a=effort.sourceCrs().authid(), b=crs.authid()))
-            effort_lines = lines_to_arrays(effort, feedback)
+            effort_lines = lines_to_arrays(effort, feedback, to)
         extent = None
         if parameters.get(self.EXTENT):
             rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)

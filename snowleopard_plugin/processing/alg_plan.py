@@ -24,23 +24,35 @@ from .base import CoreFeedback, SnowLeopardAlgorithm
 MAX_POLYGON_CELLS = 25_000_000
 
 
-def _habitat(alg, parameters, context, feedback, key, dem_grid):
-    """The habitat parameter as (0..1 array, Grid, QgsCoordinateReferenceSystem)."""
+def _habitat_layer(alg, parameters, context, key):
+    layer = alg.parameterAsLayer(parameters, key, context)
+    if layer is None or not layer.isValid():
+        raise QgsProcessingException(tr("Choose a habitat layer: a suitability raster (0–1) or habitat polygons."))
+    return layer
+
+
+def _inputs(alg, parameters, context, feedback, sources):
+    """The habitat layer, the analysis CRS (habitat first) and the DEM as (array, Grid) or (None, None)."""
+    from ..qgis_io import analysis_crs, read_raster_layer
+
+    layer = _habitat_layer(alg, parameters, context, alg.HABITAT)
+    dem_layer = alg.parameterAsRasterLayer(parameters, alg.DEM, context)
+    crs = analysis_crs([layer] + list(sources) + [dem_layer], context, feedback)
+    dem = (None, None) if dem_layer is None else read_raster_layer(dem_layer, dem_layer.name(), None, crs, feedback)
+    return layer, crs, dem
+
+
+def _habitat(alg, layer, crs, context, feedback, dem_grid):
+    """The habitat layer as a 0..1 array on a Grid in the analysis CRS (polygons on the DEM's grid if given)."""
     import math
 
     from ..core import habitat
     from ..core.raster import Grid
-    from ..qgis_io import check_metric_crs, crs_text, read_raster_layer, source_to_geodataframe
+    from ..qgis_io import crs_text, layer_extent, read_raster_layer, source_to_geodataframe, to_crs
 
-    layer = alg.parameterAsLayer(parameters, key, context)
-    if layer is None or not layer.isValid():
-        raise QgsProcessingException(tr("Choose a habitat layer: a suitability raster (0–1) or habitat polygons."))
-    crs = layer.crs()
-    check_metric_crs(crs, layer.name())
     if layer.type() == QgsMapLayerType.RasterLayer:
-        array, grid = read_raster_layer(layer, layer.name())
-        return array, grid, crs
-    rect = layer.extent()
+        return read_raster_layer(layer, layer.name(), None, crs, feedback)
+    rect = layer_extent(layer, crs, context)
     if dem_grid is not None:
         grid = Grid(dem_grid.x0, dem_grid.y0, dem_grid.pixel, dem_grid.width, dem_grid.height, crs_text(crs))
     else:
@@ -48,26 +60,11 @@ def _habitat(alg, parameters, context, feedback, key, dem_grid):
         pixel = max(30.0, math.sqrt(area / MAX_POLYGON_CELLS))
         grid = Grid.from_extent(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(), pixel,
                                 crs_text(crs))
-    polygons = source_to_geodataframe(layer, (), feedback)
+    polygons = source_to_geodataframe(layer, (), feedback, destination=to_crs(crs, context))
     if len(polygons) == 0:
         raise QgsProcessingException(tr("The habitat layer {layer} has no polygon.").format(layer=layer.name()))
     array = alg.run_core(habitat.habitat_from_polygons, list(polygons.geometry.values), grid)
-    return array, grid, crs
-
-
-def _dem(alg, parameters, context, key):
-    from ..qgis_io import read_raster_layer
-
-    layer = alg.parameterAsRasterLayer(parameters, key, context)
-    if layer is None:
-        return None, None
-    return read_raster_layer(layer, layer.name())
-
-
-def _same_crs(crs, name, sources):
-    from .alg_coverage import check_same_crs
-
-    check_same_crs(crs, name, [(s.sourceName(), s.sourceCrs()) for s in sources if s is not None])
+    return array, grid
 
 
 def _push_warnings(feedback, warnings):
@@ -152,29 +149,23 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
         from ..core import planner
         from ..core.gpx_write import write_team_gpx
         from ..i18n import user_locale
-        from ..qgis_io import geodataframe_fields, source_to_geodataframe, write_geodataframe
+        from ..qgis_io import geodataframe_fields, source_to_geodataframe, to_crs, write_geodataframe
 
         ridges_src = self.parameterAsSource(parameters, self.RIDGES, context)
         if ridges_src is None:
             raise QgsProcessingException(tr("Choose the ridgelines (snowleopard:terrain makes them from a DEM)."))
-        dem, dem_grid = _dem(self, parameters, context, self.DEM)
-        hab, grid, crs = _habitat(self, parameters, context, feedback, self.HABITAT, dem_grid)
         sources = {key: self.parameterAsSource(parameters, key, context)
                    for key in (self.ROUTES, self.ACCESS, self.LOCKED, self.EXCLUDE)}
-        _same_crs(crs, tr("The habitat layer"), [ridges_src] + list(sources.values()))
-        if dem_grid is not None:
-            dem_layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
-            if dem_layer.crs() != crs:
-                raise QgsProcessingException(tr("The DEM is in {a} but the habitat in {b}: reproject the DEM "
-                                                "(Raster ▸ Projections ▸ Warp).").format(a=dem_layer.crs().authid(),
-                                                                                        b=crs.authid()))
+        layer, crs, (dem, dem_grid) = _inputs(self, parameters, context, feedback, [ridges_src])
+        hab, grid = _habitat(self, layer, crs, context, feedback, dem_grid)
+        to = to_crs(crs, context)
 
         def frame(key):
             src = sources[key]
-            return source_to_geodataframe(src, (), feedback) if src is not None else None
+            return source_to_geodataframe(src, (), feedback, destination=to) if src is not None else None
 
         result = self.run_core(
-            planner.plan_transects, source_to_geodataframe(ridges_src, (), feedback), hab, grid,
+            planner.plan_transects, source_to_geodataframe(ridges_src, (), feedback, destination=to), hab, grid,
             budget_km=self.parameterAsDouble(parameters, self.BUDGET_KM, context),
             max_day_km=self.parameterAsDouble(parameters, self.MAX_DAY_KM, context),
             teams=self.parameterAsInt(parameters, self.TEAMS, context),
@@ -262,22 +253,24 @@ class PlanCamerasAlgorithm(SnowLeopardAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import planner
-        from ..qgis_io import geodataframe_fields, source_to_geodataframe, write_geodataframe
+        from ..qgis_io import geodataframe_fields, source_to_geodataframe, to_crs, write_geodataframe
 
-        dem, dem_grid = _dem(self, parameters, context, self.DEM)
-        hab, grid, crs = _habitat(self, parameters, context, feedback, self.HABITAT, dem_grid)
         ridges_src = self.parameterAsSource(parameters, self.RIDGES, context)
         existing_src = self.parameterAsSource(parameters, self.EXISTING, context)
         exclude_src = self.parameterAsSource(parameters, self.EXCLUDE, context)
-        _same_crs(crs, tr("The habitat layer"), [ridges_src, existing_src, exclude_src])
-        existing = source_to_geodataframe(existing_src, ("station_id",), feedback) if existing_src else None
+        layer, crs, (dem, dem_grid) = _inputs(self, parameters, context, feedback, [ridges_src, existing_src])
+        hab, grid = _habitat(self, layer, crs, context, feedback, dem_grid)
+        to = to_crs(crs, context)
+        existing = (source_to_geodataframe(existing_src, ("station_id",), feedback, destination=to)
+                    if existing_src else None)
         ids = list(existing["station_id"]) if existing is not None and "station_id" in existing.columns else None
         result = self.run_core(
             planner.plan_cameras, hab, grid, self.parameterAsInt(parameters, self.N_STATIONS, context),
-            ridges=source_to_geodataframe(ridges_src, (), feedback) if ridges_src else None, dem=dem,
-            dem_grid=dem_grid, sigma=self.parameterAsDouble(parameters, self.SIGMA, context),
+            ridges=source_to_geodataframe(ridges_src, (), feedback, destination=to) if ridges_src else None,
+            dem=dem, dem_grid=dem_grid, sigma=self.parameterAsDouble(parameters, self.SIGMA, context),
             min_spacing=self.parameterAsDouble(parameters, self.MIN_SPACING, context), existing=existing,
-            existing_ids=ids, exclude=source_to_geodataframe(exclude_src, (), feedback) if exclude_src else None,
+            existing_ids=ids,
+            exclude=source_to_geodataframe(exclude_src, (), feedback, destination=to) if exclude_src else None,
             feedback=CoreFeedback(feedback))
         _push_warnings(feedback, result.warnings)
         stations = result.stations
@@ -339,19 +332,19 @@ class ComparePlanAlgorithm(SnowLeopardAlgorithm):
         from shapely.geometry import MultiLineString
 
         from ..core import planner
-        from ..qgis_io import check_metric_crs, geodataframe_fields, source_to_geodataframe, write_geodataframe
+        from ..qgis_io import analysis_crs, geodataframe_fields, source_to_geodataframe, to_crs, write_geodataframe
 
         plan_src = self.parameterAsSource(parameters, self.PLAN, context)
         routes_src = self.parameterAsSource(parameters, self.ROUTES, context)
         if plan_src is None or routes_src is None:
             raise QgsProcessingException(tr("Choose the planned transects and the routes walked."))
-        crs = plan_src.sourceCrs()
-        check_metric_crs(crs, plan_src.sourceName())
-        _same_crs(crs, plan_src.sourceName(), [routes_src])
+        crs = analysis_crs([plan_src, routes_src], context, feedback)
+        to = to_crs(crs, context)
         plan_fields = [plan_src.fields().at(i).name() for i in range(plan_src.fields().count())]
         route_fields = [routes_src.fields().at(i).name() for i in range(routes_src.fields().count())]
-        plan = source_to_geodataframe(plan_src, [f for f in plan_fields if f != "fid"], feedback)
-        routes = source_to_geodataframe(routes_src, [f for f in route_fields if f != "fid"], feedback)
+        plan = source_to_geodataframe(plan_src, [f for f in plan_fields if f != "fid"], feedback, destination=to)
+        routes = source_to_geodataframe(routes_src, [f for f in route_fields if f != "fid"], feedback,
+                                        destination=to)
         walked, off = self.run_core(planner.compare_plan, plan, routes,
                                     self.parameterAsDouble(parameters, self.SEARCH_HALF_WIDTH, context))
         outputs = {}

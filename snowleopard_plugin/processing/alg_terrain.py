@@ -6,6 +6,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -31,6 +32,7 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
     GROUP_ID = "coverage"
 
     DEM = "DEM"
+    TARGET_CRS = "TARGET_CRS"
     TPI_RADIUS = "TPI_RADIUS"
     RUGGEDNESS_METHOD = "RUGGEDNESS_METHOD"
     VRM_WINDOW = "VRM_WINDOW"
@@ -52,7 +54,7 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
 
     def shortHelpString(self) -> str:
         return tr(
-            "From a DEM in metres (a metric CRS such as the park's UTM zone): slope in degrees (Horn, as gdaldem), "
+            "From a DEM with elevations in metres: slope in degrees (Horn, as gdaldem), "
             "ruggedness (VRM 0–1 over a square window, or Riley's TRI in metres, as gdaldem TRI), topographic "
             "position (TPI, metres above the mean of a circle of the given radius) and the ridgelines as a line "
             "layer cut into segments, with the saddles along them.\n\n"
@@ -61,10 +63,13 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
             "the segment length. They stop about twice the TPI radius from the DEM's edge and from nodata: use a "
             "DEM reaching that far beyond the park.\n\n"
             "Without 'Compute edges', cells whose window leaves the DEM are left empty, as gdaldem does. The "
-            "rasters are saved with their styles (.qml) beside them.")
+            "rasters are saved with their styles (.qml) beside them.\n\n"
+            "The work is done in metres: in the CRS to work in when one is given, else the DEM's own CRS, or for a "
+            "DEM in degrees (SRTM, Copernicus) the UTM zone of its centre. A DEM in another CRS is read warped "
+            "(bilinear, square cells); the file itself is never changed.")
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (metres, metric CRS)")))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (elevations in metres)")))
         self.addParameter(QgsProcessingParameterDistance(self.TPI_RADIUS, tr("TPI radius (also the scale of the "
                                                                             "ridges)"), 300.0, self.DEM,
                                                          minValue=0.0))
@@ -81,6 +86,9 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
                                                          minValue=0.0))
         self.addParameter(QgsProcessingParameterDistance(self.SEGMENT_LENGTH, tr("Ridge: maximum segment length"),
                                                          1000.0, self.DEM, minValue=0.0))
+        self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Work in this CRS (empty: the DEM's, or "
+                                                                         "the UTM zone of a DEM in degrees)"),
+                                                    optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination(self.SLOPE, tr("Slope (degrees)")))
         self.addParameter(QgsProcessingParameterRasterDestination(self.RUGGEDNESS, tr("Ruggedness")))
         self.addParameter(QgsProcessingParameterRasterDestination(self.TPI, tr("Topographic position (TPI, m)")))
@@ -96,6 +104,7 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
         from ..core import ridges, terrain
         from ..core.raster import write_geotiff
         from ..qgis_io import (
+            analysis_crs,
             geodataframe_fields,
             read_raster_layer,
             style_terrain_file,
@@ -105,7 +114,10 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
         layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
         if layer is None:
             raise QgsProcessingException(tr("Choose a DEM."))
-        dem, grid = read_raster_layer(layer, layer.name())
+        crs = analysis_crs([layer], context, feedback,
+                           self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+                           if parameters.get(self.TARGET_CRS) else None)
+        dem, grid = read_raster_layer(layer, layer.name(), crs=crs, feedback=feedback)
         radius = self.parameterAsDouble(parameters, self.TPI_RADIUS, context)
         rugged = "tri" if self.parameterAsEnum(parameters, self.RUGGEDNESS_METHOD, context) == 1 else "vrm"
         window = self.parameterAsInt(parameters, self.VRM_WINDOW, context)
@@ -138,7 +150,7 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
         lines = network.lines
         fields = geodataframe_fields(lines)
         sink, ridges_id = self.parameterAsSink(parameters, self.RIDGES, context, fields, QgsWkbTypes.LineString,
-                                               layer.crs())
+                                               crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.RIDGES))
         write_geodataframe(lines, sink, fields, feedback)
@@ -151,7 +163,7 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
         if parameters.get(self.SADDLES):
             saddle_fields = geodataframe_fields(network.saddles)
             saddles_sink, saddles_id = self.parameterAsSink(parameters, self.SADDLES, context, saddle_fields,
-                                                            QgsWkbTypes.Point, layer.crs())
+                                                            QgsWkbTypes.Point, crs)
             if saddles_sink is not None:
                 write_geodataframe(network.saddles, saddles_sink, saddle_fields, feedback)
                 result[self.SADDLES] = saddles_id

@@ -195,17 +195,92 @@ def test_sample_season_coverage(season, tmp_path):
 
 # coverage: bad inputs --------------------------------------------------------------------------------------------
 
-def test_dem_in_another_crs_than_the_season(season, tmp_path):
+def _folder_state(folder):
+    return sorted((name, os.path.getmtime(os.path.join(folder, name)), os.path.getsize(os.path.join(folder, name)))
+                  for name in os.listdir(folder))
+
+
+class _Log:
+    """A Processing feedback that keeps the log lines."""
+
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        self.feedback = QgsProcessingFeedback()
+        self.lines = []
+        self.feedback.pushInfo = lambda text: self.lines.append(text)
+
+    def text(self):
+        return "\n".join(self.lines)
+
+
+def test_dem_in_another_crs_is_read_warped_and_the_file_left_alone(season, tmp_path):
+    """A DEM in the next UTM zone covers the same ground: coverage runs in the season's CRS, the surface km
+    of the effort grid agree with the run on the season's own DEM, and the DEM's folder is unchanged."""
+    import processing
+    from osgeo import gdal
+
+    folder = tmp_path / "dem_folder"
+    folder.mkdir()
+    dem46 = str(folder / "dem46.tif")
+    gdal.Warp(dem46, season["dem"], dstSRS="EPSG:32646", xRes=30, yRes=30, resampleAlg="bilinear")
+    before = _folder_state(folder)
+    runs = {}
+    for name, dem in (("own", season["dem"]), ("46", dem46)):
+        log = _Log()
+        runs[name] = processing.run("snowleopard:coverage", {
+            "ROUTES": season["layer"]("routes"), "DEM": dem, "GRID_SIZE": 4000,
+            "COVERAGE": str(tmp_path / f"cov_{name}.tif"), "GRID": str(tmp_path / f"grid_{name}.gpkg")},
+            feedback=log.feedback)
+        runs[name]["log"] = log.text()
+    assert _folder_state(folder) == before
+    assert "EPSG:32646" in runs["46"]["log"] and "EPSG:32645" in runs["46"]["log"]
+    with rasterio.open(runs["46"]["COVERAGE"]) as src:
+        assert src.crs.to_epsg() == 32645
+    own, _ = _features(runs["own"]["GRID"])
+    warped, layer = _features(runs["46"]["GRID"])
+    assert layer.crs().authid() == "EPSG:32645"
+    km = sum(r["km_walked"] for r in own)
+    assert sum(r["km_walked"] for r in warped) == pytest.approx(km, rel=1e-9)  # routes untouched
+    # surface km over the warped-and-back DEM: within 0.5 % of the own DEM's (two bilinear resamplings)
+    assert sum(r["surface_km"] for r in warped) == pytest.approx(sum(r["surface_km"] for r in own), rel=5e-3)
+    # searched area on the warped grid (cells of ~29.97 m, another origin) against the union of 50 m buffers
+    routes = gpd.read_file(season["gpkg"], layer="routes")
+    union = unary_union([g.buffer(50.0, 64) for g in routes.geometry]).area / 1e6
+    assert runs["46"]["SEARCHED_KM2"] == pytest.approx(union, rel=0.01)
+
+
+def test_routes_in_degrees_run_in_the_utm_zone(processing_ready, tmp_path):
+    """A GPX-like layer in EPSG:4326 and no DEM: the analysis runs in the UTM zone of the routes, and the
+    searched area is the capsule of the route's UTM length (independent pyproj transform)."""
+    import processing
+    from pyproj import Transformer
+
+    lon_lat = [(88.10, 49.90), (88.13, 49.92)]
+    log = _Log()
+    result = processing.run("snowleopard:coverage", {
+        "ROUTES": _line_layer([lon_lat], crs="EPSG:4326"), "SEARCH_HALF_WIDTH": 50, "PIXEL_SIZE": 5,
+        "GRID_SIZE": 2000, "COVERAGE": str(tmp_path / "cov.tif"), "GRID": str(tmp_path / "g.gpkg")},
+        feedback=log.feedback)
+    assert "EPSG:32645" in log.text()
+    with rasterio.open(result["COVERAGE"]) as src:
+        assert src.crs.to_epsg() == 32645
+    xs, ys = Transformer.from_crs(4326, 32645, always_xy=True).transform(*zip(*lon_lat))
+    length = math.hypot(xs[1] - xs[0], ys[1] - ys[0])
+    capsule = (2 * 50 * length + math.pi * 50 ** 2) / 1e6
+    assert result["SEARCHED_KM2"] == pytest.approx(capsule, rel=0.01)
+    cells, _ = _features(result["GRID"])
+    assert sum(r["km_walked"] for r in cells) == pytest.approx(length / 1000, rel=1e-3)
+
+
+def test_swapped_lat_lon_is_named(processing_ready, tmp_path):
     import processing
 
-    dem = _write_raster(tmp_path / "dem46.tif", np.full((50, 50), 2000.0), 300000.0, 5540000.0, 30.0,
-                        crs="EPSG:32646")
-    out = tmp_path / "cov.tif"
-    with pytest.raises(QgsProcessingException, match="EPSG:32646") as error:
-        processing.run("snowleopard:coverage", {"ROUTES": season["layer"]("routes"), "DEM": dem,
-                                                "COVERAGE": str(out), "GRID": str(tmp_path / "g.gpkg")})
-    assert "reproject" in str(error.value)
-    assert not out.exists() and not (tmp_path / "g.gpkg").exists()
+    swapped = _line_layer([[(49.90, 88.10), (49.92, 88.13)]], crs="EPSG:4326")  # latitude first
+    with pytest.raises(QgsProcessingException, match="swapped"):
+        processing.run("snowleopard:coverage", {"ROUTES": swapped, "PIXEL_SIZE": 10,
+                                                "COVERAGE": str(tmp_path / "c.tif"), "GRID": str(tmp_path / "g.gpkg")})
+    assert not (tmp_path / "c.tif").exists()
 
 
 def test_effort_off_the_dem(processing_ready, tmp_path):
@@ -220,13 +295,13 @@ def test_effort_off_the_dem(processing_ready, tmp_path):
     assert not out.exists() and not (tmp_path / "g.gpkg").exists()
 
 
-def test_geographic_and_empty_layers(processing_ready, tmp_path):
+def test_unknown_crs_and_empty_layers(processing_ready, tmp_path):
     import processing
 
     out = tmp_path / "cov.tif"
-    lonlat = _line_layer([[(88.1, 49.9), (88.2, 49.95)]], crs="EPSG:4326")
-    with pytest.raises(QgsProcessingException, match="geographic"):
-        processing.run("snowleopard:coverage", {"ROUTES": lonlat, "COVERAGE": str(out),
+    unknown = _line_layer([[(500000.0, 5600000.0), (501000.0, 5600000.0)]], crs="")
+    with pytest.raises(QgsProcessingException, match="no CRS"):
+        processing.run("snowleopard:coverage", {"ROUTES": unknown, "PIXEL_SIZE": 10, "COVERAGE": str(out),
                                                 "GRID": str(tmp_path / "g.gpkg")})
     empty = QgsVectorLayer(f"LineString?crs={CRS}", "routes", "memory")
     with pytest.raises(QgsProcessingException, match="empty"):
@@ -302,6 +377,31 @@ def test_gaps_from_polygons_with_access_match_shapely(processing_ready, tmp_path
     assert gaps[0]["access_km"] == pytest.approx(2.0, abs=0.011)  # from x = 504 km to the camp at 506 km
 
 
+def test_gaps_with_habitat_in_degrees_run_in_the_cameras_crs(processing_ready, tmp_path):
+    """Habitat polygons in EPSG:4326 (a park's file as downloaded) and cameras in UTM: the analysis takes the
+    first metric CRS (the cameras'), and the gap is the same as with everything in UTM."""
+    import processing
+    from pyproj import Transformer
+
+    to_deg = Transformer.from_crs(32645, 4326, always_xy=True)
+    corners = [(500000, 5600000), (504000, 5600000), (504000, 5603000), (500000, 5603000)]
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "habitat_wgs84", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromPolygonXY([[QgsPointXY(*to_deg.transform(x, y)) for x, y in corners]]))
+    layer.dataProvider().addFeatures([feature])
+    camera = (501000.0, 5601500.0)
+    camp = _point_layer([to_deg.transform(506000.0, 5601500.0)], crs="EPSG:4326")
+    result = processing.run("snowleopard:gaps", {
+        "HABITAT": layer, "CAMERAS": _point_layer([camera]), "ACCESS": camp, "MAX_DISTANCE": 1000,
+        "MIN_AREA": 0, "PIXEL_SIZE": 10, "OUTPUT": "TEMPORARY_OUTPUT"})
+    gaps, out = _features(result["OUTPUT"])
+    assert out.crs().authid() == "EPSG:32645"
+    expected = box(500000, 5600000, 504000, 5603000).difference(Point(camera).buffer(1000, 256))
+    assert len(gaps) == 1
+    assert gaps[0]["area_km2"] == pytest.approx(expected.area / 1e6, rel=2e-3)
+    assert gaps[0]["access_km"] == pytest.approx(2.0, abs=0.011)
+
+
 def test_tost_cameras_and_habitat_match_an_independent_overlay(processing_ready, tmp_path):
     import processing
 
@@ -371,9 +471,6 @@ def test_gaps_bad_inputs_leave_no_output(processing_ready, tmp_path):
     far = _line_layer([[(900000.0, 5600000.0), (901000.0, 5600000.0)]])
     with pytest.raises(QgsProcessingException, match="farther than the maximum distance"):
         processing.run("snowleopard:gaps", {"HABITAT": habitat, "ROUTES": far, "OUTPUT": str(out)})
-    other = _line_layer([[(500100.0, 5600100.0), (500200.0, 5600100.0)]], crs="EPSG:32646")
-    with pytest.raises(QgsProcessingException, match="EPSG:32646"):
-        processing.run("snowleopard:gaps", {"HABITAT": habitat, "ROUTES": other, "OUTPUT": str(out)})
     near = _line_layer([[(500100.0, 5600100.0), (500200.0, 5600100.0)]])
     with pytest.raises(QgsProcessingException, match="threshold"):
         processing.run("snowleopard:gaps", {"HABITAT": habitat, "ROUTES": near, "THRESHOLD": 2.0,

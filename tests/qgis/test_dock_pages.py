@@ -173,18 +173,30 @@ def test_habitat_from_polygon_layer(dock, season, tmp_path):
         assert geometry.Buffer(-100).Within(box) or geometry.Buffer(-100).IsEmpty()
 
 
-def test_dem_in_other_crs_is_refused_clearly(dock, season, tmp_path):
-    other = str(tmp_path / "dem_wgs84.tif")
-    gdal.Warp(other, season["dem"], dstSRS="EPSG:4326", width=100, height=100)
+def test_dem_in_degrees_is_warped_to_the_season_crs(dock, season, tmp_path):
+    """An SRTM-like DEM in EPSG:4326: the dock says it warps it, the chain runs, and ridges, coverage and gaps
+    land in the season's CRS; the user's DEM folder is left as it was."""
+    from qgis.core import QgsProject
+
+    folder = tmp_path / "srtm"
+    folder.mkdir()
+    other = str(folder / "dem_wgs84.tif")
+    gdal.Warp(other, season["dem"], dstSRS="EPSG:4326", resampleAlg="bilinear")
+    before = sorted(os.listdir(folder))
     dock.coverageDem.setFilePath(other)
     dock.coverageButton.click()
-    assert not dock.is_busy()
-    message = dock.last_message
-    assert "EPSG:4326" in message and "EPSG:32645" in message and "reproject" in message
-    # the dock stays usable: the buttons work and a good DEM runs
+    assert "EPSG:4326" in dock.last_message and "EPSG:32645" in dock.last_message  # the note, not an error
+    _wait(dock)
+    assert sorted(os.listdir(folder)) == before
+    for name in ("Coverage gaps", "Ridgelines", "Survey coverage"):
+        layers = QgsProject.instance().mapLayersByName(name)
+        assert layers and layers[0].crs().authid() == "EPSG:32645", (name, dock.last_message)
+    assert dock.gapsTable.rowCount() == len(_features(season["gpkg"], "gaps")) > 0
+    # the dock stays usable and a DEM in the season's CRS runs as before
     assert dock.coverageButton.isEnabled() and dock.importButton.isEnabled()
     dock.coverageDem.setFilePath(season["dem"])
-    dock.planTransectsButton.click()  # the plan refuses the other DEM too, or runs with the good one
+    dock.last_message = ""
+    dock.planTransectsButton.click()
     _wait(dock)
     assert "EPSG:4326" not in dock.last_message
 

@@ -84,13 +84,16 @@ def test_sign_type_and_date_filters(processing_ready, tmp_path):
     assert np.nansum(data) * 0.01 == pytest.approx(1.0, rel=0.02)
 
 
-def test_geographic_layer_is_refused(processing_ready, tmp_path):
+def test_signs_in_degrees_are_mapped_in_their_utm_zone(processing_ready, tmp_path):
     import processing
 
-    with pytest.raises(QgsProcessingException, match="geographic"):
-        processing.run("snowleopard:heatmap", {"INPUT": _points([(88.5, 49.9)], crs="EPSG:4326"), "RADIUS": 1000,
-                                               "PIXEL_SIZE": 100, "OUTPUT": str(tmp_path / "g.tif")})
-    assert not (tmp_path / "g.tif").exists()
+    result = processing.run("snowleopard:heatmap", {"INPUT": _points([(88.5, 49.9)], crs="EPSG:4326"),
+                                                    "RADIUS": 1000, "PIXEL_SIZE": 100,
+                                                    "OUTPUT": str(tmp_path / "g.tif")})
+    with rasterio.open(result["OUTPUT"]) as src:
+        data = src.read(1, masked=True).filled(0)
+        assert src.crs.to_epsg() == 32645
+    assert data.sum() * 0.01 == pytest.approx(1.0, rel=0.02)  # one sign: the kernel integrates to 1 per km²
 
 
 def test_radius_smaller_than_pixel_is_refused(processing_ready, tmp_path):

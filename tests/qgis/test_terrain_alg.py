@@ -133,13 +133,50 @@ def test_synthetic_ridge_is_found_where_it_is(processing_ready, tmp_path):
     assert layer.renderer().symbol().color().lightness() < 80
 
 
-def test_geographic_dem_is_refused_without_output(processing_ready, tmp_path):
+def test_dem_in_degrees_is_read_in_its_utm_zone(processing_ready, sample_dir, tmp_path):
+    """An SRTM-like DEM in EPSG:4326: terrain runs in the UTM zone of its centre, and the slopes agree with
+    the same DEM in UTM (the sample's own) where both are defined; the input's folder is unchanged."""
+    import processing
+    from osgeo import gdal
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    deg = str(folder / "dem_wgs84.tif")
+    gdal.Warp(deg, os.path.join(sample_dir, "dem.tif"), dstSRS="EPSG:4326", resampleAlg="bilinear")
+    before = sorted(os.listdir(folder))
+    result = processing.run("snowleopard:terrain", {"DEM": deg, "SLOPE": str(tmp_path / "s.tif"),
+                                                    "RUGGEDNESS": str(tmp_path / "r.tif"),
+                                                    "TPI": str(tmp_path / "t.tif"), "RIDGES": "TEMPORARY_OUTPUT"})
+    assert sorted(os.listdir(folder)) == before
+    slope, transform, crs = _read(result["SLOPE"])
+    assert crs.to_epsg() == 32645  # the sample lies in UTM zone 45
+    assert result["RIDGES"].crs().authid() == "EPSG:32645" and result["RIDGE_KM"] > 10
+    # the reference: slope of the sample DEM in UTM, sampled at the warped grid's cell centres
+    ref = processing.run("snowleopard:terrain", {"DEM": os.path.join(sample_dir, "dem.tif"),
+                                                 "SLOPE": str(tmp_path / "s0.tif"),
+                                                 "RUGGEDNESS": str(tmp_path / "r0.tif"),
+                                                 "TPI": str(tmp_path / "t0.tif"), "RIDGES": "TEMPORARY_OUTPUT"})
+    ref_slope, ref_transform, _ = _read(ref["SLOPE"])
+    rows, cols = np.nonzero(np.isfinite(slope))
+    xs = transform.c + (cols + 0.5) * transform.a
+    ys = transform.f + (rows + 0.5) * transform.e
+    rr = np.floor((ys - ref_transform.f) / ref_transform.e).astype(int)
+    cc = np.floor((xs - ref_transform.c) / ref_transform.a).astype(int)
+    inside = (rr >= 0) & (rr < ref_slope.shape[0]) & (cc >= 0) & (cc < ref_slope.shape[1])
+    a, b = slope[rows[inside], cols[inside]], ref_slope[rr[inside], cc[inside]]
+    both = np.isfinite(a) & np.isfinite(b)
+    assert both.sum() > 100_000
+    assert np.median(a[both]) == pytest.approx(np.median(b[both]), rel=0.05)
+    assert np.median(np.abs(a[both] - b[both])) < 2.0  # degrees, after two bilinear resamplings
+
+
+def test_swapped_coordinates_in_a_degrees_dem_are_named(processing_ready, tmp_path):
     import processing
 
-    dem = _write_dem(tmp_path / "deg.tif", np.full((50, 50), 2000.0), x0=88.0, y0=50.0, pixel=0.0003,
-                     crs="EPSG:4326")
+    dem = _write_dem(tmp_path / "deg.tif", np.full((50, 50), 2000.0), x0=50.0, y0=88.5, pixel=0.0003,
+                     crs="EPSG:4326")  # latitude 88.5: longitude and latitude swapped
     out = tmp_path / "slope.tif"
-    with pytest.raises(QgsProcessingException, match="geographic"):
+    with pytest.raises(QgsProcessingException, match="swapped"):
         processing.run("snowleopard:terrain", {"DEM": dem, "SLOPE": str(out), "RUGGEDNESS": str(tmp_path / "r.tif"),
                                                "TPI": str(tmp_path / "t.tif"), "RIDGES": str(tmp_path / "r.gpkg")})
     assert not out.exists() and not (tmp_path / "r.gpkg").exists()
