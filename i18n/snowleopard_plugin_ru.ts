@@ -306,7 +306,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="905"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1068"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
@@ -1233,39 +1233,39 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Тепловая карта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="115"/>
         <source>Choose a layer of signs.</source>
         <translation>Выберите слой следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="127"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="135"/>
         <source>The layer {layer} has no sign to map.</source>
         <translation>В слое {layer} нет следов для карты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="129"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="137"/>
         <source>The layer has no obs_type field: choose the season&apos;s observations or leave the sign types empty.</source>
         <translation>В слое нет поля obs_type: выберите слой наблюдений сезона или оставьте типы следов пустыми.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="132"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="140"/>
         <source>The layer has no datetime field: choose the season&apos;s observations or leave the dates empty.</source>
         <translation>В слое нет поля datetime: выберите слой наблюдений сезона или оставьте даты пустыми.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="140"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="148"/>
         <source>Left out ({reason}): {count}</source>
         <translation>Исключено ({reason}): {count}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="141"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="149"/>
         <source>Signs mapped: {count}</source>
         <translation>Следов на карте: {count}</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="149"/>
         <source>The routes and the signs are in different CRSs ({a}, {b}): use the layers of one season GeoPackage.</source>
-        <translation>Маршруты и следы в разных системах координат ({a}, {b}): используйте слои из одного GeoPackage сезона.</translation>
+        <translation type="obsolete">Маршруты и следы в разных системах координат ({a}, {b}): используйте слои из одного GeoPackage сезона.</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="267"/>
@@ -1273,22 +1273,22 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>следов на км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="165"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="168"/>
         <source>signs per km²</source>
         <translation>следов на км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="168"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="171"/>
         <source>Maximum: {value:.4g} {unit}</source>
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="303"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="408"/>
         <source>The layer {layer} has no CRS: set its CRS (the season&apos;s UTM zone) in its properties.</source>
         <translation>У слоя {layer} не задана система координат: укажите её (зону UTM сезона) в свойствах слоя.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="306"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="411"/>
         <source>The layer {layer} is in geographic coordinates ({crs}); the analysis needs metres: use the season GeoPackage&apos;s layers, or reproject to the UTM zone of the park.</source>
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
@@ -1342,27 +1342,27 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Выберите фотоловушки и регистрации.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="94"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="93"/>
         <source>The layer {layer} has no {field} field: use the season GeoPackage&apos;s cameras and detections.</source>
         <translation>В слое {layer} нет поля {field}: используйте слои фотоловушек и регистраций из GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="107"/>
         <source>{count} detections name a station that is not among the cameras; they were left out.</source>
         <translation>Регистраций с фотоловушкой, которой нет в списке фотоловушек: {count}; они не учтены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="110"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="109"/>
         <source>Stations: {stations}, trap-nights: {nights:.0f}, detections: {detections:.0f}</source>
         <translation>Фотоловушек: {stations}, ловушко-суток: {nights:.0f}, регистраций: {detections:.0f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="125"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="124"/>
         <source>No detection has an individual_id: clear &apos;One map per individual&apos;.</source>
         <translation>Ни у одной регистрации нет individual_id: снимите флажок «Отдельная карта для каждой особи».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="130"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="129"/>
         <source>all detections</source>
         <translation>все регистрации</translation>
     </message>
@@ -1762,7 +1762,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="331"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="324"/>
         <source>Search half-width</source>
         <translation>Полуширина обследования</translation>
     </message>
@@ -1802,12 +1802,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="113"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="121"/>
         <source>Habitat suitability</source>
         <translation>Пригодность местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="122"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="134"/>
         <source>Ridgelines</source>
         <translation>Линии гребней</translation>
     </message>
@@ -1817,7 +1817,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Охват учётом</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="220"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="201"/>
         <source>Effort grid</source>
         <translation>Сетка учётного усилия</translation>
     </message>
@@ -1839,15 +1839,15 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
     <message>
         <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="35"/>
         <source>{layer} is in {crs} but {reference} in {season_crs}: use layers of one season GeoPackage, or reproject {layer} to {season_crs} first (Raster ▸ Projections ▸ Warp for a DEM).</source>
-        <translation>{layer} в {crs}, а {reference} в {season_crs}: используйте слои одного GeoPackage сезона или сначала перепроецируйте {layer} в {season_crs} (для ЦМР: Растр ▸ Проекции ▸ Трансформировать).</translation>
+        <translation type="obsolete">{layer} в {crs}, а {reference} в {season_crs}: используйте слои одного GeoPackage сезона или сначала перепроецируйте {layer} в {season_crs} (для ЦМР: Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="51"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="53"/>
         <source>Coverage and gaps</source>
         <translation>Охват и пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="88"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="71"/>
         <source>Where the census looked, exact to the pixel.
 
 Coverage raster: 1 = searched along routes (the cell&apos;s centre within the search half-width of a route), 2 = sampled by cameras (centre within the camera radius of a station), 3 = both, 0 = not covered (transparent). The raster is on the DEM&apos;s grid (cropped to the extent when one is given), or else on a grid of the pixel size over the extent (default: the effort plus the half-width and radius). The optional trap-nights raster sums the trap-nights of the stations reaching each cell.
@@ -1869,57 +1869,57 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Пройдено маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="104"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="87"/>
         <source>Camera stations (trap_nights)</source>
         <translation>Фотоловушки (trap_nights)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="106"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="89"/>
         <source>Signs (for the grid&apos;s counts)</source>
         <translation>Следы (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="91"/>
         <source>Detections (for the grid&apos;s counts)</source>
         <translation>Регистрации (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="113"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="96"/>
         <source>Search half-width of a route</source>
         <translation>Полуширина обследования маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="115"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="98"/>
         <source>Camera detection radius</source>
         <translation>Радиус обнаружения фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="117"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="100"/>
         <source>DEM (grid of the raster; surface km)</source>
         <translation>ЦМР (сетка растра; км по поверхности)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="110"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="115"/>
         <source>Pixel size (without a DEM)</source>
         <translation>Размер пикселя (без ЦМР)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="122"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="105"/>
         <source>Effort grid cell size</source>
         <translation>Размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="124"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="107"/>
         <source>Coverage</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="125"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="108"/>
         <source>Camera trap-nights per cell</source>
         <translation>Ловушко-сутки фотоловушек на ячейку</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="233"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="214"/>
         <source>Ridge segments walked</source>
         <translation>Пройденные отрезки гребней</translation>
     </message>
@@ -1929,72 +1929,72 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Укажите пройденные маршруты, фотоловушки или и то и другое.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="165"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
         <source>search half-width</source>
         <translation>полуширина обследования</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="165"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
         <source>camera radius</source>
         <translation>радиус фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="165"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
         <source>effort grid cell size</source>
         <translation>размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="168"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="148"/>
         <source>The {name} must be a positive distance in metres.</source>
         <translation>Параметр «{name}» должен быть положительным расстоянием в метрах.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="175"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="156"/>
         <source>The cameras have no trap_nights field: each station counts 1 trap-night.</source>
         <translation>У фотоловушек нет поля trap_nights: каждая считается за 1 ловушко-сутки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="179"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="160"/>
         <source>The routes and cameras layers are empty: there is no survey effort to map. Choose the season&apos;s routes or cameras.</source>
         <translation>Слои маршрутов и фотоловушек пусты: нет учётного усилия для карты. Выберите маршруты или фотоловушки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="192"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="173"/>
         <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) does not overlap the DEM {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): give the DEM of the park, in the season's CRS.</source>
         <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) не пересекается с ЦМР {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): укажите ЦМР парка в системе координат сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="200"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="181"/>
         <source>Give a positive pixel size (metres) or a DEM.</source>
         <translation>Задайте положительный размер пикселя (в метрах) или ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="204"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="185"/>
         <source>The coverage raster would have {cells} cells: choose a larger pixel size or a smaller extent.</source>
         <translation>Растр охвата содержал бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="207"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="188"/>
         <source>Cells searched and sampled</source>
         <translation>Обследованные и охваченные ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="215"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="196"/>
         <source>Searched along routes: {routes:.2f} km²; sampled by cameras: {cams:.2f} km²; both: {both:.2f} km²</source>
         <translation>Обследовано на маршрутах: {routes:.2f} км²; охвачено фотоловушками: {cams:.2f} км²; и то и другое: {both:.2f} км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="238"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="219"/>
         <source>The ridgelines layer is empty: run &apos;Terrain and ridgelines&apos; on the DEM first, or leave the ridgelines out.</source>
         <translation>Слой линий гребней пуст: сначала выполните «Рельеф и линии гребней» для ЦМР или не указывайте линии гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="242"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="223"/>
         <source>Ridges: {walked:.1f} of {total:.1f} km walked</source>
         <translation>Гребни: пройдено {walked:.1f} из {total:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="256"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="237"/>
         <source>trap-nights</source>
         <translation>ловушко-суток</translation>
     </message>
@@ -2024,7 +2024,7 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Экспорт историй обнаружений для моделей встречаемости (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="386"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="385"/>
         <source>Exports</source>
         <translation>Экспорт</translation>
     </message>
@@ -2108,7 +2108,7 @@ Sites are the given polygons, or square cells of the grid size. Replicates are c
         <translation>. (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="353"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="352"/>
         <source>Output folder</source>
         <translation>Выходная папка</translation>
     </message>
@@ -2128,17 +2128,17 @@ Sites are the given polygons, or square cells of the grid size. Replicates are c
         <translation>следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="215"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="214"/>
         <source>The sites layer is generalised to {cell:g} m cells.</source>
         <translation>Слой участков генерализован до ячеек {cell:g} м.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="265"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="264"/>
         <source>Export secr capture histories</source>
         <translation>Экспорт историй поимок для secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="271"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="270"/>
         <source>Writes traps.txt (ID X Y usage / station covariates) and capthist.txt (Session ID Occasion Detector Sex) as secr::read.capthist(&quot;capthist.txt&quot;, &quot;traps.txt&quot;, detector = ..., fmt = &quot;trapID&quot;, covnames = &quot;Sex&quot;) reads them; the exact R call is in the first line of traps.txt.
 
 Occasions of the chosen number of days count from the day the first camera was set up; the usage string has a 1 for each occasion a camera was running. Detections that already carry secr occasions keep them. Detections without an individual ID are left out (the log says how many). Cameras without deployment dates get their total trap-nights as usage (read with binary.usage = FALSE).</source>
@@ -2147,22 +2147,22 @@ Occasions of the chosen number of days count from the day the first camera was s
 Периоды (occasions) заданной длительности в сутках отсчитываются от дня установки первой фотоловушки; в строке usage стоит 1 для каждого периода, в который фотоловушка работала. Регистрации, у которых уже есть периоды secr, сохраняют их. Регистрации без ID особи исключаются (их число указывается в журнале). Фотоловушкам без дат установки в качестве usage записываются их суммарные ловушко-сутки (читайте с binary.usage = FALSE).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="285"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="284"/>
         <source>Occasion length (days)</source>
         <translation>Длительность периода (сут)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="287"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="286"/>
         <source>Detector type</source>
         <translation>Тип детектора</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="289"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="288"/>
         <source>Species (empty: all identified detections)</source>
         <translation>Вид (пусто — все регистрации опознанных особей)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="359"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="358"/>
         <source>cameras</source>
         <translation>фотоловушки</translation>
     </message>
@@ -2172,52 +2172,52 @@ Occasions of the chosen number of days count from the day the first camera was s
         <translation>регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="333"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="332"/>
         <source>Export Camtrap DP package</source>
         <translation>Экспорт пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="339"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="338"/>
         <source>Writes a Camtrap DP 1.0 package (datapackage.json, deployments.csv, media.csv, observations.csv), the exchange standard that camtrapR, Wildlife Insights, Agouti and GBIF read: one deployment per camera (coordinates in WGS 84), one event-level observation per detection. Cameras need deployment start and end dates; the season keeps no photos, so media.csv is empty. With a generalisation cell size, deployments are moved to cell centres and the package says so.</source>
         <translation>Записывает пакет Camtrap DP 1.0 (datapackage.json, deployments.csv, media.csv, observations.csv) — стандарт обмена данными, который читают camtrapR, Wildlife Insights, Agouti и GBIF: одна установка фотоловушки (deployment) на каждую фотоловушку (координаты в WGS 84), одно наблюдение уровня события на каждую регистрацию. Для фотоловушек нужны даты начала и окончания установки; фотографии в сезоне не хранятся, поэтому media.csv пуст. Если задан размер ячейки генерализации, установки переносятся в центры ячеек, и это указывается в пакете.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="383"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="382"/>
         <source>Generalise points for sharing</source>
         <translation>Генерализация точек для передачи данных</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="389"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="388"/>
         <source>Moves every point to the centre of its cell in a square grid of the chosen size (anchored at the CRS origin), so shared copies never carry exact snow leopard locations. One output point per input point (so counts per cell are kept), with all attributes except coordinate columns (x, y, lon, lat …) and a generalised_m field holding the cell size. Elevations (Z) are dropped. The layer must be in a metric CRS.</source>
         <translation>Переносит каждую точку в центр её ячейки квадратной сетки заданного размера (с привязкой к началу координат системы координат), чтобы в передаваемых копиях не было точных мест встреч снежного барса. Каждой входной точке соответствует одна выходная (число точек в ячейке сохраняется), со всеми атрибутами, кроме столбцов координат (x, y, lon, lat …), и с полем generalised_m, содержащим размер ячейки. Высоты (Z) отбрасываются. Слой должен быть в метрической системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="397"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="396"/>
         <source>Points</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="399"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="398"/>
         <source>Cell size</source>
         <translation>Размер ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="401"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="400"/>
         <source>Generalised points</source>
         <translation>Генерализованные точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="408"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="409"/>
         <source>points</source>
         <translation>точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="419"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="423"/>
         <source>Coordinate columns left out: {names}</source>
         <translation>Исключённые столбцы координат: {names}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="446"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="449"/>
         <source>{count} points generalised to {cell:g} m cells.</source>
         <translation>Точек, генерализованных до ячеек {cell:g} м: {count}.</translation>
     </message>
@@ -2235,12 +2235,12 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
 Для каждого пробела: area_km2, suitability (средняя), ridge_km (длина линий гребней внутри, если они заданы), access_km (расстояние до ближайшей точки или линии доступа: дороги, стоянки; пусто без них) и rank. Пробелы меньше минимальной площади не выводятся. Задайте охват, чтобы работать с частью большого слоя местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="244"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="235"/>
         <source>Habitat (suitability raster or habitat polygons)</source>
         <translation>Местообитания (растр пригодности или полигоны местообитаний)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="97"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="102"/>
         <source>Habitat polygons: 0–1 suitability field (empty: 1 inside)</source>
         <translation>Полигоны местообитаний: поле пригодности 0–1 (пусто — 1 внутри)</translation>
     </message>
@@ -2265,7 +2265,7 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
         <translation>Размер пикселя для полигонов местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="110"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="112"/>
         <source>Choose a habitat layer: a suitability raster or habitat polygons.</source>
         <translation>Выберите слой местообитаний: растр пригодности или полигоны местообитаний.</translation>
     </message>
@@ -2295,7 +2295,7 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
         <translation>Охват не пересекается со слоем местообитаний {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="229"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="230"/>
         <source>The habitat grid would have {cells} cells: choose a larger pixel size or a smaller extent.</source>
         <translation>Сетка местообитаний содержала бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
@@ -2307,110 +2307,110 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
     <message>
         <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="185"/>
         <source>Access features reprojected from {a} to {b}.</source>
-        <translation>Объекты доступа перепроецированы из {a} в {b}.</translation>
+        <translation type="obsolete">Объекты доступа перепроецированы из {a} в {b}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="203"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="199"/>
         <source>Gaps: {count}, {area:.1f} km² of suitable habitat farther than {distance:g} m from any effort</source>
         <translation>Пробелов: {count}, {area:.1f} км² пригодных местообитаний дальше {distance:g} м от любого учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="210"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="206"/>
         <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) lies farther than the maximum distance from the habitat ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): check that routes, cameras and habitat are of the same park and in the same CRS, and the extent.</source>
         <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) лежит дальше наибольшего расстояния от местообитаний ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): проверьте, что маршруты, фотоловушки и местообитания относятся к одному парку и заданы в одной системе координат, а также охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Elevation: unsuitable below (m)</source>
         <translation>Высота: непригодно ниже (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Elevation: fully suitable from (m)</source>
         <translation>Высота: полностью пригодно от (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Elevation: fully suitable up to (m)</source>
         <translation>Высота: полностью пригодно до (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Elevation: unsuitable above (m)</source>
         <translation>Высота: непригодно выше (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Slope: unsuitable below (degrees)</source>
         <translation>Крутизна: непригодно ниже (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Slope: fully suitable from (degrees)</source>
         <translation>Крутизна: полностью пригодно от (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Ruggedness: lowest score at VRM</source>
         <translation>Пересечённость: наименьшая оценка при VRM</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Ruggedness: fully suitable from VRM</source>
         <translation>Пересечённость: полностью пригодно от VRM</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Ruggedness: lowest score (0–1)</source>
         <translation>Пересечённость: наименьшая оценка (0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Ridge: fully suitable within (m)</source>
         <translation>Гребень: полностью пригодно в пределах (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Ridge: lowest score beyond (m)</source>
         <translation>Гребень: наименьшая оценка дальше (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Ridge: lowest score (0–1)</source>
         <translation>Гребень: наименьшая оценка (0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Weight of elevation (0: rule off)</source>
         <translation>Вес высоты (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Weight of slope (0: rule off)</source>
         <translation>Вес крутизны (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Weight of ruggedness (0: rule off)</source>
         <translation>Вес пересечённости (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
         <source>Weight of ridge distance (0: rule off)</source>
         <translation>Вес расстояния до гребня (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="51"/>
         <source>Weighted geometric mean</source>
         <translation>Взвешенное среднее геометрическое</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="51"/>
         <source>Product</source>
         <translation>Произведение</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="51"/>
         <source>Minimum</source>
         <translation>Минимум</translation>
     </message>
@@ -2421,7 +2421,7 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
 From a DEM: each rule scores its variable 0–1 with a trapezoid (0 below the 'unsuitable' value, rising linearly to 1 at the 'fully suitable' value, and for elevation down again to 0 at the upper limit; ruggedness and ridge distance never score below their lowest score). Elevation, slope (Horn), ruggedness (VRM 3x3) and distance to the nearest ridge are combined by a weighted geometric mean (any zero gives 0), a product or the minimum. A weight of 0 switches a rule off. The defaults are starting values for the Altai (see docs/terrain.md: most are assumptions to calibrate on the park's own records). Give the ridgelines from 'Terrain and ridgelines', or they are extracted from the DEM with the default settings.
 
 From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 field) are rasterised by the cell-centre rule; a raster is averaged onto the grid (divide by the scale, e.g. 100 for a 0–100 % map). The grid is the DEM's when a DEM is given, else the pixel size over the extent (default: the layer's extent).</source>
-        <translation>Пригодность местообитаний от 0 (непригодно) до 1 на сетке ЦМР.
+        <translation type="obsolete">Пригодность местообитаний от 0 (непригодно) до 1 на сетке ЦМР.
 
 По ЦМР: каждое правило оценивает свою переменную от 0 до 1 трапецией (0 ниже значения «непригодно», линейный рост до 1 к значению «полностью пригодно», а для высоты — снова спад до 0 к верхней границе; пересечённость и расстояние до гребня не оцениваются ниже своей наименьшей оценки). Высота, крутизна (метод Хорна), пересечённость (VRM 3x3) и расстояние до ближайшего гребня объединяются взвешенным средним геометрическим (любой ноль даёт 0), произведением или минимумом. Вес 0 выключает правило. Значения по умолчанию — начальные для Алтая (см. docs/terrain.md: большинство из них — допущения, которые нужно откалибровать по собственным данным парка). Укажите линии гребней из алгоритма «Рельеф и линии гребней», иначе они будут выделены из ЦМР с настройками по умолчанию.
 
@@ -2430,100 +2430,100 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
     <message>
         <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="67"/>
         <source>DEM (metres, metric CRS)</source>
-        <translation>ЦМР (метры, метрическая система координат)</translation>
+        <translation type="obsolete">ЦМР (метры, метрическая система координат)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="94"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="99"/>
         <source>Or: the park&apos;s habitat layer (polygons or raster)</source>
         <translation>Или: слой местообитаний парка (полигоны или растр)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="101"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="106"/>
         <source>Habitat raster: divide values by</source>
         <translation>Растр местообитаний: разделить значения на</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="103"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="108"/>
         <source>Ridgelines (for the ridge rule)</source>
         <translation>Линии гребней (для правила гребней)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="113"/>
         <source>Combine the rules by</source>
         <translation>Объединять правила через</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="125"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="133"/>
         <source>The rule parameter {name} must be a number (weights: 0 or more); got {value}.</source>
         <translation>Параметр правила {name} должен быть числом (веса — 0 или больше); задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="142"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="150"/>
         <source>All habitat rules have weight 0: give at least one rule a positive weight.</source>
         <translation>У всех правил пригодности вес 0: задайте хотя бы одному правилу положительный вес.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="167"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="177"/>
         <source>Give a DEM (habitat from rules) or the park&apos;s habitat layer.</source>
         <translation>Укажите ЦМР (пригодность по правилам) или слой местообитаний парка.</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="171"/>
         <source>The habitat layer is in {a} but the DEM in {b}: reproject the habitat layer to the DEM&apos;s CRS.</source>
-        <translation>Слой местообитаний в {a}, а ЦМР в {b}: перепроецируйте слой местообитаний в систему координат ЦМР.</translation>
+        <translation type="obsolete">Слой местообитаний в {a}, а ЦМР в {b}: перепроецируйте слой местообитаний в систему координат ЦМР.</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="189"/>
         <source>The ridgelines are in {a} but the DEM in {b}: use the ridgelines computed from this DEM.</source>
-        <translation>Линии гребней в {a}, а ЦМР в {b}: используйте линии гребней, вычисленные по этой ЦМР.</translation>
+        <translation type="obsolete">Линии гребней в {a}, а ЦМР в {b}: используйте линии гребней, вычисленные по этой ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="194"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="198"/>
         <source>The ridgelines layer is empty: every cell scores the ridge rule&apos;s lowest score.</source>
         <translation>Слой линий гребней пуст: все ячейки получат наименьшую оценку по правилу гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="197"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="201"/>
         <source>No ridgelines given: extracting them from the DEM (default settings).</source>
         <translation>Линии гребней не заданы: они выделяются из ЦМР (настройки по умолчанию).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="222"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="223"/>
         <source>Give a positive pixel size (metres).</source>
         <translation>Задайте положительный размер пикселя (в метрах).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="238"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="239"/>
         <source>The habitat layer {layer} has no polygon in the extent: check its CRS and the extent.</source>
         <translation>В слое местообитаний {layer} нет полигонов в пределах охвата: проверьте его систему координат и охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="251"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="252"/>
         <source>Suitable (≥ 0.5): {area:.1f} km²; mean suitability {mean:.2f}</source>
         <translation>Пригодно (≥ 0,5): {area:.1f} км²; средняя пригодность {mean:.2f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="37"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="30"/>
         <source>Choose a habitat layer: a suitability raster (0–1) or habitat polygons.</source>
         <translation>Выберите слой местообитаний: растр пригодности (0–1) или полигоны местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="53"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="65"/>
         <source>The habitat layer {layer} has no polygon.</source>
         <translation>В слое местообитаний {layer} нет полигонов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="99"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="96"/>
         <source>Plan day transects</source>
         <translation>Планирование дневных трансект</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="318"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="311"/>
         <source>Plan</source>
         <translation>План</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="105"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="102"/>
         <source>Proposes next season's day transects: paths along the ridge lines (plus the walk in from and back to the nearest access point, when access points are given), each no longer than the longest day, that together search as much suitable habitat not yet searched as the budget allows.
 
 Km are surface km over the DEM (planimetric without one). A transect's value is the suitable habitat (cells with suitability ≥ 0.5, weighted by it, km²) within the search half-width of its line, minus what the routes already walked and the transects picked before searched. Transects are picked greedily by new habitat per km and by new habitat, with lazy re-evaluation; the better plan is kept (a proven constant-factor approximation of the best plan; see the help).
@@ -2536,97 +2536,97 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
 Закреплённые трансекты включаются первыми и засчитываются в бюджет; в исключённые зоны трансекты не заходят. Трансекты распределяются между группами, по одной на день, с выравниванием километража. Если задана папка GPX, для GPS-навигаторов записывается по одному файлу GPX на группу.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="124"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="121"/>
         <source>Routes already walked</source>
         <translation>Уже пройденные маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="126"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="123"/>
         <source>DEM (surface km and climb)</source>
         <translation>ЦМР (км по поверхности и набор высоты)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="128"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="125"/>
         <source>Access points (camps, road ends, huts)</source>
         <translation>Точки доступа (стоянки, концы дорог, избушки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="131"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="128"/>
         <source>Budget (km)</source>
         <translation>Бюджет (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="133"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="130"/>
         <source>Longest day (km)</source>
         <translation>Наибольший дневной переход (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="135"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="132"/>
         <source>Teams</source>
         <translation>Число групп</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="139"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="136"/>
         <source>Locked transects (walked every year)</source>
         <translation>Закреплённые трансекты (проходятся ежегодно)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="258"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="249"/>
         <source>Excluded areas</source>
         <translation>Исключённые зоны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="327"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="320"/>
         <source>Planned transects</source>
         <translation>Запланированные трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="146"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="143"/>
         <source>GPX folder (one file per team)</source>
         <translation>Папка GPX (по файлу на группу)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="145"/>
         <source>Km planned</source>
         <translation>Запланировано км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="149"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="146"/>
         <source>New habitat searched (km²)</source>
         <translation>Новых обследованных местообитаний (км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="159"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="156"/>
         <source>Choose the ridgelines (snowleopard:terrain makes them from a DEM).</source>
         <translation>Выберите линии гребней (их строит по ЦМР алгоритм snowleopard:terrain).</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/processing/alg_plan.py" line="272"/>
         <source>The habitat layer</source>
-        <translation>слой местообитаний</translation>
+        <translation type="obsolete">слой местообитаний</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/processing/alg_plan.py" line="168"/>
         <source>The DEM is in {a} but the habitat in {b}: reproject the DEM (Raster ▸ Projections ▸ Warp).</source>
-        <translation>ЦМР в {a}, а местообитания в {b}: перепроецируйте ЦМР (Растр ▸ Проекции ▸ Трансформировать).</translation>
+        <translation type="obsolete">ЦМР в {a}, а местообитания в {b}: перепроецируйте ЦМР (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="196"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="187"/>
         <source>GPX files: {files}</source>
         <translation>Файлы GPX: {files}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="198"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="189"/>
         <source>{count} transects, {km:.1f} km, {area:.2f} km² of new suitable habitat searched ({candidates} candidate transects)</source>
         <translation>Трансект: {count}, {km:.1f} км, обследовано {area:.2f} км² новых пригодных местообитаний (трансект-кандидатов: {candidates})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="228"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="219"/>
         <source>Plan camera stations</source>
         <translation>Планирование точек фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="234"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="225"/>
         <source>Places camera-trap stations in suitable habitat (suitability ≥ 0.5), preferring ridges and saddles where the cats travel, never closer than the minimum spacing, and spread relative to sigma (the movement scale of spatial capture-recapture) so the array spans several home ranges.
 
 Stations are picked one by one: the best place by suitability × (1 + 1 on a ridge + 0.5 at a saddle), damped by 1 − exp(−d²/2σ²) for each station already placed at distance d. Existing stations are kept and the new ones fitted around them. The result is the same for the same input. When fewer stations fit at that spacing, as many as fit are placed with a warning.</source>
@@ -2635,67 +2635,67 @@ Stations are picked one by one: the best place by suitability × (1 + 1 on a rid
 Точки выбираются по одной: лучшее место по пригодности × (1 + 1 на гребне + 0,5 на седловине) с понижающим множителем 1 − exp(−d²/2σ²) для каждой уже размещённой точки на расстоянии d. Существующие точки сохраняются, новые размещаются вокруг них. При одинаковых входных данных результат одинаков. Если при таком расстоянии помещается меньше точек, размещается столько, сколько помещается, с предупреждением.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="249"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="240"/>
         <source>DEM (saddles)</source>
         <translation>ЦМР (седловины)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="250"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="241"/>
         <source>New stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="252"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="243"/>
         <source>Sigma (movement scale)</source>
         <translation>Сигма (масштаб перемещений)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="254"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="245"/>
         <source>Minimum spacing</source>
         <translation>Минимальное расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="256"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="247"/>
         <source>Existing stations (kept)</source>
         <translation>Существующие точки (сохраняются)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="260"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="251"/>
         <source>Planned camera stations</source>
         <translation>Запланированные точки фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="290"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="283"/>
         <source>{count} stations ({new} new)</source>
         <translation>Точек: {count} (новых: {new})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="315"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="308"/>
         <source>Compare plan with routes walked</source>
         <translation>Сравнение плана с пройденными маршрутами</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="321"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="314"/>
         <source>After the season: for each planned transect, walked_share is the share of its length (0–1) that lies within the search half-width of a route walked, and walked_km that length. The off-plan layer holds the parts of the routes farther than the half-width from every planned transect, with offplan_km.</source>
         <translation>После сезона: для каждой запланированной трансекты walked_share — доля её длины (0–1), лежащая в пределах полуширины обследования от пройденного маршрута, а walked_km — длина этой части. Слой «Пройдено вне плана» содержит части маршрутов, удалённые от всех запланированных трансект больше чем на полуширину, с полем offplan_km.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="333"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="326"/>
         <source>Plan walked</source>
         <translation>Выполнение плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="335"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="328"/>
         <source>Walked off the plan</source>
         <translation>Пройдено вне плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="347"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="340"/>
         <source>Choose the planned transects and the routes walked.</source>
         <translation>Выберите запланированные трансекты и пройденные маршруты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="369"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="362"/>
         <source>Plan walked: {share:.0%}; walked off the plan: {km:.1f} km</source>
         <translation>План выполнен на {share:.0%}; пройдено вне плана: {km:.1f} км</translation>
     </message>
@@ -2784,17 +2784,17 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
         <translation>Макет печати {name} добавлен в проект.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="24"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="25"/>
         <source>Vector ruggedness measure (VRM, 0–1)</source>
         <translation>Векторная мера пересечённости (VRM, 0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="24"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="25"/>
         <source>Terrain ruggedness index (TRI, Riley, m)</source>
         <translation>Индекс пересечённости рельефа (TRI по Райли, м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="48"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="50"/>
         <source>Terrain and ridgelines</source>
         <translation>Рельеф и линии гребней</translation>
     </message>
@@ -2805,159 +2805,159 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
 Ridges: cells whose TPI over the circle exceeds the minimum, thinned to one-cell lines along the crest, traced, cleaned of stubs shorter than the minimum length and cut into segments no longer than the segment length. They stop about twice the TPI radius from the DEM's edge and from nodata: use a DEM reaching that far beyond the park.
 
 Without 'Compute edges', cells whose window leaves the DEM are left empty, as gdaldem does. The rasters are saved with their styles (.qml) beside them.</source>
-        <translation>По ЦМР в метрах (в метрической системе координат, например в зоне UTM парка): крутизна склона в градусах (метод Хорна, как в gdaldem), пересечённость (VRM 0–1 в квадратном окне или TRI по Райли в метрах, как gdaldem TRI), топографическое положение (TPI, превышение в метрах над средней высотой круга заданного радиуса) и линии гребней — линейный слой, разрезанный на отрезки, с седловинами на гребнях.
+        <translation type="obsolete">По ЦМР в метрах (в метрической системе координат, например в зоне UTM парка): крутизна склона в градусах (метод Хорна, как в gdaldem), пересечённость (VRM 0–1 в квадратном окне или TRI по Райли в метрах, как gdaldem TRI), топографическое положение (TPI, превышение в метрах над средней высотой круга заданного радиуса) и линии гребней — линейный слой, разрезанный на отрезки, с седловинами на гребнях.
 
 Гребни: ячейки, у которых TPI по кругу больше минимума, утончаются до линий шириной в одну ячейку вдоль гребня, трассируются, очищаются от отростков короче минимальной длины и режутся на отрезки не длиннее заданной длины. Они заканчиваются примерно в двух радиусах TPI от края ЦМР и от ячеек без данных: берите ЦМР, выходящую настолько же за границы парка.
 
 Без флажка «Вычислять края» ячейки, окно которых выходит за ЦМР, остаются пустыми, как в gdaldem. Растры сохраняются вместе со стилями (.qml) в той же папке.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="68"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="73"/>
         <source>TPI radius (also the scale of the ridges)</source>
         <translation>Радиус TPI (он же масштаб гребней)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="71"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="76"/>
         <source>Ruggedness measure</source>
         <translation>Мера пересечённости</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="73"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="78"/>
         <source>VRM window (cells, odd)</source>
         <translation>Окно VRM (ячеек, нечётное)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="75"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="80"/>
         <source>Compute edges</source>
         <translation>Вычислять края</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="81"/>
         <source>Ridge: minimum TPI (m above the surroundings)</source>
         <translation>Гребень: минимальный TPI (м над окружением)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="79"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="84"/>
         <source>Ridge: drop stubs shorter than</source>
         <translation>Гребень: отбросить отростки короче</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="82"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="87"/>
         <source>Ridge: maximum segment length</source>
         <translation>Гребень: наибольшая длина отрезка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="84"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="92"/>
         <source>Slope (degrees)</source>
         <translation>Крутизна (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="85"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="93"/>
         <source>Ruggedness</source>
         <translation>Пересечённость</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="86"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="94"/>
         <source>Topographic position (TPI, m)</source>
         <translation>Топографическое положение (TPI, м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="89"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="97"/>
         <source>Saddles</source>
         <translation>Седловины</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="107"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="116"/>
         <source>Choose a DEM.</source>
         <translation>Выберите ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="113"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="125"/>
         <source>The VRM window must be an odd number of cells (3, 5, 7, ...); got {value}.</source>
         <translation>Окно VRM должно быть нечётным числом ячеек (3, 5, 7, ...); задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="119"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="131"/>
         <source>DEM: {cols} x {rows} cells of {pixel:g} m</source>
         <translation>ЦМР: {cols} x {rows} ячеек по {pixel:g} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="130"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="142"/>
         <source>Slope, ruggedness, TPI</source>
         <translation>Крутизна, пересечённость, TPI</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="159"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="171"/>
         <source>Ridgelines: {count} segments, {km:.1f} km; saddles: {saddles}</source>
         <translation>Линии гребней: отрезков {count}, {km:.1f} км; седловин: {saddles}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="375"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="480"/>
         <source>Not covered</source>
         <translation>Не охвачено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="375"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="480"/>
         <source>Searched along routes</source>
         <translation>Обследовано на маршрутах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="375"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="480"/>
         <source>Sampled by cameras</source>
         <translation>Охвачено фотоловушками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="375"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="480"/>
         <source>Routes and cameras</source>
         <translation>Маршруты и фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="393"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="498"/>
         <source>The raster {layer} cannot be read: choose a valid raster layer.</source>
         <translation>Не удалось прочитать растр {layer}: выберите корректный растровый слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="396"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="501"/>
         <source>The raster {layer} is not a file (provider {provider}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является файлом (провайдер {provider}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="400"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="505"/>
         <source>The raster {layer} is not a local file ({path}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является локальным файлом ({path}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="438"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="554"/>
         <source>The extent does not overlap the raster {layer}: choose an extent inside it (same CRS).</source>
         <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="607"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="770"/>
         <source>valley {value:.0f} m</source>
         <translation>долина {value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="607"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="770"/>
         <source>ridge +{value:.0f} m</source>
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="712"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="875"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="722"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="885"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="733"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="896"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="733"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="896"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
@@ -2967,22 +2967,22 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="849"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1012"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="849"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1012"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="886"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1049"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="887"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1050"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
@@ -3932,7 +3932,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Какие карты и таблицы входят в отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="864"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="876"/>
         <source>Heatmap of signs</source>
         <translation>Тепловая карта следов</translation>
     </message>
@@ -4092,82 +4092,82 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Эта запись не привязана к месту на карте.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="833"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="845"/>
         <source>Import the season or open a season GeoPackage on the Data page first.</source>
         <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="860"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="872"/>
         <source>Tick at least one sign type.</source>
         <translation>Отметьте хотя бы один тип следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="864"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="876"/>
         <source>Computing the heatmap…</source>
         <translation>Расчёт тепловой карты…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="883"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="895"/>
         <source>Computing the camera detection rate…</source>
         <translation>Расчёт частоты регистраций фотоловушками…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="899"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="911"/>
         <source>Coverage and gaps need algorithms that are not in this version of the plugin yet: {names}.</source>
         <translation>Для охвата и пробелов нужны алгоритмы, которых ещё нет в этой версии модуля: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="903"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="915"/>
         <source>Choose the DEM of the park.</source>
         <translation>Выберите ЦМР парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="909"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="921"/>
         <source>Choose the habitat layer, or take the habitat from the DEM.</source>
         <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="948"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="964"/>
         <source>Running {name}…</source>
         <translation>Выполняется {name}…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="959"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="975"/>
         <source>Ridges walked</source>
         <translation>Пройденные гребни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="989"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1005"/>
         <source>Click to zoom to this gap</source>
         <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1116"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1132"/>
         <source>Making the season report…</source>
         <translation>Формирование отчёта о сезоне…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1266"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1282"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1272"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1288"/>
         <source>The results could not be loaded: {reason}</source>
         <translation>Не удалось загрузить результаты: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1280"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1296"/>
         <source>Failed.</source>
         <translation>Завершено с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1292"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1308"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1293"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1309"/>
         <source>Show the log of the job</source>
         <translation>Показать журнал задачи</translation>
     </message>
@@ -4573,72 +4573,72 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Копия следов, перенесённых в центры ячеек, — её можно безопасно передавать</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="818"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="826"/>
         <source>Cannot read the DEM {path}: choose a GeoTIFF (or another raster GDAL reads) with elevations in metres.</source>
         <translation>Не удалось прочитать ЦМР {path}: выберите GeoTIFF (или другой растр, который читает GDAL) с высотами в метрах.</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.py" line="823"/>
         <source>The DEM {path} is in {dem_crs} but the season is in {season_crs}: reproject the DEM to {season_crs} (Raster ▸ Projections ▸ Warp) and choose it again.</source>
-        <translation>ЦМР {path} в {dem_crs}, а сезон в {season_crs}: перепроецируйте ЦМР в {season_crs} (Растр ▸ Проекции ▸ Трансформировать) и выберите её снова.</translation>
+        <translation type="obsolete">ЦМР {path} в {dem_crs}, а сезон в {season_crs}: перепроецируйте ЦМР в {season_crs} (Растр ▸ Проекции ▸ Трансформировать) и выберите её снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1016"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1032"/>
         <source>The plan needs ridgelines and habitat: run coverage and gaps on the Coverage &amp; gaps page first, or choose the layers on the Plan page.</source>
         <translation>Для плана нужны линии гребней и местообитания: сначала рассчитайте охват и пробелы на странице «Охват и пробелы» или выберите слои на странице «План».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1042"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1058"/>
         <source>Plan: {km:.1f} km of transects, {area:.2f} km² of suitable habitat newly searched.</source>
         <translation>План: трансекты — {km:.1f} км, впервые обследуемые пригодные местообитания — {area:.2f} км².</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1046"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1062"/>
         <source>GPX files in {folder}</source>
         <translation>Файлы GPX в папке {folder}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1049"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1065"/>
         <source>Planning transects…</source>
         <translation>Планирование трансект…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1062"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1078"/>
         <source>Placing camera stations…</source>
         <translation>Размещение точек фотоловушек…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1073"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1089"/>
         <source>Run plan transects first: there is no plan to compare the routes with.</source>
         <translation>Сначала спланируйте трансекты: плана, с которым можно сравнить маршруты, ещё нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1086"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1102"/>
         <source>Comparing the plan with the routes walked…</source>
         <translation>Сравнение плана с пройденными маршрутами…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1163"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1179"/>
         <source>Choose the cell size to generalise the signs to (e.g. 10000 m).</source>
         <translation>Выберите размер ячейки для генерализации следов (например, 10000 м).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1169"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1185"/>
         <source>Cannot create the export folder {folder}: {reason}. Choose another folder.</source>
         <translation>Не удалось создать папку экспорта {folder}: {reason}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1176"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1192"/>
         <source>Exported: {path}</source>
         <translation>Экспортировано: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1178"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1194"/>
         <source>Signs, generalised for sharing</source>
         <translation>Следы, генерализованные для передачи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1180"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1196"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -4676,6 +4676,100 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <location filename="../snowleopard_plugin/report.py" line="746"/>
         <source>New habitat, km²</source>
         <translation>Нов. местооб., км²</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="831"/>
+        <source>The DEM {path} has no CRS: set it (Raster ▸ Projections ▸ Assign Projection) and choose it again.</source>
+        <translation>У ЦМР {path} не задана система координат: задайте её (Растр ▸ Проекции ▸ Назначить проекцию) и выберите ЦМР снова.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="835"/>
+        <source>The DEM {path} is in {dem_crs}, the season in {season_crs}: the DEM is read warped to {season_crs} (bilinear); the file is unchanged. For exact elevations, reproject it once yourself (Raster ▸ Projections ▸ Warp).</source>
+        <translation>ЦМР {path} в {dem_crs}, а сезон в {season_crs}: ЦМР читается с перепроецированием в {season_crs} (билинейно); сам файл не меняется. Для точных высот перепроецируйте её один раз сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="78"/>
+        <source>Habitat suitability from 0 (unsuitable) to 1, on the DEM's grid.
+
+From a DEM: each rule scores its variable 0–1 with a trapezoid (0 below the 'unsuitable' value, rising linearly to 1 at the 'fully suitable' value, and for elevation down again to 0 at the upper limit; ruggedness and ridge distance never score below their lowest score). Elevation, slope (Horn), ruggedness (VRM 3x3) and distance to the nearest ridge are combined by a weighted geometric mean (any zero gives 0), a product or the minimum. A weight of 0 switches a rule off. The defaults are starting values for the Altai (see docs/terrain.md: most are assumptions to calibrate on the park's own records). Give the ridgelines from 'Terrain and ridgelines', or they are extracted from the DEM with the default settings.
+
+From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 field) are rasterised by the cell-centre rule; a raster is averaged onto the grid (divide by the scale, e.g. 100 for a 0–100 % map). The grid is the DEM's when a DEM is given, else the pixel size over the extent (default: the layer's extent).
+
+Layers in another CRS are reprojected on the fly (rasters read warped); the result is in the CRS to work in when one is given, else the DEM's (or the habitat layer's) CRS, or the UTM zone of a layer in degrees.</source>
+        <translation>Пригодность местообитаний от 0 (непригодно) до 1 на сетке ЦМР.
+
+По ЦМР: каждое правило оценивает свою переменную от 0 до 1 трапецией (0 ниже значения «непригодно», линейный рост до 1 к значению «полностью пригодно», а для высоты — снова спад до 0 к верхней границе; пересечённость и расстояние до гребня не оцениваются ниже своей наименьшей оценки). Высота, крутизна (метод Хорна), пересечённость (VRM 3x3) и расстояние до ближайшего гребня объединяются взвешенным средним геометрическим (любой ноль даёт 0), произведением или минимумом. Вес 0 выключает правило. Значения по умолчанию — начальные для Алтая (см. docs/terrain.md: большинство из них — допущения, которые нужно откалибровать по собственным данным парка). Укажите линии гребней из алгоритма «Рельеф и линии гребней», иначе они будут выделены из ЦМР с настройками по умолчанию.
+
+По слою местообитаний, который уже есть у парка: полигоны (значение 1 внутри или поле 0–1) растеризуются по правилу центра ячейки; растр усредняется на сетку (с делением на масштаб, например 100 для карты 0–100 %). Сетка — сетка ЦМР, если ЦМР задана, иначе заданный размер пикселя на охвате (по умолчанию — охват слоя).
+
+Слои в другой системе координат перепроецируются на лету (растры читаются с перепроецированием); результат — в заданной системе координат для работы, иначе в системе ЦМР (или слоя местообитаний), а для слоя в градусах — в зоне UTM.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="72"/>
+        <source>DEM (elevations in metres)</source>
+        <translation>ЦМР (высоты в метрах)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="89"/>
+        <source>Work in this CRS (empty: the DEM&apos;s, or the UTM zone of a DEM in degrees)</source>
+        <translation>Работать в этой системе координат (пусто: в системе ЦМР или в зоне UTM для ЦМР в градусах)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="56"/>
+        <source>From a DEM with elevations in metres: slope in degrees (Horn, as gdaldem), ruggedness (VRM 0–1 over a square window, or Riley's TRI in metres, as gdaldem TRI), topographic position (TPI, metres above the mean of a circle of the given radius) and the ridgelines as a line layer cut into segments, with the saddles along them.
+
+Ridges: cells whose TPI over the circle exceeds the minimum, thinned to one-cell lines along the crest, traced, cleaned of stubs shorter than the minimum length and cut into segments no longer than the segment length. They stop about twice the TPI radius from the DEM's edge and from nodata: use a DEM reaching that far beyond the park.
+
+Without 'Compute edges', cells whose window leaves the DEM are left empty, as gdaldem does. The rasters are saved with their styles (.qml) beside them.
+
+The work is done in metres: in the CRS to work in when one is given, else the DEM's own CRS, or for a DEM in degrees (SRTM, Copernicus) the UTM zone of its centre. A DEM in another CRS is read warped (bilinear, square cells); the file itself is never changed.</source>
+        <translation>По ЦМР с высотами в метрах: крутизна склона в градусах (метод Хорна, как в gdaldem), пересечённость (VRM 0–1 в квадратном окне или TRI по Райли в метрах, как gdaldem TRI), топографическое положение (TPI, превышение в метрах над средней высотой круга заданного радиуса) и линии гребней — линейный слой, разрезанный на отрезки, с седловинами на гребнях.
+
+Гребни: ячейки, у которых TPI по кругу больше минимума, утончаются до линий шириной в одну ячейку вдоль гребня, трассируются, очищаются от отростков короче минимальной длины и режутся на отрезки не длиннее заданной длины. Они заканчиваются примерно в двух радиусах TPI от края ЦМР и от ячеек без данных: берите ЦМР, выходящую настолько же за границы парка.
+
+Без флажка «Вычислять края» ячейки, окно которых выходит за ЦМР, остаются пустыми, как в gdaldem. Растры сохраняются вместе со стилями (.qml) в той же папке.
+
+Расчёт ведётся в метрах: в заданной системе координат для работы, иначе в собственной системе ЦМР, а для ЦМР в градусах (SRTM, Copernicus) — в зоне UTM её центра. ЦМР в другой системе координат читается с перепроецированием (билинейно, квадратные ячейки); сам файл никогда не меняется.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="246"/>
+        <source>{layer} reprojected from {a} to {b}.</source>
+        <translation>{layer} перепроецирован из {a} в {b}.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="352"/>
+        <source>The CRS to work in ({crs}) is in degrees: choose a metric CRS such as the park&apos;s UTM zone.</source>
+        <translation>Система координат для работы ({crs}) — в градусах: выберите метрическую, например зону UTM парка.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="367"/>
+        <source>No input layer was given.</source>
+        <translation>Не задан ни один входной слой.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="374"/>
+        <source>The layer {layer} is in geographic coordinates but its extent is not longitude/latitude ({reason}): check that longitude and latitude are not swapped.</source>
+        <translation>Слой {layer} в географических координатах, но его охват — не долгота/широта ({reason}): проверьте, не перепутаны ли долгота и широта.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="378"/>
+        <source>The layer {layer} is in geographic coordinates and its extent cannot be placed on the globe: check its CRS and coordinates.</source>
+        <translation>Слой {layer} в географических координатах, но его охват невозможно поместить на земной шар: проверьте систему координат и координаты.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="383"/>
+        <source>{layer} is in geographic coordinates ({crs}); the analysis runs in metres in {utm} ({description}), the UTM zone of its centre, and the outputs are in that CRS.</source>
+        <translation>{layer} в географических координатах ({crs}); анализ выполняется в метрах в {utm} ({description}) — зоне UTM его центра, и результаты будут в этой системе координат.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="597"/>
+        <source>The raster {layer} cannot be reprojected to {crs}: {reason}. Warp it to {crs} yourself (Raster ▸ Projections ▸ Warp).</source>
+        <translation>Растр {layer} не удаётся перепроецировать в {crs}: {reason}. Перепроецируйте его в {crs} сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="601"/>
+        <source>{layer} ({a}) is read warped to {b} with square cells of {pixel:.1f} m ({method} resampling); the file itself is unchanged.</source>
+        <translation>{layer} ({a}) читается с перепроецированием в {b} с квадратными ячейками {pixel:.1f} м (передискретизация {method}); сам файл не меняется.</translation>
     </message>
 </context>
 <context>

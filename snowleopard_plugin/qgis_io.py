@@ -588,7 +588,7 @@ def _warped(path: str, layer, name: str, crs, resampling: str, feedback) -> str:
             band = source.GetRasterBand(1)
             result = gdal.Warp(out, source, format="VRT", dstSRS=target.ExportToWkt(), xRes=pixel, yRes=pixel,
                                resampleAlg=resampling, outputType=gdal.GDT_Float32,
-                               srcNodata=band.GetNoDataValue(), dstNodata=float("nan"), multithread=True)
+                               srcNodata=band.GetNoDataValue(), dstNodata=float("nan"))
             source = None
             if result is None:
                 raise RuntimeError(gdal.GetLastErrorMsg())

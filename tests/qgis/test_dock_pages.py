@@ -303,7 +303,7 @@ def test_report_with_analyses_and_unwritable_path(dock, season, tmp_path):
     assert os.path.exists(output), dock.last_message
     text = _pdf_text(output)
     gaps = sorted(_features(season["gpkg"], "gaps"), key=lambda g: g[0]["rank"])
-    assert f"{gaps[0][0]['area_km2']:.1f}" in text  # the top gap's area, as in the GeoPackage
+    assert f"{gaps[0][0]['area_km2']:.2f}" in text  # the top gap's area (2 decimals, as the report prints it)
     assert "No plan was given" not in text
 
     dock.reportFile.setFilePath(str(tmp_path / "no such folder" / "report.pdf"))
