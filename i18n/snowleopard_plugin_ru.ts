@@ -84,17 +84,17 @@
         <translation>Другой признак</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="754"/>
+        <location filename="../snowleopard_plugin/report.py" line="771"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="253"/>
+        <location filename="../snowleopard_plugin/report.py" line="255"/>
         <source>Signs and calls</source>
         <translation>Следы и крики</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="655"/>
+        <location filename="../snowleopard_plugin/report.py" line="672"/>
         <source>Camera stations</source>
         <translation>Фотоловушки</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>Регистрации фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="770"/>
+        <location filename="../snowleopard_plugin/report.py" line="787"/>
         <source>Import validation</source>
         <translation>Проверка импорта</translation>
     </message>
@@ -251,7 +251,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="698"/>
+        <location filename="../snowleopard_plugin/report.py" line="715"/>
         <source>Detections</source>
         <translation>Регистрации</translation>
     </message>
@@ -951,7 +951,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="264"/>
+        <location filename="../snowleopard_plugin/report.py" line="266"/>
         <source>Hillshade</source>
         <translation>Отмывка рельефа</translation>
     </message>
@@ -1268,7 +1268,7 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation type="obsolete">Маршруты и следы в разных системах координат ({a}, {b}): используйте слои из одного GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="267"/>
+        <location filename="../snowleopard_plugin/report.py" line="269"/>
         <source>signs per km</source>
         <translation>следов на км</translation>
     </message>
@@ -1367,7 +1367,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>все регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="169"/>
+        <location filename="../snowleopard_plugin/report.py" line="171"/>
         <source>per 100 trap-nights</source>
         <translation>на 100 ловушко-суток</translation>
     </message>
@@ -1752,12 +1752,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="754"/>
+        <location filename="../snowleopard_plugin/report.py" line="771"/>
         <source>Signs</source>
         <translation>Следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report.py" line="793"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
@@ -1772,12 +1772,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Точки доступа или дороги</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="725"/>
+        <location filename="../snowleopard_plugin/report.py" line="742"/>
         <source>Rank</source>
         <translation>Ранг</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="725"/>
+        <location filename="../snowleopard_plugin/report.py" line="742"/>
         <source>Suitability</source>
         <translation>Пригодность</translation>
     </message>
@@ -1787,7 +1787,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="732"/>
+        <location filename="../snowleopard_plugin/report.py" line="749"/>
         <source>Plan for next season</source>
         <translation>План на следующий сезон</translation>
     </message>
@@ -1797,7 +1797,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="658"/>
+        <location filename="../snowleopard_plugin/report.py" line="675"/>
         <source>Detections per 100 trap-nights</source>
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
@@ -1812,7 +1812,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="268"/>
+        <location filename="../snowleopard_plugin/report.py" line="270"/>
         <source>Survey coverage</source>
         <translation>Охват учётом</translation>
     </message>
@@ -1864,7 +1864,7 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
 С линиями гребней (из алгоритма «Рельеф и линии гребней»): для каждого отрезка — км и доля, лежащая в пределах полуширины обследования от маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="649"/>
+        <location filename="../snowleopard_plugin/report.py" line="666"/>
         <source>Routes walked</source>
         <translation>Пройдено маршрутов</translation>
     </message>
@@ -2167,7 +2167,7 @@ Occasions of the chosen number of days count from the day the first camera was s
         <translation>фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="168"/>
+        <location filename="../snowleopard_plugin/report.py" line="170"/>
         <source>detections</source>
         <translation>регистрации</translation>
     </message>
@@ -2734,7 +2734,7 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
         <translation>ЦМР (отмывка рельефа под картами)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="266"/>
+        <location filename="../snowleopard_plugin/report.py" line="268"/>
         <source>Park boundary</source>
         <translation>Граница парка</translation>
     </message>
@@ -2962,7 +2962,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>ранги {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/report.py" line="160"/>
         <source>Team {team}</source>
         <translation>Группа {team}</translation>
     </message>
@@ -2987,407 +2987,407 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Пройдено, следов нет</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="133"/>
+        <location filename="../snowleopard_plugin/report.py" line="135"/>
         <source>coordinates out of range</source>
         <translation>координаты вне допустимого диапазона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="134"/>
+        <location filename="../snowleopard_plugin/report.py" line="136"/>
         <source>latitude and longitude swapped</source>
         <translation>широта и долгота перепутаны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="135"/>
+        <location filename="../snowleopard_plugin/report.py" line="137"/>
         <source>far outside the season&apos;s area</source>
         <translation>далеко за пределами района работ</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="136"/>
+        <location filename="../snowleopard_plugin/report.py" line="138"/>
         <source>invalid geometry</source>
         <translation>неверная геометрия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="137"/>
+        <location filename="../snowleopard_plugin/report.py" line="139"/>
         <source>duplicate observation</source>
         <translation>повторное наблюдение</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="138"/>
+        <location filename="../snowleopard_plugin/report.py" line="140"/>
         <source>file given twice</source>
         <translation>файл указан дважды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="139"/>
+        <location filename="../snowleopard_plugin/report.py" line="141"/>
         <source>GPS jump</source>
         <translation>скачок GPS</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="140"/>
+        <location filename="../snowleopard_plugin/report.py" line="142"/>
         <source>detection at an unknown station</source>
         <translation>регистрация на неизвестной станции</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="141"/>
+        <location filename="../snowleopard_plugin/report.py" line="143"/>
         <source>date missing</source>
         <translation>нет даты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="142"/>
+        <location filename="../snowleopard_plugin/report.py" line="144"/>
         <source>fixed</source>
         <translation>исправлено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="143"/>
+        <location filename="../snowleopard_plugin/report.py" line="145"/>
         <source>flagged</source>
         <translation>отмечено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="144"/>
+        <location filename="../snowleopard_plugin/report.py" line="146"/>
         <source>rejected</source>
         <translation>отклонено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="145"/>
+        <location filename="../snowleopard_plugin/report.py" line="147"/>
         <source>kept</source>
         <translation>оставлено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="146"/>
+        <location filename="../snowleopard_plugin/report.py" line="148"/>
         <source>information</source>
         <translation>сведения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="147"/>
+        <location filename="../snowleopard_plugin/report.py" line="149"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="148"/>
+        <location filename="../snowleopard_plugin/report.py" line="150"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="155"/>
+        <location filename="../snowleopard_plugin/report.py" line="157"/>
         <source>not attributed</source>
         <translation>не отнесены к группе</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="316"/>
+        <location filename="../snowleopard_plugin/report.py" line="320"/>
         <source>team not recorded</source>
         <translation>группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="164"/>
+        <location filename="../snowleopard_plugin/report.py" line="166"/>
         <source>Signs per km by survey week</source>
         <translation>Следы на 1 км по неделям учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="165"/>
+        <location filename="../snowleopard_plugin/report.py" line="167"/>
         <source>Survey week (starting Monday)</source>
         <translation>Неделя учёта (с понедельника)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="167"/>
+        <location filename="../snowleopard_plugin/report.py" line="169"/>
         <source>Snow leopard detections per station</source>
         <translation>Регистрации ирбиса по станциям</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="170"/>
+        <location filename="../snowleopard_plugin/report.py" line="172"/>
         <source>Km walked by team and month</source>
         <translation>Пройдено км по группам и месяцам</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="482"/>
+        <location filename="../snowleopard_plugin/report.py" line="486"/>
         <source>km</source>
         <translation>км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="177"/>
+        <location filename="../snowleopard_plugin/report.py" line="179"/>
         <source>January</source>
         <translation>Январь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="177"/>
+        <location filename="../snowleopard_plugin/report.py" line="179"/>
         <source>February</source>
         <translation>Февраль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="177"/>
+        <location filename="../snowleopard_plugin/report.py" line="179"/>
         <source>March</source>
         <translation>Март</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="177"/>
+        <location filename="../snowleopard_plugin/report.py" line="179"/>
         <source>April</source>
         <translation>Апрель</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="177"/>
+        <location filename="../snowleopard_plugin/report.py" line="179"/>
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="177"/>
+        <location filename="../snowleopard_plugin/report.py" line="179"/>
         <source>June</source>
         <translation>Июнь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="177"/>
+        <location filename="../snowleopard_plugin/report.py" line="179"/>
         <source>July</source>
         <translation>Июль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="178"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>August</source>
         <translation>Август</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="178"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>September</source>
         <translation>Сентябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="178"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>October</source>
         <translation>Октябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="178"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>November</source>
         <translation>Ноябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="178"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>December</source>
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="237"/>
+        <location filename="../snowleopard_plugin/report.py" line="239"/>
         <source>Snow leopard census {year}: season report</source>
         <translation>Учёт снежного барса {year}: отчёт о сезоне</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="267"/>
+        <location filename="../snowleopard_plugin/report.py" line="269"/>
         <source>Signs per km (effort-corrected)</source>
         <translation>Следов на 1 км (с учётом усилия)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="271"/>
+        <location filename="../snowleopard_plugin/report.py" line="273"/>
         <source>Coverage gaps (rank)</source>
         <translation>Пробелы в охвате (ранг)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="369"/>
+        <location filename="../snowleopard_plugin/report.py" line="373"/>
         <source>0 (no detection)</source>
         <translation>0 (нет регистраций)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="445"/>
+        <location filename="../snowleopard_plugin/report.py" line="449"/>
         <source>Grid</source>
         <translation>Сетка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="518"/>
+        <location filename="../snowleopard_plugin/report.py" line="529"/>
         <source>Legend</source>
         <translation>Условные обозначения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="595"/>
+        <location filename="../snowleopard_plugin/report.py" line="612"/>
         <source>Page {page} of {pages}</source>
         <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="640"/>
+        <location filename="../snowleopard_plugin/report.py" line="657"/>
         <source>Season {first} – {last}  ·  teams: {teams}</source>
         <translation>Сезон {first} – {last}  ·  группы: {teams}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="650"/>
+        <location filename="../snowleopard_plugin/report.py" line="667"/>
         <source>Km walked</source>
         <translation>Пройдено км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="651"/>
+        <location filename="../snowleopard_plugin/report.py" line="668"/>
         <source>Km over the terrain</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="652"/>
+        <location filename="../snowleopard_plugin/report.py" line="669"/>
         <source>Survey days</source>
         <translation>Дней учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="653"/>
+        <location filename="../snowleopard_plugin/report.py" line="670"/>
         <source>Signs recorded</source>
         <translation>Зарегистрировано следов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="654"/>
+        <location filename="../snowleopard_plugin/report.py" line="671"/>
         <source>Signs per km</source>
         <translation>Следов на 1 км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="698"/>
+        <location filename="../snowleopard_plugin/report.py" line="715"/>
         <source>Trap-nights</source>
         <translation>Фотоловушко-сутки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="657"/>
+        <location filename="../snowleopard_plugin/report.py" line="674"/>
         <source>Snow leopard detections</source>
         <translation>Регистрации ирбиса</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="659"/>
+        <location filename="../snowleopard_plugin/report.py" line="676"/>
         <source>Individuals identified</source>
         <translation>Опознано особей</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="661"/>
+        <location filename="../snowleopard_plugin/report.py" line="678"/>
         <source>Season in numbers</source>
         <translation>Сезон в цифрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="665"/>
+        <location filename="../snowleopard_plugin/report.py" line="682"/>
         <source>No DEM was given: the map has no hillshade.</source>
         <translation>ЦМР не задана: на карте нет отмывки рельефа.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="669"/>
+        <location filename="../snowleopard_plugin/report.py" line="686"/>
         <source>Signs and the effort-corrected heatmap</source>
         <translation>Следы и тепловая карта с учётом усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="677"/>
+        <location filename="../snowleopard_plugin/report.py" line="694"/>
         <source>No heatmap was given: run Habitat-use heatmap with the routes as effort and add it to the report.</source>
         <translation>Тепловая карта не задана: постройте тепловую карту использования местообитаний с маршрутами как усилием и добавьте её в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="680"/>
+        <location filename="../snowleopard_plugin/report.py" line="697"/>
         <source>Signs per km of route searched near each place; empty where too little was walked.</source>
         <translation>Следов на 1 км маршрута, пройденного рядом с каждым местом; пусто там, где пройдено слишком мало.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="684"/>
+        <location filename="../snowleopard_plugin/report.py" line="701"/>
         <source>Camera traps</source>
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="775"/>
+        <location filename="../snowleopard_plugin/report.py" line="792"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="698"/>
+        <location filename="../snowleopard_plugin/report.py" line="715"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="698"/>
+        <location filename="../snowleopard_plugin/report.py" line="715"/>
         <source>Individuals</source>
         <translation>Особи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="698"/>
+        <location filename="../snowleopard_plugin/report.py" line="715"/>
         <source>per 100 TN</source>
         <translation>на 100 ФС</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="706"/>
+        <location filename="../snowleopard_plugin/report.py" line="723"/>
         <source>The season has no camera stations.</source>
         <translation>В сезоне нет фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="709"/>
+        <location filename="../snowleopard_plugin/report.py" line="726"/>
         <source>Survey coverage and the ranked gaps</source>
         <translation>Охват учётом и пробелы по рангу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="711"/>
+        <location filename="../snowleopard_plugin/report.py" line="728"/>
         <source>No coverage or gaps layer was given: run Coverage gaps and add its output to the report.</source>
         <translation>Слой охвата или пробелов не задан: выполните «Пробелы в охвате» и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="725"/>
+        <location filename="../snowleopard_plugin/report.py" line="742"/>
         <source>Area, km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="725"/>
+        <location filename="../snowleopard_plugin/report.py" line="742"/>
         <source>Ridge, km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="725"/>
+        <location filename="../snowleopard_plugin/report.py" line="742"/>
         <source>Access, km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="728"/>
+        <location filename="../snowleopard_plugin/report.py" line="745"/>
         <source>No gaps layer was given.</source>
         <translation>Слой пробелов не задан.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="734"/>
+        <location filename="../snowleopard_plugin/report.py" line="751"/>
         <source>No plan was given: run the planner and add its output to the report.</source>
         <translation>План не задан: выполните планирование и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="752"/>
+        <location filename="../snowleopard_plugin/report.py" line="769"/>
         <source>Totals per team and import validation</source>
         <translation>Итоги по группам и проверка импорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="754"/>
+        <location filename="../snowleopard_plugin/report.py" line="771"/>
         <source>Team</source>
         <translation>Группа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="754"/>
+        <location filename="../snowleopard_plugin/report.py" line="771"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="754"/>
+        <location filename="../snowleopard_plugin/report.py" line="771"/>
         <source>Km</source>
         <translation>Км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="754"/>
+        <location filename="../snowleopard_plugin/report.py" line="771"/>
         <source>Surface km</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="761"/>
+        <location filename="../snowleopard_plugin/report.py" line="778"/>
         <source>Season</source>
         <translation>Сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="766"/>
+        <location filename="../snowleopard_plugin/report.py" line="783"/>
         <source>Days: distinct survey dates (a day with two teams out counts once for the season). A sign belongs to the route walked that day within {m} m of it.</source>
         <translation>Дни: различные даты учёта (день, когда работали две группы, считается за сезон один раз). След относится к маршруту, пройденному в тот день не далее {m} м от него.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report.py" line="793"/>
         <source>What was done</source>
         <translation>Что сделано</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report.py" line="793"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report.py" line="793"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="779"/>
+        <location filename="../snowleopard_plugin/report.py" line="796"/>
         <source>The import found nothing to fix or flag.</source>
         <translation>При импорте не найдено ничего, что требовало бы исправления или отметки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="807"/>
+        <location filename="../snowleopard_plugin/report.py" line="824"/>
         <source>Report: {title}</source>
         <translation>Отчёт: {title}</translation>
     </message>
@@ -4658,22 +4658,22 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Система координат {crs} не распознана; выберите метрическую систему координат, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="744"/>
+        <location filename="../snowleopard_plugin/report.py" line="761"/>
         <source>Transect</source>
         <translation>Трансекта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="744"/>
+        <location filename="../snowleopard_plugin/report.py" line="761"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="745"/>
+        <location filename="../snowleopard_plugin/report.py" line="762"/>
         <source>Ascent, m</source>
         <translation>Набор высоты, м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="746"/>
+        <location filename="../snowleopard_plugin/report.py" line="763"/>
         <source>New habitat, km²</source>
         <translation>Нов. местооб., км²</translation>
     </message>

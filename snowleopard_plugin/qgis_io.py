@@ -803,11 +803,12 @@ def style_habitat_file(path: str) -> bool:
     return _save_raster_style(path, habitat_renderer)
 
 
-def coverage_renderer(layer):
-    """Coverage codes as categories; code 0 (not covered) transparent."""
+def coverage_renderer(layer, translate=tr):
+    """Coverage codes as categories; code 0 (not covered) transparent. ``translate``: the labels' translation
+    (default QGIS's language; the report passes its own)."""
     from qgis.core import QgsPalettedRasterRenderer
 
-    classes = [QgsPalettedRasterRenderer.Class(code, rgba(colour, alpha), tr(label))
+    classes = [QgsPalettedRasterRenderer.Class(code, rgba(colour, alpha), translate(label))
                for code, colour, alpha, label in COVERAGE_CLASSES]
     return QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes)
 

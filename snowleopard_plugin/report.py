@@ -44,7 +44,9 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLayoutTableColumn,
     QgsLegendStyle,
+    QgsMapLayerLegendUtils,
     QgsMarkerSymbol,
+    QgsPalettedRasterRenderer,
     QgsPalLayerSettings,
     QgsPrintLayout,
     QgsProject,
@@ -291,7 +293,7 @@ class _Layers:
         return self._add(layer)
 
     def _raster(self, source: Optional[LayerSource], name: str, unit: str) -> Any:
-        from .qgis_io import heatmap_renderer
+        from .qgis_io import coverage_renderer, heatmap_renderer
 
         if source is None or source.kind != "raster":
             return None
@@ -300,6 +302,8 @@ class _Layers:
             return None
         if not os.path.isfile(os.path.splitext(layer.source())[0] + ".qml"):
             layer.setRenderer(heatmap_renderer(layer, unit))
+        elif _is_coverage(layer):  # class labels in the report's language, not the one the algorithm ran in
+            layer.setRenderer(coverage_renderer(layer, tr))
         return self._add(layer)
 
     @staticmethod
@@ -512,6 +516,13 @@ def _north_arrow() -> str:
     return ""
 
 
+def _is_coverage(layer: Any) -> bool:
+    """A coverage-code raster (0..3 classes, as ``snowleopard:coverage`` styles it)."""
+    renderer = layer.renderer()
+    return isinstance(renderer, QgsPalettedRasterRenderer) and sorted(c.value for c in renderer.classes()) == [
+        0, 1, 2, 3]
+
+
 def _legend(layout: QgsPrintLayout, page: int, item: Any, layers: Sequence[Any], x: float, y: float,
             title: str = "") -> Any:
     legend = QgsLayoutItemLegend(layout)
@@ -521,7 +532,13 @@ def _legend(layout: QgsPrintLayout, page: int, item: Any, layers: Sequence[Any],
     root = QgsLayerTree()
     for layer in layers:
         if layer is not None:
-            root.addLayer(layer)
+            node = root.addLayer(layer)
+            renderer = layer.renderer() if isinstance(layer, QgsRasterLayer) else None
+            if isinstance(renderer, QgsPalettedRasterRenderer):
+                # the legend of a class raster: its classes that are drawn, without the "Band 1 (Gray)" caption
+                # (node 0) nor the transparent "not covered" class
+                QgsMapLayerLegendUtils.setLegendNodeOrder(node, [i + 1 for i, c in enumerate(renderer.classes())
+                                                                 if c.color.alpha() > 0])
     legend.model().setRootGroup(root)
     legend._root = root  # keep the tree alive as long as the legend
     legend.setBackgroundEnabled(True)

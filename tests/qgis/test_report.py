@@ -122,6 +122,23 @@ def test_report_in_russian(season, processing_ready):
     assert "Signs recorded" not in text
 
 
+def test_coverage_legend_in_the_report_language(season, processing_ready):
+    """Coverage run with QGIS in English, report in Russian: the legend's classes are Russian, without the
+    raster's "Band 1" caption nor the transparent "not covered" class."""
+    import processing
+
+    coverage = processing.run("snowleopard:coverage", {
+        "ROUTES": f"{season['gpkg']}|layername=routes", "CAMERAS": f"{season['gpkg']}|layername=cameras",
+        "PIXEL_SIZE": 50, "COVERAGE": str(season["folder"] / "coverage.tif"), "GRID": "TEMPORARY_OUTPUT"})
+    out = season["folder"] / "report_ru_coverage.pdf"
+    processing.run("snowleopard:report", {"SEASON": season["gpkg"], "COVERAGE": coverage["COVERAGE"],
+                                          "LANGUAGE": "ru", "OUTPUT": str(out)})
+    text = _pdf_text(out)
+    assert "Обследовано на маршрутах" in text and "Охвачено фотоловушками" in text
+    for english in ("Searched along routes", "Sampled by cameras", "Band 1", "Not covered", "Не охвачено"):
+        assert english not in text
+
+
 def test_bad_inputs_say_what_to_fix(season, processing_ready, tmp_path):
     import processing
     from osgeo import ogr
