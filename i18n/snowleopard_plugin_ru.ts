@@ -306,7 +306,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1068"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1069"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
@@ -1547,87 +1547,87 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>В слое гребней нет линий; сначала постройте линии гребней по ЦМР (snowleopard:terrain).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="910"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="935"/>
         <source>The budget must be a positive number of km; got {value}.</source>
         <translation>Бюджет должен быть положительным числом км; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="911"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="936"/>
         <source>The longest day must be a positive number of km; got {value}.</source>
         <translation>Наибольший дневной переход должен быть положительным числом км; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1330"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1360"/>
         <source>The search half-width must be a positive number of metres; got {value}.</source>
         <translation>Полуширина обследования должна быть положительным числом метров; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="915"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="940"/>
         <source>There must be at least one team; got {value}.</source>
         <translation>Нужна хотя бы одна группа; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="921"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="946"/>
         <source>The habitat array has shape {shape} but its grid is {rows} x {cols}.</source>
         <translation>Массив местообитаний имеет размер {shape}, а его сетка — {rows} × {cols}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1214"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1244"/>
         <source>No habitat cell reaches the suitability threshold {threshold}; lower the threshold or check the habitat layer.</source>
         <translation>Ни одна ячейка местообитаний не достигает порога пригодности {threshold}; понизьте порог или проверьте слой местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="938"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="965"/>
         <source>{count} ridge segments touch an excluded area and were left out.</source>
         <translation>Отрезков гребней, касающихся исключённых зон: {count}; они не учитываются.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="962"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="989"/>
         <source>No ridge can be reached from the access points within half a day&apos;s walk without entering an excluded area.</source>
         <translation>Ни до одного гребня нельзя дойти от точек доступа за полдня пути, не заходя в исключённые зоны.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="980"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1007"/>
         <source>A locked transect is {km:.1f} km long, more than the longest day ({day:.1f} km); it is kept as given.</source>
         <translation>Закреплённая трансекта длиной {km:.1f} км длиннее наибольшего дневного перехода ({day:.1f} км); она сохранена в заданном виде.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="984"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1011"/>
         <source>A locked transect enters an excluded area; it is kept as given.</source>
         <translation>Закреплённая трансекта заходит в исключённую зону; она сохранена в заданном виде.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="997"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1024"/>
         <source>The budget ({budget:.1f} km) is smaller than the locked transects ({locked:.1f} km); the plan holds the locked transects only.</source>
         <translation>Бюджет ({budget:.1f} км) меньше длины закреплённых трансект ({locked:.1f} км); в план входят только закреплённые трансекты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1001"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1028"/>
         <source>No ridge path fits in a day of {day:.1f} km (approaches included); raise the longest day or add access points closer to the ridges.</source>
         <translation>Ни один путь по гребням не укладывается в дневной переход {day:.1f} км (с учётом подходов); увеличьте наибольший дневной переход или добавьте точки доступа ближе к гребням.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1007"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1034"/>
         <source>The budget left after the locked transects ({left:.1f} km) is less than the shortest possible transect ({short:.1f} km).</source>
         <translation>Остаток бюджета после закреплённых трансект ({left:.1f} км) меньше самой короткой возможной трансекты ({short:.1f} км).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1202"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1232"/>
         <source>The number of stations must be 0 or more; got {value}.</source>
         <translation>Число точек должно быть не меньше 0; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1203"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1233"/>
         <source>Sigma must be a positive distance in metres; got {value}.</source>
         <translation>Сигма должна быть положительным расстоянием в метрах; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1206"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1236"/>
         <source>The minimum spacing must be 0 or more metres; got {value}.</source>
         <translation>Минимальное расстояние между точками должно быть не меньше 0 м; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1271"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="1301"/>
         <source>Only {placed} of the {wanted} new stations fit in the suitable habitat at a spacing of {spacing:.0f} m; lower the minimum spacing or the number of stations.</source>
         <translation>В пригодных местообитаниях при расстоянии между точками {spacing:.0f} м удалось разместить лишь {placed} из {wanted} новых точек; уменьшите минимальное расстояние или число точек.</translation>
     </message>
@@ -1762,7 +1762,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="324"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="341"/>
         <source>Search half-width</source>
         <translation>Полуширина обследования</translation>
     </message>
@@ -2235,7 +2235,7 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
 Для каждого пробела: area_km2, suitability (средняя), ridge_km (длина линий гребней внутри, если они заданы), access_km (расстояние до ближайшей точки или линии доступа: дороги, стоянки; пусто без них) и rank. Пробелы меньше минимальной площади не выводятся. Задайте охват, чтобы работать с частью большого слоя местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="235"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="252"/>
         <source>Habitat (suitability raster or habitat polygons)</source>
         <translation>Местообитания (растр пригодности или полигоны местообитаний)</translation>
     </message>
@@ -2503,22 +2503,22 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation>Пригодно (≥ 0,5): {area:.1f} км²; средняя пригодность {mean:.2f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="30"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="36"/>
         <source>Choose a habitat layer: a suitability raster (0–1) or habitat polygons.</source>
         <translation>Выберите слой местообитаний: растр пригодности (0–1) или полигоны местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="65"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="71"/>
         <source>The habitat layer {layer} has no polygon.</source>
         <translation>В слое местообитаний {layer} нет полигонов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="96"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="104"/>
         <source>Plan day transects</source>
         <translation>Планирование дневных трансект</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="311"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="328"/>
         <source>Plan</source>
         <translation>План</translation>
     </message>
@@ -2529,74 +2529,74 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
 Km are surface km over the DEM (planimetric without one). A transect's value is the suitable habitat (cells with suitability ≥ 0.5, weighted by it, km²) within the search half-width of its line, minus what the routes already walked and the transects picked before searched. Transects are picked greedily by new habitat per km and by new habitat, with lazy re-evaluation; the better plan is kept (a proven constant-factor approximation of the best plan; see the help).
 
 Locked transects are kept first and charged to the budget; excluded areas are never entered. Transects are shared among the teams, one per day, balancing the km. With a GPX folder, one GPX file per team is written for the GPS units.</source>
-        <translation>Предлагает дневные трансекты на следующий сезон: пути вдоль линий гребней (плюс подход от ближайшей точки доступа и возвращение к ней, если точки доступа заданы), каждый не длиннее наибольшего дневного перехода, которые вместе обследуют как можно больше ещё не обследованных пригодных местообитаний в пределах бюджета.
+        <translation type="obsolete">Предлагает дневные трансекты на следующий сезон: пути вдоль линий гребней (плюс подход от ближайшей точки доступа и возвращение к ней, если точки доступа заданы), каждый не длиннее наибольшего дневного перехода, которые вместе обследуют как можно больше ещё не обследованных пригодных местообитаний в пределах бюджета.
 
 Км — это км по поверхности ЦМР (без ЦМР — в плане). Ценность трансекты — пригодные местообитания (ячейки с пригодностью ≥ 0,5, взвешенные по ней, км²) в пределах полуширины обследования от её линии за вычетом того, что уже обследовано пройденными маршрутами и ранее выбранными трансектами. Трансекты выбираются жадным алгоритмом по новым местообитаниям на 1 км и по новым местообитаниям, с ленивым пересчётом; сохраняется лучший из двух планов (доказанное приближение наилучшего плана с постоянным множителем; см. справку).
 
 Закреплённые трансекты включаются первыми и засчитываются в бюджет; в исключённые зоны трансекты не заходят. Трансекты распределяются между группами, по одной на день, с выравниванием километража. Если задана папка GPX, для GPS-навигаторов записывается по одному файлу GPX на группу.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="121"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="132"/>
         <source>Routes already walked</source>
         <translation>Уже пройденные маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="123"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="134"/>
         <source>DEM (surface km and climb)</source>
         <translation>ЦМР (км по поверхности и набор высоты)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="125"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="136"/>
         <source>Access points (camps, road ends, huts)</source>
         <translation>Точки доступа (стоянки, концы дорог, избушки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="128"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="139"/>
         <source>Budget (km)</source>
         <translation>Бюджет (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="130"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="141"/>
         <source>Longest day (km)</source>
         <translation>Наибольший дневной переход (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="132"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="143"/>
         <source>Teams</source>
         <translation>Число групп</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="136"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="147"/>
         <source>Locked transects (walked every year)</source>
         <translation>Закреплённые трансекты (проходятся ежегодно)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="249"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="266"/>
         <source>Excluded areas</source>
         <translation>Исключённые зоны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="320"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="337"/>
         <source>Planned transects</source>
         <translation>Запланированные трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="143"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="159"/>
         <source>GPX folder (one file per team)</source>
         <translation>Папка GPX (по файлу на группу)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="161"/>
         <source>Km planned</source>
         <translation>Запланировано км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="146"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="162"/>
         <source>New habitat searched (km²)</source>
         <translation>Новых обследованных местообитаний (км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="156"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="172"/>
         <source>Choose the ridgelines (snowleopard:terrain makes them from a DEM).</source>
         <translation>Выберите линии гребней (их строит по ЦМР алгоритм snowleopard:terrain).</translation>
     </message>
@@ -2611,22 +2611,22 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
         <translation type="obsolete">ЦМР в {a}, а местообитания в {b}: перепроецируйте ЦМР (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="187"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="204"/>
         <source>GPX files: {files}</source>
         <translation>Файлы GPX: {files}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="189"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="206"/>
         <source>{count} transects, {km:.1f} km, {area:.2f} km² of new suitable habitat searched ({candidates} candidate transects)</source>
         <translation>Трансект: {count}, {km:.1f} км, обследовано {area:.2f} км² новых пригодных местообитаний (трансект-кандидатов: {candidates})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="219"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="236"/>
         <source>Plan camera stations</source>
         <translation>Планирование точек фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="225"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="242"/>
         <source>Places camera-trap stations in suitable habitat (suitability ≥ 0.5), preferring ridges and saddles where the cats travel, never closer than the minimum spacing, and spread relative to sigma (the movement scale of spatial capture-recapture) so the array spans several home ranges.
 
 Stations are picked one by one: the best place by suitability × (1 + 1 on a ridge + 0.5 at a saddle), damped by 1 − exp(−d²/2σ²) for each station already placed at distance d. Existing stations are kept and the new ones fitted around them. The result is the same for the same input. When fewer stations fit at that spacing, as many as fit are placed with a warning.</source>
@@ -2635,67 +2635,67 @@ Stations are picked one by one: the best place by suitability × (1 + 1 on a rid
 Точки выбираются по одной: лучшее место по пригодности × (1 + 1 на гребне + 0,5 на седловине) с понижающим множителем 1 − exp(−d²/2σ²) для каждой уже размещённой точки на расстоянии d. Существующие точки сохраняются, новые размещаются вокруг них. При одинаковых входных данных результат одинаков. Если при таком расстоянии помещается меньше точек, размещается столько, сколько помещается, с предупреждением.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="240"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="257"/>
         <source>DEM (saddles)</source>
         <translation>ЦМР (седловины)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="241"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="258"/>
         <source>New stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="243"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="260"/>
         <source>Sigma (movement scale)</source>
         <translation>Сигма (масштаб перемещений)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="245"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="262"/>
         <source>Minimum spacing</source>
         <translation>Минимальное расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="247"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="264"/>
         <source>Existing stations (kept)</source>
         <translation>Существующие точки (сохраняются)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="251"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="268"/>
         <source>Planned camera stations</source>
         <translation>Запланированные точки фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="283"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="300"/>
         <source>{count} stations ({new} new)</source>
         <translation>Точек: {count} (новых: {new})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="308"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="325"/>
         <source>Compare plan with routes walked</source>
         <translation>Сравнение плана с пройденными маршрутами</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="314"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="331"/>
         <source>After the season: for each planned transect, walked_share is the share of its length (0–1) that lies within the search half-width of a route walked, and walked_km that length. The off-plan layer holds the parts of the routes farther than the half-width from every planned transect, with offplan_km.</source>
         <translation>После сезона: для каждой запланированной трансекты walked_share — доля её длины (0–1), лежащая в пределах полуширины обследования от пройденного маршрута, а walked_km — длина этой части. Слой «Пройдено вне плана» содержит части маршрутов, удалённые от всех запланированных трансект больше чем на полуширину, с полем offplan_km.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="326"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="343"/>
         <source>Plan walked</source>
         <translation>Выполнение плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="328"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="345"/>
         <source>Walked off the plan</source>
         <translation>Пройдено вне плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="340"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="357"/>
         <source>Choose the planned transects and the routes walked.</source>
         <translation>Выберите запланированные трансекты и пройденные маршруты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="362"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="379"/>
         <source>Plan walked: {share:.0%}; walked off the plan: {km:.1f} km</source>
         <translation>План выполнен на {share:.0%}; пройдено вне плана: {km:.1f} км</translation>
     </message>
@@ -2942,22 +2942,22 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="875"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="876"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="885"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="886"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="896"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="897"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="896"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="897"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
@@ -2967,22 +2967,22 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1012"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1013"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1012"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1013"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1049"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1050"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1050"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1051"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
@@ -4142,32 +4142,32 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1132"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1133"/>
         <source>Making the season report…</source>
         <translation>Формирование отчёта о сезоне…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1282"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1283"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1288"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1289"/>
         <source>The results could not be loaded: {reason}</source>
         <translation>Не удалось загрузить результаты: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1296"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1297"/>
         <source>Failed.</source>
         <translation>Завершено с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1308"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1309"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1309"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1310"/>
         <source>Show the log of the job</source>
         <translation>Показать журнал задачи</translation>
     </message>
@@ -4588,57 +4588,57 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Для плана нужны линии гребней и местообитания: сначала рассчитайте охват и пробелы на странице «Охват и пробелы» или выберите слои на странице «План».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1058"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1059"/>
         <source>Plan: {km:.1f} km of transects, {area:.2f} km² of suitable habitat newly searched.</source>
         <translation>План: трансекты — {km:.1f} км, впервые обследуемые пригодные местообитания — {area:.2f} км².</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1062"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1063"/>
         <source>GPX files in {folder}</source>
         <translation>Файлы GPX в папке {folder}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1065"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1066"/>
         <source>Planning transects…</source>
         <translation>Планирование трансект…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1078"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1079"/>
         <source>Placing camera stations…</source>
         <translation>Размещение точек фотоловушек…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1089"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1090"/>
         <source>Run plan transects first: there is no plan to compare the routes with.</source>
         <translation>Сначала спланируйте трансекты: плана, с которым можно сравнить маршруты, ещё нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1102"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1103"/>
         <source>Comparing the plan with the routes walked…</source>
         <translation>Сравнение плана с пройденными маршрутами…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1179"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1180"/>
         <source>Choose the cell size to generalise the signs to (e.g. 10000 m).</source>
         <translation>Выберите размер ячейки для генерализации следов (например, 10000 м).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1185"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1186"/>
         <source>Cannot create the export folder {folder}: {reason}. Choose another folder.</source>
         <translation>Не удалось создать папку экспорта {folder}: {reason}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1192"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1193"/>
         <source>Exported: {path}</source>
         <translation>Экспортировано: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1194"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1195"/>
         <source>Signs, generalised for sharing</source>
         <translation>Следы, генерализованные для передачи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1196"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1197"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -4770,6 +4770,38 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
         <location filename="../snowleopard_plugin/qgis_io.py" line="601"/>
         <source>{layer} ({a}) is read warped to {b} with square cells of {pixel:.1f} m ({method} resampling); the file itself is unchanged.</source>
         <translation>{layer} ({a}) читается с перепроецированием в {b} с квадратными ячейками {pixel:.1f} м (передискретизация {method}); сам файл не меняется.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/planner.py" line="881"/>
+        <source>The weight of habitat in the gaps must be 1 or more; got {value}.</source>
+        <translation>Вес местообитаний в пробелах должен быть не меньше 1; получено {value}.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="110"/>
+        <source>Proposes next season's day transects: paths along the ridge lines (plus the walk in from and back to the nearest access point, when access points are given), each no longer than the longest day, that together search as much suitable habitat not yet searched as the budget allows.
+
+Km are surface km over the DEM (planimetric without one). A transect's value is the suitable habitat (cells with suitability ≥ 0.5, weighted by it, km²) within the search half-width of its line, minus what the routes already walked and the transects picked before searched. Transects are picked greedily by new habitat per km and by new habitat, with lazy re-evaluation; the better plan is kept (a proven constant-factor approximation of the best plan; see the help).
+
+Locked transects are kept first and charged to the budget; excluded areas are never entered. Transects are shared among the teams, one per day, balancing the km. With a GPX folder, one GPX file per team is written for the GPS units.
+
+Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat inside them counts the gap weight times (default 3) when transects are chosen, so the plan walks into the gaps rather than next to last season's routes; the new habitat reported stays plain km².</source>
+        <translation>Предлагает дневные трансекты на следующий сезон: пути вдоль линий гребней (плюс подход от ближайшей точки доступа и возвращение к ней, если точки доступа заданы), каждый не длиннее наибольшего дневного перехода, которые вместе обследуют как можно больше ещё не обследованных пригодных местообитаний в пределах бюджета.
+
+Км — это км по поверхности ЦМР (без ЦМР — в плане). Ценность трансекты — пригодные местообитания (ячейки с пригодностью ≥ 0,5, взвешенные по ней, км²) в пределах полуширины обследования от её линии за вычетом того, что уже обследовано пройденными маршрутами и ранее выбранными трансектами. Трансекты выбираются жадным алгоритмом по новым местообитаниям на 1 км и по новым местообитаниям, с ленивым пересчётом; сохраняется лучший из двух планов (доказанное приближение наилучшего плана с постоянным множителем; см. справку).
+
+Закреплённые трансекты включаются первыми и засчитываются в бюджет; в исключённые зоны трансекты не заходят. Трансекты распределяются между группами, по одной на день, с выравниванием километража. Если задана папка GPX, для GPS-навигаторов записывается по одному файлу GPX на группу.
+
+Пробелы в охвате (результат алгоритма «Пробелы в охвате») обследуются в первую очередь: местообитания внутри них при выборе трансект учитываются с весом пробелов (по умолчанию 3), так что план ведёт в пробелы, а не рядом с маршрутами прошлого сезона; новые местообитания в результате указываются без веса, в км².</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="152"/>
+        <source>Coverage gaps to search first</source>
+        <translation>Пробелы в охвате, которые обследовать в первую очередь</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="154"/>
+        <source>Weight of habitat in the gaps</source>
+        <translation>Вес местообитаний в пробелах</translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,7 @@ def main() -> int:
     started = step("Plan for next season: day transects along the ridges (150 km, 4 teams) and 20 new cameras")
     plan = processing.run("snowleopard:plantransects", {
         "RIDGES": layer + "ridges", "HABITAT": habitat, "ROUTES": layer + "routes", "DEM": dem, "ACCESS": access,
-        "BUDGET_KM": 150.0, "MAX_DAY_KM": 20.0, "TEAMS": 4, "SEARCH_HALF_WIDTH": 50.0,
+        "BUDGET_KM": 150.0, "MAX_DAY_KM": 20.0, "TEAMS": 4, "SEARCH_HALF_WIDTH": 50.0, "GAPS": layer + "gaps",
         "OUTPUT": table("plan_transects"), "GPX_FOLDER": os.path.join(out, "gpx")})
     processing.run("snowleopard:plancameras", {
         "HABITAT": habitat, "RIDGES": layer + "ridges", "DEM": dem, "N_STATIONS": 20, "SIGMA": 3000.0,

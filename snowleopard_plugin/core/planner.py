@@ -863,11 +863,32 @@ class TransectPlan:
     excluded_segments: int = 0
 
 
+#: How many times habitat inside the given coverage gaps counts when choosing transects (an assumption: strong
+#: enough that a gap's habitat beats unsearched habitat next to last season's routes at up to three times the
+#: walk; see docs/planner.md).
+DEFAULT_GAP_WEIGHT = 3.0
+
+
+def _gap_priority(weights: np.ndarray, gaps: Any, gap_weight: float, grid: Grid) -> np.ndarray:
+    """Cell weights with the habitat inside the gap polygons counted ``gap_weight`` times."""
+    from .habitat import habitat_from_polygons
+
+    geoms = _geoms(gaps) if gaps is not None else []
+    if not geoms:
+        return weights
+    gap_weight = float(gap_weight)
+    if not (math.isfinite(gap_weight) and gap_weight >= 1.0):
+        raise ParameterError(QT_TR_NOOP("The weight of habitat in the gaps must be 1 or more; got {value}."),
+                             value=gap_weight)
+    inside = habitat_from_polygons(geoms, grid).ravel() > 0
+    return np.where(inside, weights * gap_weight, weights)
+
+
 def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budget_km: float, max_day_km: float,
                    teams: int = 1, half_width: float = 50.0, routes: Any = None, dem: Optional[np.ndarray] = None,
                    dem_grid: Optional[Grid] = None, access: Any = None, locked: Any = None, exclude: Any = None,
                    threshold: float = 0.5, min_day_km: Optional[float] = None, max_paths_per_start: int = 400,
-                   link_gap_m: Optional[float] = None,
+                   link_gap_m: Optional[float] = None, gaps: Any = None, gap_weight: float = DEFAULT_GAP_WEIGHT,
                    climb_factor: float = NAISMITH_FACTOR, crs: Any = None,
                    feedback: Optional[Feedback] = None) -> TransectPlan:
     """Plan day transects along the ridges that search the most unsearched suitable habitat within a km budget.
@@ -893,6 +914,10 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
         link_gap_m: dead ends of the ridge network are linked by straight walks to other ridge pieces up to
             this far (:func:`link_ridge_ends`), so a day can cross the gaps between ridge pieces; default
             1000 m with access points, none without (0: none).
+        gaps: coverage gaps (polygons, e.g. the output of ``snowleopard:gaps``) to search first: the habitat in
+            them (cell-centre rule) counts ``gap_weight`` times in the choice of transects. The reported
+            ``new_habitat_km2`` stays plain habitat.
+        gap_weight: that factor (>= 1; 1 makes the gaps no different).
         climb_factor: metres of walking one metre of climb is worth when choosing approach paths.
         crs: CRS of the output (default: the habitat grid's).
         feedback: progress and cancellation.
@@ -923,6 +948,8 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
     if not (weights > 0).any():
         raise InputError(QT_TR_NOOP("No habitat cell reaches the suitability threshold {threshold}; lower the "
                                     "threshold or check the habitat layer."), threshold=threshold)
+    plain = weights  # habitat km² per cell, what the plan reports
+    weights = _gap_priority(weights, gaps, gap_weight, habitat_grid)  # what the greedy maximises
     covered0 = np.zeros(weights.size, dtype=bool)
     route_segs, _ = line_segments(routes) if routes is not None else (np.zeros((0, 4)), None)
     if len(route_segs):
@@ -1038,7 +1065,7 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
     rows = []
     for xy, planar, surface_km, up, cells in locked_info:
         new = cells[~covered[cells]]
-        g = float(weights[np.unique(new)].sum())
+        g = float(plain[np.unique(new)].sum())
         covered[cells] = True
         rows.append({"length_km": planar / 1000.0, "surface_km": surface_km, "ascent_m": up,
                      "new_habitat_km2": g, "locked": 1, "geometry": LineString(xy)})
@@ -1047,8 +1074,11 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
         best = max(results, key=lambda item: (item[0], item[1]))
         _, per_km, picked, gains = best
         method = "per_km" if per_km else "value"
-        for j, g in zip(picked, gains):
+        for j in picked:
             i = int(ids[j])
+            g = coverage_value(cells_of_candidate(j), plain, covered)  # plain habitat newly searched, in order
+            for c in cells_of_candidate(j):
+                covered[c] = True
             xy, climb = _transect_coords(graph, app, cands, i)
             planar, surface, up, _ = line_profile(xy, dem, dem_grid)
             rows.append({"length_km": planar / 1000.0, "surface_km": float(cands.cost_km[i]), "ascent_m": climb,

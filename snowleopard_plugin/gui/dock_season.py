@@ -1051,6 +1051,7 @@ class SeasonDock(QDockWidget, FORM_CLASS):
                   "TEAMS": int(self.teamsSpin.value()), "SEARCH_HALF_WIDTH": self.planHalfWidthSpin.value(),
                   "LOCKED": layer_parameter(self.planLocked.currentLayer()),
                   "EXCLUDE": layer_parameter(self.planExclude.currentLayer()),
+                  "GAPS": self.outputs.get("gaps") or None,  # the ranked gaps of the Coverage page, searched first
                   "OUTPUT": self.result_path("plan"), "GPX_FOLDER": folder}
 
         def done(results: dict) -> None:

@@ -24,6 +24,12 @@ from .base import CoreFeedback, SnowLeopardAlgorithm
 MAX_POLYGON_CELLS = 25_000_000
 
 
+def planner_gap_weight() -> float:
+    from ..core.planner import DEFAULT_GAP_WEIGHT
+
+    return DEFAULT_GAP_WEIGHT
+
+
 def _habitat_layer(alg, parameters, context, key):
     layer = alg.parameterAsLayer(parameters, key, context)
     if layer is None or not layer.isValid():
@@ -89,6 +95,8 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
     SEARCH_HALF_WIDTH = "SEARCH_HALF_WIDTH"
     LOCKED = "LOCKED"
     EXCLUDE = "EXCLUDE"
+    GAPS = "GAPS"
+    GAP_WEIGHT = "GAP_WEIGHT"
     OUTPUT = "OUTPUT"
     GPX_FOLDER = "GPX_FOLDER"
 
@@ -110,7 +118,10 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
             "(a proven constant-factor approximation of the best plan; see the help).\n\n"
             "Locked transects are kept first and charged to the budget; excluded areas are never entered. "
             "Transects are shared among the teams, one per day, balancing the km. With a GPX folder, one GPX "
-            "file per team is written for the GPS units.")
+            "file per team is written for the GPS units.\n\n"
+            "Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat inside them counts "
+            "the gap weight times (default 3) when transects are chosen, so the plan walks into the gaps "
+            "rather than next to last season's routes; the new habitat reported stays plain km².")
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(self.RIDGES, tr("Ridgelines"),
@@ -138,6 +149,11 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
                                                               [QgsProcessing.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.EXCLUDE, tr("Excluded areas"),
                                                               [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.GAPS, tr("Coverage gaps to search first"),
+                                                              [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(self.GAP_WEIGHT, tr("Weight of habitat in the gaps"),
+                                                       QgsProcessingParameterNumber.Double,
+                                                       planner_gap_weight(), minValue=1.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Planned transects"),
                                                             QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFolderDestination(self.GPX_FOLDER, tr("GPX folder (one file per "
@@ -155,7 +171,7 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
         if ridges_src is None:
             raise QgsProcessingException(tr("Choose the ridgelines (snowleopard:terrain makes them from a DEM)."))
         sources = {key: self.parameterAsSource(parameters, key, context)
-                   for key in (self.ROUTES, self.ACCESS, self.LOCKED, self.EXCLUDE)}
+                   for key in (self.ROUTES, self.ACCESS, self.LOCKED, self.EXCLUDE, self.GAPS)}
         layer, crs, (dem, dem_grid) = _inputs(self, parameters, context, feedback, [ridges_src])
         hab, grid = _habitat(self, layer, crs, context, feedback, dem_grid)
         to = to_crs(crs, context)
@@ -171,7 +187,8 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
             teams=self.parameterAsInt(parameters, self.TEAMS, context),
             half_width=self.parameterAsDouble(parameters, self.SEARCH_HALF_WIDTH, context),
             routes=frame(self.ROUTES), dem=dem, dem_grid=dem_grid, access=frame(self.ACCESS),
-            locked=frame(self.LOCKED), exclude=frame(self.EXCLUDE), feedback=CoreFeedback(feedback))
+            locked=frame(self.LOCKED), exclude=frame(self.EXCLUDE), gaps=frame(self.GAPS),
+            gap_weight=self.parameterAsDouble(parameters, self.GAP_WEIGHT, context), feedback=CoreFeedback(feedback))
         _push_warnings(feedback, result.warnings)
         transects = result.transects
         fields = geodataframe_fields(transects)

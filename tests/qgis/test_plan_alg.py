@@ -75,6 +75,31 @@ def test_plan_transects_on_the_sample(processing_ready, season):
     assert ds.GetLayerByName("tracks").GetFeatureCount() == int((plan["team"] == 1).sum())
 
 
+def test_gaps_given_draw_the_plan_into_them(processing_ready, season):
+    """The sample's coverage gaps (habitat > 2 km from last season's routes): with them, more of the plan's
+    searched strip lies in the gaps than without them (measured independently with shapely buffers)."""
+    import processing
+
+    out = season["dir"]
+    processing.run("snowleopard:gaps", {"HABITAT": season["habitat"], "ROUTES": season["routes"],
+                                        "MAX_DISTANCE": 2000, "MIN_AREA": 1.0, "OUTPUT": str(out / "gaps.gpkg")})
+    gaps = gpd.read_file(str(out / "gaps.gpkg"))
+    assert len(gaps) > 0
+    inside = {}
+    for name, extra in (("plain", {}), ("gaps", {"GAPS": str(out / "gaps.gpkg")})):
+        path = str(out / f"transects_{name}.gpkg")
+        processing.run("snowleopard:plantransects", {
+            "RIDGES": season["ridges"], "HABITAT": season["habitat"], "ROUTES": season["routes"],
+            "DEM": season["dem"], "ACCESS": season["access"], "BUDGET_KM": 100.0, "MAX_DAY_KM": 20.0,
+            "SEARCH_HALF_WIDTH": 50.0, "OUTPUT": path, **extra})
+        plan = gpd.read_file(path)
+        strip = plan.geometry.buffer(50.0).unary_union
+        inside[name] = strip.intersection(gaps.geometry.unary_union).area / strip.area
+        assert plan["surface_km"].sum() <= 100.0 + 1e-6
+    print(f"share of the searched strip inside the gaps: {inside}")
+    assert inside["gaps"] > 1.5 * inside["plain"] and inside["gaps"] > 0.3
+
+
 def test_plan_cameras_and_compare(processing_ready, season):
     import processing
 

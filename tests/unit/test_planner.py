@@ -89,6 +89,34 @@ def test_plan_takes_the_two_unwalked_ridges_with_most_habitat():
     assert set(t["team"]) <= {1, 2} and (t["locked"] == 0).all()
 
 
+def test_gaps_are_searched_first_and_new_habitat_stays_plain():
+    """Budget for two of five ridges. Without gaps the plan takes the two best (1.0, 0.9); with a gap polygon
+    over the 0.7 and 0.6 ridges (weight 3 makes them worth 2.1 and 1.8) it takes those two, and reports their
+    plain habitat (0.7 and 0.6 bands, independent brute force), not the weighted value."""
+    grid, hab, _, full, values = parallel_case()
+    ridges = gpd.GeoDataFrame(geometry=full, crs=CRS)
+    weights = np.where(hab >= 0.5, hab, 0) * grid.pixel ** 2 / 1e6
+
+    def ridges_used(plan):
+        return sorted(w for geom in plan.transects.geometry for w in on_which_ridge(geom, full))
+
+    plain = plan_transects(ridges, hab, grid, budget_km=16.5, max_day_km=9.0, half_width=100.0)
+    assert ridges_used(plain) == [0, 1]
+    gap = box(X0, Y0 + 6500.0, X0 + 10000.0, Y0 + 10000.0)  # around the ridges at y + 7 km and y + 9 km
+    gaps = gpd.GeoDataFrame({"rank": [1]}, geometry=[gap], crs=CRS)
+    first = plan_transects(ridges, hab, grid, budget_km=16.5, max_day_km=9.0, half_width=100.0, gaps=gaps)
+    assert ridges_used(first) == [3, 4]
+    expected = brute_value([full[3], full[4]], grid, weights, 100.0)
+    assert first.new_habitat_km2 == pytest.approx(expected, rel=1e-9)
+    assert first.transects["new_habitat_km2"].sum() == pytest.approx(expected, rel=1e-9)
+    # weight 1: the gaps make no difference
+    same = plan_transects(ridges, hab, grid, budget_km=16.5, max_day_km=9.0, half_width=100.0, gaps=gaps,
+                          gap_weight=1.0)
+    assert ridges_used(same) == [0, 1]
+    with pytest.raises(ParameterError):
+        plan_transects(ridges, hab, grid, budget_km=16.5, max_day_km=9.0, gaps=gaps, gap_weight=0.5)
+
+
 def test_locked_transect_kept_first_and_charged():
     grid, hab, ridges, full, _ = parallel_case()
     walked = gpd.GeoDataFrame(geometry=[full[0]], crs=CRS)
