@@ -19,10 +19,13 @@ Validation rules (one ``validation`` row each, located where the place is known)
 * ``coordinates_out_of_range`` → ``rejected``: longitude outside ±180° or
   latitude outside ±90° (or not a number), unless swapping them explains it.
 * ``latlon_swapped`` → ``fixed``: swapped when unambiguous: the value given
-  as latitude is impossible (|lat| > 90) but fits as a longitude, or the
-  point as given lies more than :data:`FAR_KM` from the robust extent of the
-  season while the swapped point lies within it. A whole track is swapped
-  as one.
+  as latitude is impossible (|lat| > 90) but fits as a longitude, or lies in
+  the polar caps (|lat| > :data:`POLAR_LAT`) while the longitude would be a
+  fine latitude, or the point as given lies more than :data:`FAR_KM` from the
+  robust extent of the season while the swapped point lies within it. The
+  extent is taken from the geometry files (GPX, KML, GeoJSON, ...) when there
+  are some, since only columns of text tables can be swapped. A whole track
+  is swapped as one.
 * ``far_outside_extent`` → ``flagged`` (kept): more than :data:`FAR_KM` (50 km)
   from the robust extent (the 5th to 95th percentiles of longitude and
   latitude of all points, tracks thinned to 200 fixes each so a long track does
@@ -76,6 +79,9 @@ from .vector_io import VECTOR_EXTENSIONS, classify_file, iso_text, read_vector
 
 #: Points farther than this (km) from the season's robust extent are flagged.
 FAR_KM = 50.0
+#: A latitude beyond this (the polar caps, outside the UTM zones) whose longitude would be a fine latitude is
+#: taken as swapped: no mountain survey lies there.
+POLAR_LAT = 84.0
 #: Observations of one type closer than this (m) at the same time are duplicates.
 DUPLICATE_M = 1.0
 #: Tracks are thinned to this many fixes when computing the season's extent.
@@ -265,14 +271,27 @@ def _read_input(season: _Season, path: str, role: str) -> None:
 
 # ---- validation ---------------------------------------------------------------------------------
 
-def _representative_points(season: _Season) -> Tuple[np.ndarray, np.ndarray]:
+#: Sources whose longitude and latitude come from columns a person mapped (they can be swapped); GPX, KML,
+#: GeoJSON, GeoPackage or Shapefile geometries cannot.
+TEXT_TABLE_EXTENSIONS = (".csv", ".txt", ".tsv", ".tab")
+
+
+def _from_geometry(source: Any) -> bool:
+    return not str(source or "").lower().endswith(TEXT_TABLE_EXTENSIONS)
+
+
+def _representative_points(season: _Season, geometry_only: bool = False) -> Tuple[np.ndarray, np.ndarray]:
+    """Lon/lat of the season's tracks (thinned) and points; ``geometry_only``: only from geometry files."""
     lons: List[np.ndarray] = []
     lats: List[np.ndarray] = []
     for track in season.tracks:
+        if geometry_only and not _from_geometry(track.source):
+            continue
         step = max(1, len(track) // EXTENT_FIXES_PER_TRACK)
         lons.append(track.lon[::step])
         lats.append(track.lat[::step])
     for rows in (season.observations, season.cameras):
+        rows = [r for r in rows if _from_geometry(r.get("source"))] if geometry_only else rows
         if rows:
             lons.append(np.array([np.nan if r.get("lon") is None else r["lon"] for r in rows], dtype=float))
             lats.append(np.array([np.nan if r.get("lat") is None else r["lat"] for r in rows], dtype=float))
@@ -280,7 +299,7 @@ def _representative_points(season: _Season) -> Tuple[np.ndarray, np.ndarray]:
         return np.zeros(0), np.zeros(0)
     lon = np.concatenate(lons)
     lat = np.concatenate(lats)
-    ok = _in_range(lon, lat)
+    ok = _in_range(lon, lat) & (np.abs(lat) <= POLAR_LAT)  # polar points are swapped ones (or unusable)
     return lon[ok], lat[ok]
 
 
@@ -310,7 +329,9 @@ def _check_points(season: _Season, rows: List[Dict[str, Any]], layer: str,
         elif ok and swapped_ok and box is not None:
             here = float(_km_to_box(lon, lat, box))
             there = float(_km_to_box(lat, lon, box))
-            swap = here > FAR_KM and there <= FAR_KM
+            swap = (here > FAR_KM and there <= FAR_KM) or abs(lat) > POLAR_LAT >= abs(lon)
+        elif ok and swapped_ok:
+            swap = abs(lat) > POLAR_LAT >= abs(lon)
         if swap:
             issues.add(row["source"], layer, row["feature"], "latlon_swapped", "fixed", "warning",
                        QT_TR_NOOP("Longitude and latitude were swapped (given: {x}, {y}); they were exchanged."),
@@ -341,9 +362,12 @@ def _check_tracks(season: _Season, box: Optional[Tuple[float, float, float, floa
         swap = False
         if not ok.all() and swapped_ok.all() and (np.abs(track.lat) > 90).any():
             swap = True
-        elif ok.all() and swapped_ok.all() and box is not None and len(track):
+        elif ok.all() and swapped_ok.all() and len(track):
             mid_lon, mid_lat = float(np.median(track.lon)), float(np.median(track.lat))
-            swap = float(_km_to_box(mid_lon, mid_lat, box)) > FAR_KM >= float(_km_to_box(mid_lat, mid_lon, box))
+            swap = abs(mid_lat) > POLAR_LAT >= abs(mid_lon)
+            if box is not None:
+                swap = swap or float(_km_to_box(mid_lon, mid_lat, box)) > FAR_KM >= float(
+                    _km_to_box(mid_lat, mid_lon, box))
         if swap:
             issues.add(track.source, model.ROUTES, track.feature, "latlon_swapped", "fixed", "warning",
                        QT_TR_NOOP("Longitude and latitude of the whole track were swapped; they were exchanged."),
@@ -603,7 +627,11 @@ def build_season(routes: Sequence[str] = (), observations: Sequence[str] = (), c
     check_cancel(feedback)
 
     # ---- validation across files (lon/lat) ----
-    lon, lat = _representative_points(season)
+    # the reference area: from the files whose coordinates cannot be swapped (GPS tracks, geometry files) when
+    # there are some, so that a whole table of swapped signs cannot drag the area along
+    lon, lat = _representative_points(season, geometry_only=True)
+    if len(lon) < 3:
+        lon, lat = _representative_points(season)
     box = _robust_box(lon, lat)
     season.observations = _check_points(season, season.observations, model.OBSERVATIONS, box)
     season.cameras = _check_points(season, season.cameras, model.CAMERAS, box)

@@ -170,6 +170,34 @@ def test_validation_rules_across_files(tmp_path):
     assert dup.geometry.iloc[0] is None and dup["source"].iloc[0] == "copy_of_garmin.gpx"
 
 
+def test_a_whole_table_of_swapped_signs_next_to_a_short_track(tmp_path):
+    """Columns 'lat'/'lon' filled the wrong way round in a sign table (decimal commas, ';'): the GPS track
+    (a geometry file, which cannot be swapped) gives the area, so every sign is swapped back, even though
+    the signs are as many as the track's fixes; alone, without the track, latitude 88° (polar) gives it away."""
+    gpx = tmp_path / "track.gpx"
+    gpx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1"><trk><name>r</name><trkseg>
+<trkpt lat="49.90" lon="88.45"><time>2026-02-20T03:00:00Z</time></trkpt>
+<trkpt lat="49.905" lon="88.46"><time>2026-02-20T03:30:00Z</time></trkpt>
+<trkpt lat="49.91" lon="88.47"><time>2026-02-20T04:00:00Z</time></trkpt>
+</trkseg></trk></gpx>""", encoding="utf-8")
+    signs = tmp_path / "signs.csv"
+    signs.write_text("date;lat;lon;type\n20.02.2026;88,4512;49,9012;след\n20.02.2026;88,4612;49,9112;след\n"
+                     "20.02.2026;88,4652;49,9052;след\n", encoding="utf-8")
+    to_utm = Transformer.from_crs("EPSG:4326", "EPSG:32645", always_xy=True)
+    expected = np.array(to_utm.transform([88.4512, 88.4612, 88.4652], [49.9012, 49.9112, 49.9052])).T
+    for routes, name in (([str(gpx)], "with_track.gpkg"), ([], "alone.gpkg")):
+        out = str(tmp_path / name)
+        build_season(routes=routes, observations=[str(signs)], output=out)
+        val = read(out, "validation")
+        assert list(val.loc[val["problem"] == "latlon_swapped", "action"]) == ["fixed"] * 3, name
+        assert "far_outside_extent" not in set(val["problem"])
+        obs = read(out, "observations")
+        assert obs.crs.to_epsg() == 32645
+        got = np.sort(np.column_stack([obs.geometry.x, obs.geometry.y]), axis=0)
+        assert np.allclose(got, np.sort(expected, axis=0), atol=0.01)
+
+
 def test_cameras_and_detections_with_unknown_station(tmp_path):
     cams = tmp_path / "cams.csv"
     cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
