@@ -151,7 +151,7 @@ def main() -> int:
     season_layers = [node.layer() for node in group.findLayers() if node.isVisible()]
     routes = [lyr for lyr in season_layers if lyr.source().endswith("routes")]
     crs = routes[0].crs()
-    shade, tint = hillshade_layer(dem), elevation_tint_layer(dem)
+    shade, tint = hillshade_layer(dem, folder=out), elevation_tint_layer(dem)
     extent = QgsRectangle(shade.extent())
     maps = [render_png(season_layers + [tint, shade], os.path.join(out, "season_map.png"), extent, crs)]
     for path, name in ((effort, "heatmap_map.png"), (rate["OUTPUT"], "camera_rate_map.png")):

@@ -7,6 +7,7 @@ from typing import Iterable, Optional
 from qgis.core import (
     QgsBilinearRasterResampler,
     QgsColorRampShader,
+    QgsContrastEnhancement,
     QgsCoordinateReferenceSystem,
     QgsHillshadeRenderer,
     QgsMapLayer,
@@ -15,6 +16,7 @@ from qgis.core import (
     QgsRasterLayer,
     QgsRasterShader,
     QgsRectangle,
+    QgsSingleBandGrayRenderer,
     QgsSingleBandPseudoColorRenderer,
 )
 from qgis.PyQt.QtCore import QSize
@@ -23,19 +25,71 @@ from qgis.PyQt.QtGui import QColor
 from .i18n import tr
 
 
-def hillshade_layer(dem_path: str, name: Optional[str] = None) -> QgsRasterLayer:
-    """The DEM as a grey hillshade (azimuth 315°, altitude 45°)."""
+def hillshade_layer(dem_path: str, name: Optional[str] = None, folder: Optional[str] = None) -> QgsRasterLayer:
+    """The DEM as a grey hillshade (multidirectional, altitude 45°).
+
+    The shading is computed once by GDAL (``gdaldem hillshade``) into ``folder`` (default: the Processing
+    temporary folder) and drawn as a grey image with bilinear resampling. QGIS's own hillshade renderer, drawn
+    with resampling, leaves a line where the map is split into parts for rendering (QGIS 3.22); it is the
+    fallback when the file cannot be written.
+    """
     from .qgis_io import inputs_left_alone
 
     with inputs_left_alone():  # no .aux.xml written beside the user's DEM
         layer = QgsRasterLayer(dem_path, name or tr("Hillshade"))
-    if layer.isValid():
-        renderer = QgsHillshadeRenderer(layer.dataProvider(), 1, 315.0, 45.0)
-        renderer.setZFactor(1.0)
-        renderer.setMultiDirectional(True)
-        layer.setRenderer(renderer)
-        smooth_resampling(layer)
+    if not layer.isValid():
+        return layer
+    shaded = _gdal_hillshade(dem_path, layer, folder)
+    if shaded is not None:
+        grey = QgsRasterLayer(shaded, name or tr("Hillshade"))
+        if grey.isValid():
+            renderer = QgsSingleBandGrayRenderer(grey.dataProvider(), 1)
+            enhancement = QgsContrastEnhancement(grey.dataProvider().dataType(1))
+            enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+            enhancement.setMinimumValue(0.0)
+            enhancement.setMaximumValue(255.0)
+            renderer.setContrastEnhancement(enhancement)
+            grey.setRenderer(renderer)
+            smooth_resampling(grey)
+            return grey
+    renderer = QgsHillshadeRenderer(layer.dataProvider(), 1, 315.0, 45.0)
+    renderer.setZFactor(1.0)
+    renderer.setMultiDirectional(True)
+    layer.setRenderer(renderer)
+    smooth_resampling(layer)
     return layer
+
+
+def _gdal_hillshade(dem_path: str, layer: QgsRasterLayer, folder: Optional[str]) -> Optional[str]:
+    """``gdaldem hillshade`` of the DEM into ``folder``; None when it cannot be written."""
+    import hashlib
+    import os
+
+    from osgeo import gdal
+    from qgis.core import QgsProcessingUtils
+
+    from .qgis_io import inputs_left_alone
+
+    folder = folder or QgsProcessingUtils.tempFolder()
+    mtime = os.path.getmtime(dem_path) if os.path.exists(dem_path) else 0  # a changed DEM gets a new shading
+    stamp = hashlib.sha256(f"{os.path.abspath(dem_path)}:{mtime}".encode()).hexdigest()[:12]
+    out = os.path.join(folder, f"hillshade_{stamp}.tif")
+    if os.path.exists(out):
+        return out
+    scale = 111120.0 if layer.crs().isGeographic() else 1.0  # metres per degree for a DEM in degrees
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with inputs_left_alone():
+            result = gdal.DEMProcessing(out + ".part.tif", dem_path, "hillshade", multiDirectional=True,
+                                        altitude=45.0, scale=scale, computeEdges=True, format="GTiff",
+                                        creationOptions=["COMPRESS=DEFLATE", "TILED=YES"])
+            if result is None:
+                return None
+            result = None
+        os.replace(out + ".part.tif", out)
+    except (OSError, RuntimeError):
+        return None
+    return out
 
 
 def smooth_resampling(layer: QgsRasterLayer) -> None:

@@ -217,6 +217,7 @@ class ReportInputs:
         title: the report's title ('' → a default title in the report's language).
         heatmap, coverage, gaps, plan, dem, boundary: optional layers (by source).
         gap_rows: :func:`.core.report_data.top_gaps` rows; plan_table: (columns, rows).
+        files: the folder of the report's own files (charts, the hillshade), beside the PDF.
     """
 
     season: str
@@ -231,6 +232,7 @@ class ReportInputs:
     boundary: Optional[LayerSource] = None
     gap_rows: List[Dict[str, Any]] = field(default_factory=list)
     plan_table: Tuple[List[str], List[List[Any]]] = field(default_factory=lambda: ([], []))
+    files: str = ""
 
 
 def default_title(data: Any) -> str:
@@ -263,7 +265,7 @@ class _Layers:
                 self.crs = self.crs or layer.crs()
         self.hillshade = None
         if inputs.dem is not None:
-            dem = hillshade_layer(inputs.dem.uri, tr("Hillshade"))
+            dem = hillshade_layer(inputs.dem.uri, tr("Hillshade"), inputs.files or None)
             self.hillshade = self._add(dem) if dem.isValid() else None
         self.boundary = self._vector(inputs.boundary, tr("Park boundary"), self._style_boundary)
         self.heatmap = self._raster(inputs.heatmap, tr("Signs per km (effort-corrected)"), tr("signs per km"))

@@ -168,7 +168,7 @@ class ReportAlgorithm(SnowLeopardAlgorithm):
                 season=season, data=data, charts=paths, title=title or default_title(data),
                 heatmap=LayerSource.of(heatmap), coverage=LayerSource.of(coverage), gaps=LayerSource.of(gaps),
                 plan=LayerSource.of(plan), dem=LayerSource.of(dem), boundary=LayerSource.of(boundary),
-                gap_rows=gap_rows, plan_table=plan_table)
+                gap_rows=gap_rows, plan_table=plan_table, files=chart_dir)
             self._language = language
             self._name = self._inputs.title
             project = QgsProject()
