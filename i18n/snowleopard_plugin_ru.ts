@@ -84,17 +84,17 @@
         <translation>Другой признак</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="771"/>
+        <location filename="../snowleopard_plugin/report.py" line="781"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="255"/>
+        <location filename="../snowleopard_plugin/report.py" line="258"/>
         <source>Signs and calls</source>
         <translation>Следы и крики</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="672"/>
+        <location filename="../snowleopard_plugin/report.py" line="682"/>
         <source>Camera stations</source>
         <translation>Фотоловушки</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>Регистрации фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="787"/>
+        <location filename="../snowleopard_plugin/report.py" line="797"/>
         <source>Import validation</source>
         <translation>Проверка импорта</translation>
     </message>
@@ -251,7 +251,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="715"/>
+        <location filename="../snowleopard_plugin/report.py" line="725"/>
         <source>Detections</source>
         <translation>Регистрации</translation>
     </message>
@@ -286,7 +286,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{layer}: {count}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/base.py" line="97"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="111"/>
         <source>Not enough memory for this job: use a larger pixel size or a smaller extent.</source>
         <translation>Не хватает памяти: увеличьте размер пикселя или уменьшите охват.</translation>
     </message>
@@ -306,7 +306,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1069"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1140"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
@@ -616,7 +616,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Слой местообитаний пуст; укажите полигоны местообитаний или растр пригодности.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="164"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="171"/>
         <source>Cannot read {path}: its coordinates are projected (metres) but the file does not say in which CRS; give the CRS.</source>
         <translation>Не удалось прочитать {path}: координаты в нём проекционные (метры), но система координат в файле не указана; задайте её.</translation>
     </message>
@@ -626,97 +626,97 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="315"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="338"/>
         <source>Longitude and latitude were swapped (given: {x}, {y}); they were exchanged.</source>
         <translation>Долгота и широта были перепутаны местами (указано: {x}, {y}); они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="320"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="343"/>
         <source>Coordinates out of range (longitude {x}, latitude {y}); the feature was not imported. Correct them in the source file.</source>
         <translation>Координаты вне допустимого диапазона (долгота {x}, широта {y}); объект не импортирован. Исправьте их в исходном файле.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="328"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="363"/>
         <source>This point lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Эта точка лежит в {km} км за пределами района остальных данных сезона; проверьте её координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="348"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="393"/>
         <source>Longitude and latitude of the whole track were swapped; they were exchanged.</source>
         <translation>Во всём треке долгота и широта были перепутаны местами; они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="355"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="400"/>
         <source>{n} track points had coordinates out of range (first: longitude {x}, latitude {y}); they were removed from the route.</source>
         <translation>Точек трека с координатами вне допустимого диапазона: {n} (первая: долгота {x}, широта {y}); они удалены из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="364"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="373"/>
         <source>This route lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Этот маршрут лежит в {km} км за пределами района остальных данных сезона; проверьте его координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="375"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="413"/>
         <source>The observation has no date; it is kept but drops out of date filters. Add the date in the source file.</source>
         <translation>У наблюдения нет даты; оно сохранено, но не попадёт в выборки по датам. Добавьте дату в исходный файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="387"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="425"/>
         <source>Same sign type, place and time as &apos;{other}&apos; ({other_source}); probably recorded twice. Kept: delete one if so.</source>
         <translation>Тот же тип следа, место и время, что у «{other}» ({other_source}); вероятно, записано дважды. Запись сохранена: если это дубль, удалите одну из них.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="423"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="461"/>
         <source>GPS jump: the fix {n} ({time}) lies off the track (reached faster than a walker can go); it was removed from the route.</source>
         <translation>Скачок GPS: точка {n} ({time}) лежит в стороне от трека (до неё невозможно дойти пешком за такое время); она удалена из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="439"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="477"/>
         <source>The route has fewer than 2 distinct points; it was not imported.</source>
         <translation>В маршруте меньше 2 различных точек; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="506"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="544"/>
         <source>Cannot write the layer {layer}: {reason}</source>
         <translation>Не удалось записать слой {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="575"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="613"/>
         <source>No output GeoPackage was given; choose where to save the season.</source>
         <translation>Не указан выходной GeoPackage; выберите, куда сохранить данные сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="577"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="615"/>
         <source>{path} already exists; choose another file or allow overwriting.</source>
         <translation>{path} уже существует; выберите другой файл или разрешите перезапись.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="595"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="633"/>
         <source>This file has the same content as {other}; it was skipped.</source>
         <translation>Содержимое этого файла совпадает с {other}; файл пропущен.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="711"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="754"/>
         <source>No usable feature in any input: no route, sign, camera or detection could be read. Check the files and the validation messages.</source>
         <translation>Ни в одном входном файле нет пригодных объектов: не удалось прочитать ни одного маршрута, следа, фотоловушки или регистрации. Проверьте файлы и сообщения проверки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="618"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="661"/>
         <source>The season CRS {crs} is geographic; choose a metric (projected) CRS such as a UTM zone.</source>
         <translation>Система координат сезона {crs} географическая; выберите метрическую (проекционную) систему координат, например зону UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="624"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="667"/>
         <source>No input has coordinates, so the season&apos;s CRS cannot be chosen; give it.</source>
         <translation>Ни в одном входном файле нет координат, поэтому систему координат сезона определить нельзя; укажите её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="693"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="736"/>
         <source>{n} detections at station &apos;{station}&apos;, which is not among the cameras; kept without a location. Add the station to the camera table.</source>
         <translation>Регистраций на точке «{station}», которой нет среди фотоловушек: {n}; сохранены без координат. Добавьте точку в таблицу фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="734"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="777"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
@@ -951,12 +951,12 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="266"/>
+        <location filename="../snowleopard_plugin/report.py" line="269"/>
         <source>Hillshade</source>
         <translation>Отмывка рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/maps.py" line="52"/>
+        <location filename="../snowleopard_plugin/maps.py" line="114"/>
         <source>Elevation</source>
         <translation>Высота</translation>
     </message>
@@ -1106,42 +1106,42 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>В таблице нет столбца с типом следа; все строки записаны как «other» (другой). Назовите столбец «type»/«тип следа» или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="26"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
         <source>Quartic (biweight)</source>
         <translation>Квартическое (биквадратное)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="26"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
         <source>Triangular</source>
         <translation>Треугольное</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="26"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
         <source>Uniform</source>
         <translation>Равномерное</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="26"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
         <source>Triweight</source>
         <translation>Трёхвесовое (triweight)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="26"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
         <source>Epanechnikov</source>
         <translation>Епанечникова</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="52"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="51"/>
         <source>Habitat-use heatmap</source>
         <translation>Тепловая карта использования местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="55"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="54"/>
         <source>Heatmaps</source>
         <translation>Тепловые карты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="58"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="57"/>
         <source>Kernel density of the chosen signs, in signs per km², with the kernels of QGIS's heatmap but correctly normalised: the map integrates to the total weight of the signs.
 
 Choose sign types by code (track, scrape, scat, scent_mark, mating_call, sighting, prey_remains, other) or by name, a date window, and weights per type (track=1, scrape=2).
@@ -1158,107 +1158,107 @@ The GeoTIFF is saved with its style (colour ramp, zero transparent) beside it.</
 GeoTIFF сохраняется вместе с файлом стиля (цветовая шкала, нулевые значения прозрачны) в той же папке.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="69"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="68"/>
         <source>Signs (observations)</source>
         <translation>Следы (наблюдения)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="71"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="70"/>
         <source>Radius</source>
         <translation>Радиус</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="73"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="72"/>
         <source>Radius from field (m)</source>
         <translation>Радиус из поля (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="75"/>
         <source>Pixel size</source>
         <translation>Размер пикселя</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="78"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="77"/>
         <source>Kernel shape</source>
         <translation>Форма ядра</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="80"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="79"/>
         <source>Decay ratio (triangular kernel only)</source>
         <translation>Коэффициент затухания (только для треугольного ядра)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="82"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="81"/>
         <source>Weight from field</source>
         <translation>Вес из поля</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="84"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="83"/>
         <source>Sign types (empty: all)</source>
         <translation>Типы следов (пусто — все)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="86"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="85"/>
         <source>Weights per sign type (e.g. track=1, scrape=2)</source>
         <translation>Веса по типам следов (например, track=1, scrape=2)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="89"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="88"/>
         <source>From date</source>
         <translation>Дата начала</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="91"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="90"/>
         <source>To date</source>
         <translation>Дата окончания</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="93"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="92"/>
         <source>Effort: routes walked (signs per km)</source>
         <translation>Учётное усилие: пройденные маршруты (следов на км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="95"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="94"/>
         <source>Minimum route km within the radius</source>
         <translation>Минимум км маршрутов в пределах радиуса</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="97"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="96"/>
         <source>Extent</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="98"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="97"/>
         <source>Heatmap</source>
         <translation>Тепловая карта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="115"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="114"/>
         <source>Choose a layer of signs.</source>
         <translation>Выберите слой следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="135"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="134"/>
         <source>The layer {layer} has no sign to map.</source>
         <translation>В слое {layer} нет следов для карты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="137"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="136"/>
         <source>The layer has no obs_type field: choose the season&apos;s observations or leave the sign types empty.</source>
         <translation>В слое нет поля obs_type: выберите слой наблюдений сезона или оставьте типы следов пустыми.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="140"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="139"/>
         <source>The layer has no datetime field: choose the season&apos;s observations or leave the dates empty.</source>
         <translation>В слое нет поля datetime: выберите слой наблюдений сезона или оставьте даты пустыми.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="147"/>
         <source>Left out ({reason}): {count}</source>
         <translation>Исключено ({reason}): {count}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="149"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="148"/>
         <source>Signs mapped: {count}</source>
         <translation>Следов на карте: {count}</translation>
     </message>
@@ -1268,27 +1268,27 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation type="obsolete">Маршруты и следы в разных системах координат ({a}, {b}): используйте слои из одного GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="269"/>
+        <location filename="../snowleopard_plugin/report.py" line="272"/>
         <source>signs per km</source>
         <translation>следов на км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="168"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="167"/>
         <source>signs per km²</source>
         <translation>следов на км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="171"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="170"/>
         <source>Maximum: {value:.4g} {unit}</source>
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="408"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="470"/>
         <source>The layer {layer} has no CRS: set its CRS (the season&apos;s UTM zone) in its properties.</source>
         <translation>У слоя {layer} не задана система координат: укажите её (зону UTM сезона) в свойствах слоя.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="411"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="473"/>
         <source>The layer {layer} is in geographic coordinates ({crs}); the analysis needs metres: use the season GeoPackage&apos;s layers, or reproject to the UTM zone of the park.</source>
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
@@ -1303,12 +1303,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Ни у одной фотоловушки нет ловушко-суток: проверьте даты установки или поле trap_nights.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="48"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="47"/>
         <source>Camera detection rate</source>
         <translation>Частота регистраций фотоловушками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="54"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="53"/>
         <source>Detections per 100 trap-nights at each camera station (detections ÷ trap-nights × 100), and a smoothed map of it: the kernel-weighted sum of detections divided by the kernel-weighted sum of trap-nights of the stations within the radius, × 100; empty where no station reaches.
 
 Cameras need station_id and trap_nights fields (the season's cameras layer); detections need station_id (and individual_id, species when present). Give a species (e.g. Panthera uncia) to count only its detections. With one map per individual, the GeoTIFF has one band per identified animal.</source>
@@ -1317,57 +1317,57 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
 У фотоловушек должны быть поля station_id и trap_nights (слой фотоловушек сезона); у регистраций — station_id (и individual_id, species, если есть). Укажите вид (например, Panthera uncia), чтобы учитывать только его регистрации. При отдельной карте для каждой особи GeoTIFF содержит по одному каналу на каждое опознанное животное.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="67"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="66"/>
         <source>Species (empty: all detections)</source>
         <translation>Вид (пусто — все регистрации)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="75"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="74"/>
         <source>One map per individual</source>
         <translation>Отдельная карта для каждой особи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="77"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="76"/>
         <source>Detection rate map</source>
         <translation>Карта частоты регистраций</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="78"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="77"/>
         <source>Detection rate per station</source>
         <translation>Частота регистраций по фотоловушкам</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="89"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="88"/>
         <source>Choose the camera stations and the detections.</source>
         <translation>Выберите фотоловушки и регистрации.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="93"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="92"/>
         <source>The layer {layer} has no {field} field: use the season GeoPackage&apos;s cameras and detections.</source>
         <translation>В слое {layer} нет поля {field}: используйте слои фотоловушек и регистраций из GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="107"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="106"/>
         <source>{count} detections name a station that is not among the cameras; they were left out.</source>
         <translation>Регистраций с фотоловушкой, которой нет в списке фотоловушек: {count}; они не учтены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="109"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="108"/>
         <source>Stations: {stations}, trap-nights: {nights:.0f}, detections: {detections:.0f}</source>
         <translation>Фотоловушек: {stations}, ловушко-суток: {nights:.0f}, регистраций: {detections:.0f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="124"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="123"/>
         <source>No detection has an individual_id: clear &apos;One map per individual&apos;.</source>
         <translation>Ни у одной регистрации нет individual_id: снимите флажок «Отдельная карта для каждой особи».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="129"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="128"/>
         <source>all detections</source>
         <translation>все регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="171"/>
+        <location filename="../snowleopard_plugin/report.py" line="172"/>
         <source>per 100 trap-nights</source>
         <translation>на 100 ловушко-суток</translation>
     </message>
@@ -1752,32 +1752,32 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="771"/>
+        <location filename="../snowleopard_plugin/report.py" line="781"/>
         <source>Signs</source>
         <translation>Следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="793"/>
+        <location filename="../snowleopard_plugin/report.py" line="803"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="341"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="342"/>
         <source>Search half-width</source>
         <translation>Полуширина обследования</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="82"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="81"/>
         <source>Access points or roads</source>
         <translation>Точки доступа или дороги</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="742"/>
+        <location filename="../snowleopard_plugin/report.py" line="752"/>
         <source>Rank</source>
         <translation>Ранг</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="742"/>
+        <location filename="../snowleopard_plugin/report.py" line="752"/>
         <source>Suitability</source>
         <translation>Пригодность</translation>
     </message>
@@ -1787,7 +1787,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="749"/>
+        <location filename="../snowleopard_plugin/report.py" line="759"/>
         <source>Plan for next season</source>
         <translation>План на следующий сезон</translation>
     </message>
@@ -1797,27 +1797,27 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="675"/>
+        <location filename="../snowleopard_plugin/report.py" line="685"/>
         <source>Detections per 100 trap-nights</source>
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="121"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="120"/>
         <source>Habitat suitability</source>
         <translation>Пригодность местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="134"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="133"/>
         <source>Ridgelines</source>
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="270"/>
+        <location filename="../snowleopard_plugin/report.py" line="273"/>
         <source>Survey coverage</source>
         <translation>Охват учётом</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="201"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="200"/>
         <source>Effort grid</source>
         <translation>Сетка учётного усилия</translation>
     </message>
@@ -1842,12 +1842,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation type="obsolete">{layer} в {crs}, а {reference} в {season_crs}: используйте слои одного GeoPackage сезона или сначала перепроецируйте {layer} в {season_crs} (для ЦМР: Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="53"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="52"/>
         <source>Coverage and gaps</source>
         <translation>Охват и пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="71"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="70"/>
         <source>Where the census looked, exact to the pixel.
 
 Coverage raster: 1 = searched along routes (the cell&apos;s centre within the search half-width of a route), 2 = sampled by cameras (centre within the camera radius of a station), 3 = both, 0 = not covered (transparent). The raster is on the DEM&apos;s grid (cropped to the extent when one is given), or else on a grid of the pixel size over the extent (default: the effort plus the half-width and radius). The optional trap-nights raster sums the trap-nights of the stations reaching each cell.
@@ -1864,172 +1864,172 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
 С линиями гребней (из алгоритма «Рельеф и линии гребней»): для каждого отрезка — км и доля, лежащая в пределах полуширины обследования от маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="666"/>
+        <location filename="../snowleopard_plugin/report.py" line="676"/>
         <source>Routes walked</source>
         <translation>Пройдено маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="86"/>
         <source>Camera stations (trap_nights)</source>
         <translation>Фотоловушки (trap_nights)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="89"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="88"/>
         <source>Signs (for the grid&apos;s counts)</source>
         <translation>Следы (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="91"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="90"/>
         <source>Detections (for the grid&apos;s counts)</source>
         <translation>Регистрации (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="96"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="95"/>
         <source>Search half-width of a route</source>
         <translation>Полуширина обследования маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="98"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="97"/>
         <source>Camera detection radius</source>
         <translation>Радиус обнаружения фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="100"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="99"/>
         <source>DEM (grid of the raster; surface km)</source>
         <translation>ЦМР (сетка растра; км по поверхности)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="115"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="114"/>
         <source>Pixel size (without a DEM)</source>
         <translation>Размер пикселя (без ЦМР)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="105"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="104"/>
         <source>Effort grid cell size</source>
         <translation>Размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="107"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="106"/>
         <source>Coverage</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="107"/>
         <source>Camera trap-nights per cell</source>
         <translation>Ловушко-сутки фотоловушек на ячейку</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="214"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="213"/>
         <source>Ridge segments walked</source>
         <translation>Пройденные отрезки гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="116"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="115"/>
         <source>Give the routes walked, the camera stations, or both.</source>
         <translation>Укажите пройденные маршруты, фотоловушки или и то и другое.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="144"/>
         <source>search half-width</source>
         <translation>полуширина обследования</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="144"/>
         <source>camera radius</source>
         <translation>радиус фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="144"/>
         <source>effort grid cell size</source>
         <translation>размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="147"/>
         <source>The {name} must be a positive distance in metres.</source>
         <translation>Параметр «{name}» должен быть положительным расстоянием в метрах.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="156"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="155"/>
         <source>The cameras have no trap_nights field: each station counts 1 trap-night.</source>
         <translation>У фотоловушек нет поля trap_nights: каждая считается за 1 ловушко-сутки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="160"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="159"/>
         <source>The routes and cameras layers are empty: there is no survey effort to map. Choose the season&apos;s routes or cameras.</source>
         <translation>Слои маршрутов и фотоловушек пусты: нет учётного усилия для карты. Выберите маршруты или фотоловушки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="173"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="172"/>
         <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) does not overlap the DEM {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): give the DEM of the park, in the season's CRS.</source>
         <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) не пересекается с ЦМР {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): укажите ЦМР парка в системе координат сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="181"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="180"/>
         <source>Give a positive pixel size (metres) or a DEM.</source>
         <translation>Задайте положительный размер пикселя (в метрах) или ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="185"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="184"/>
         <source>The coverage raster would have {cells} cells: choose a larger pixel size or a smaller extent.</source>
         <translation>Растр охвата содержал бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="188"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="187"/>
         <source>Cells searched and sampled</source>
         <translation>Обследованные и охваченные ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="196"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="195"/>
         <source>Searched along routes: {routes:.2f} km²; sampled by cameras: {cams:.2f} km²; both: {both:.2f} km²</source>
         <translation>Обследовано на маршрутах: {routes:.2f} км²; охвачено фотоловушками: {cams:.2f} км²; и то и другое: {both:.2f} км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="219"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="218"/>
         <source>The ridgelines layer is empty: run &apos;Terrain and ridgelines&apos; on the DEM first, or leave the ridgelines out.</source>
         <translation>Слой линий гребней пуст: сначала выполните «Рельеф и линии гребней» для ЦМР или не указывайте линии гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="223"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="222"/>
         <source>Ridges: {walked:.1f} of {total:.1f} km walked</source>
         <translation>Гребни: пройдено {walked:.1f} из {total:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="237"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="236"/>
         <source>trap-nights</source>
         <translation>ловушко-суток</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="49"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="48"/>
         <source>Choose an output folder.</source>
         <translation>Выберите выходную папку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="53"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="52"/>
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>Не удалось создать папку {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="72"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="71"/>
         <source>Generalise coordinates to cells of (m, 0 = exact coordinates)</source>
         <translation>Генерализовать координаты до ячеек размером (м, 0 — точные координаты)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="80"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="79"/>
         <source>Choose the {what} layer.</source>
         <translation>Выберите слой: {what}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="109"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="108"/>
         <source>Export occupancy detection histories</source>
         <translation>Экспорт историй обнаружений для моделей встречаемости (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="385"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="384"/>
         <source>Exports</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="115"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="114"/>
         <source>Writes the detection history of a sign survey for occupancy models (R unmarked, PRESENCE): detection_history.csv (site_id, y.1 … y.K; 1 = a chosen sign within the search half-width of the replicate, 0 = none, NA where a site has fewer replicates), site_covariates.csv (walked km; mean elevation and ruggedness (TRI) with a DEM, habitat share with a habitat raster, ridge km with ridge lines) and replicate_covariates.csv (length_km, surface_km, date, team per replicate, same NA pattern), plus a sites layer with naive occupancy.
 
 Sites are the given polygons, or square cells of the grid size. Replicates are consecutive segments of the segment length along the routes walked inside each site (routes cut at the site boundaries, taken by date), or survey days. For PRESENCE choose '-' as the missing-value code.</source>
@@ -2038,107 +2038,107 @@ Sites are the given polygons, or square cells of the grid size. Replicates are c
 Участки — заданные полигоны или квадратные ячейки сетки заданного размера. Повторы — последовательные отрезки заданной длины вдоль маршрутов, пройденных внутри каждого участка (маршруты разрезаются по границам участков и берутся в порядке дат), или дни учёта. Для PRESENCE выберите «-» в качестве кода пропущенного значения.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="131"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="130"/>
         <source>Sites (polygons; empty: grid cells)</source>
         <translation>Участки (полигоны; пусто — ячейки сетки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="133"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="132"/>
         <source>Grid cell size (when no sites)</source>
         <translation>Размер ячейки сетки (если участки не заданы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="135"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="134"/>
         <source>Replicate segment length (km)</source>
         <translation>Длина отрезка-повтора (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="139"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="138"/>
         <source>Sign types (e.g. track, scrape; empty: all)</source>
         <translation>Типы следов (например, track, scrape; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="144"/>
         <source>DEM (for covariates)</source>
         <translation>ЦМР (для ковариат)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="146"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="145"/>
         <source>Habitat raster (cells &gt; 0 are habitat)</source>
         <translation>Растр местообитаний (ячейки &gt; 0 — местообитания)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="147"/>
         <source>Ridge lines</source>
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="149"/>
         <source>Replicates</source>
         <translation>Повторы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="149"/>
         <source>segments along routes</source>
         <translation>отрезки вдоль маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="149"/>
         <source>survey days</source>
         <translation>дни учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="152"/>
         <source>Missing-value code</source>
         <translation>Код пропущенного значения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="152"/>
         <source>NA (R unmarked)</source>
         <translation>NA (R unmarked)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="152"/>
         <source>- (PRESENCE)</source>
         <translation>- (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="152"/>
         <source>. (PRESENCE)</source>
         <translation>. (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="352"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="351"/>
         <source>Output folder</source>
         <translation>Выходная папка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="158"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="157"/>
         <source>Occupancy sites</source>
         <translation>Участки (встречаемость)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="178"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="177"/>
         <source>routes</source>
         <translation>маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="179"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="178"/>
         <source>signs</source>
         <translation>следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="214"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="213"/>
         <source>The sites layer is generalised to {cell:g} m cells.</source>
         <translation>Слой участков генерализован до ячеек {cell:g} м.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="264"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="263"/>
         <source>Export secr capture histories</source>
         <translation>Экспорт историй поимок для secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="270"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="269"/>
         <source>Writes traps.txt (ID X Y usage / station covariates) and capthist.txt (Session ID Occasion Detector Sex) as secr::read.capthist(&quot;capthist.txt&quot;, &quot;traps.txt&quot;, detector = ..., fmt = &quot;trapID&quot;, covnames = &quot;Sex&quot;) reads them; the exact R call is in the first line of traps.txt.
 
 Occasions of the chosen number of days count from the day the first camera was set up; the usage string has a 1 for each occasion a camera was running. Detections that already carry secr occasions keep them. Detections without an individual ID are left out (the log says how many). Cameras without deployment dates get their total trap-nights as usage (read with binary.usage = FALSE).</source>
@@ -2147,82 +2147,82 @@ Occasions of the chosen number of days count from the day the first camera was s
 Периоды (occasions) заданной длительности в сутках отсчитываются от дня установки первой фотоловушки; в строке usage стоит 1 для каждого периода, в который фотоловушка работала. Регистрации, у которых уже есть периоды secr, сохраняют их. Регистрации без ID особи исключаются (их число указывается в журнале). Фотоловушкам без дат установки в качестве usage записываются их суммарные ловушко-сутки (читайте с binary.usage = FALSE).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="284"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="283"/>
         <source>Occasion length (days)</source>
         <translation>Длительность периода (сут)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="286"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="285"/>
         <source>Detector type</source>
         <translation>Тип детектора</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="288"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="287"/>
         <source>Species (empty: all identified detections)</source>
         <translation>Вид (пусто — все регистрации опознанных особей)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="358"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="357"/>
         <source>cameras</source>
         <translation>фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="170"/>
+        <location filename="../snowleopard_plugin/report.py" line="171"/>
         <source>detections</source>
         <translation>регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="332"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="331"/>
         <source>Export Camtrap DP package</source>
         <translation>Экспорт пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="338"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="337"/>
         <source>Writes a Camtrap DP 1.0 package (datapackage.json, deployments.csv, media.csv, observations.csv), the exchange standard that camtrapR, Wildlife Insights, Agouti and GBIF read: one deployment per camera (coordinates in WGS 84), one event-level observation per detection. Cameras need deployment start and end dates; the season keeps no photos, so media.csv is empty. With a generalisation cell size, deployments are moved to cell centres and the package says so.</source>
         <translation>Записывает пакет Camtrap DP 1.0 (datapackage.json, deployments.csv, media.csv, observations.csv) — стандарт обмена данными, который читают camtrapR, Wildlife Insights, Agouti и GBIF: одна установка фотоловушки (deployment) на каждую фотоловушку (координаты в WGS 84), одно наблюдение уровня события на каждую регистрацию. Для фотоловушек нужны даты начала и окончания установки; фотографии в сезоне не хранятся, поэтому media.csv пуст. Если задан размер ячейки генерализации, установки переносятся в центры ячеек, и это указывается в пакете.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="382"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="381"/>
         <source>Generalise points for sharing</source>
         <translation>Генерализация точек для передачи данных</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="388"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="387"/>
         <source>Moves every point to the centre of its cell in a square grid of the chosen size (anchored at the CRS origin), so shared copies never carry exact snow leopard locations. One output point per input point (so counts per cell are kept), with all attributes except coordinate columns (x, y, lon, lat …) and a generalised_m field holding the cell size. Elevations (Z) are dropped. The layer must be in a metric CRS.</source>
         <translation>Переносит каждую точку в центр её ячейки квадратной сетки заданного размера (с привязкой к началу координат системы координат), чтобы в передаваемых копиях не было точных мест встреч снежного барса. Каждой входной точке соответствует одна выходная (число точек в ячейке сохраняется), со всеми атрибутами, кроме столбцов координат (x, y, lon, lat …), и с полем generalised_m, содержащим размер ячейки. Высоты (Z) отбрасываются. Слой должен быть в метрической системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="396"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="395"/>
         <source>Points</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="398"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="397"/>
         <source>Cell size</source>
         <translation>Размер ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="400"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="399"/>
         <source>Generalised points</source>
         <translation>Генерализованные точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="409"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="408"/>
         <source>points</source>
         <translation>точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="423"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="422"/>
         <source>Coordinate columns left out: {names}</source>
         <translation>Исключённые столбцы координат: {names}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="449"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="448"/>
         <source>{count} points generalised to {cell:g} m cells.</source>
         <translation>Точек, генерализованных до ячеек {cell:g} м: {count}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="52"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="51"/>
         <source>Suitable habitat farther than the maximum distance from every route and camera station, as polygons ranked by area × mean suitability (rank 1 first).
 
 Habitat: a suitability raster (e.g. from 'Habitat suitability'; cells at or above the threshold are suitable) or the park's habitat polygons (rasterised at the pixel size by the cell-centre rule, value 1 or a 0–1 field). A cell is near effort when its centre lies within the maximum distance of a route segment or a station (exact). Gap cells touching at an edge or a corner form one gap.
@@ -2235,72 +2235,72 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
 Для каждого пробела: area_km2, suitability (средняя), ridge_km (длина линий гребней внутри, если они заданы), access_km (расстояние до ближайшей точки или линии доступа: дороги, стоянки; пусто без них) и rank. Пробелы меньше минимальной площади не выводятся. Задайте охват, чтобы работать с частью большого слоя местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="252"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="253"/>
         <source>Habitat (suitability raster or habitat polygons)</source>
         <translation>Местообитания (растр пригодности или полигоны местообитаний)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="102"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="101"/>
         <source>Habitat polygons: 0–1 suitability field (empty: 1 inside)</source>
         <translation>Полигоны местообитаний: поле пригодности 0–1 (пусто — 1 внутри)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="75"/>
         <source>Maximum distance from effort</source>
         <translation>Наибольшее расстояние от учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="78"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="77"/>
         <source>Minimum gap area (km²)</source>
         <translation>Минимальная площадь пробела (км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="80"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="79"/>
         <source>Suitability threshold</source>
         <translation>Порог пригодности</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="88"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="87"/>
         <source>Pixel size for habitat polygons</source>
         <translation>Размер пикселя для полигонов местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="112"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="111"/>
         <source>Choose a habitat layer: a suitability raster or habitat polygons.</source>
         <translation>Выберите слой местообитаний: растр пригодности или полигоны местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="122"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="121"/>
         <source>The maximum distance from effort must be a positive distance in metres.</source>
         <translation>Наибольшее расстояние от учётного усилия должно быть положительным расстоянием в метрах.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="130"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="129"/>
         <source>The routes and cameras layers are empty: there is no survey effort. Choose the season&apos;s routes or cameras.</source>
         <translation>Слои маршрутов и фотоловушек пусты: учётного усилия нет. Выберите маршруты или фотоловушки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="142"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="141"/>
         <source>Habitat</source>
         <translation>Местообитания</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="147"/>
         <source>Give a positive pixel size (metres) for the habitat polygons.</source>
         <translation>Задайте положительный размер пикселя (в метрах) для полигонов местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="154"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="153"/>
         <source>The extent does not overlap the habitat layer {layer}: choose an extent inside it (same CRS).</source>
         <translation>Охват не пересекается со слоем местообитаний {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="230"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="229"/>
         <source>The habitat grid would have {cells} cells: choose a larger pixel size or a smaller extent.</source>
         <translation>Сетка местообитаний содержала бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="167"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="166"/>
         <source>The habitat layer {layer} has no polygon in the extent.</source>
         <translation>В слое местообитаний {layer} нет полигонов в пределах охвата.</translation>
     </message>
@@ -2310,107 +2310,107 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
         <translation type="obsolete">Объекты доступа перепроецированы из {a} в {b}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="199"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="198"/>
         <source>Gaps: {count}, {area:.1f} km² of suitable habitat farther than {distance:g} m from any effort</source>
         <translation>Пробелов: {count}, {area:.1f} км² пригодных местообитаний дальше {distance:g} м от любого учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="206"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="205"/>
         <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) lies farther than the maximum distance from the habitat ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): check that routes, cameras and habitat are of the same park and in the same CRS, and the extent.</source>
         <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) лежит дальше наибольшего расстояния от местообитаний ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): проверьте, что маршруты, фотоловушки и местообитания относятся к одному парку и заданы в одной системе координат, а также охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Elevation: unsuitable below (m)</source>
         <translation>Высота: непригодно ниже (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Elevation: fully suitable from (m)</source>
         <translation>Высота: полностью пригодно от (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Elevation: fully suitable up to (m)</source>
         <translation>Высота: полностью пригодно до (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Elevation: unsuitable above (m)</source>
         <translation>Высота: непригодно выше (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Slope: unsuitable below (degrees)</source>
         <translation>Крутизна: непригодно ниже (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Slope: fully suitable from (degrees)</source>
         <translation>Крутизна: полностью пригодно от (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Ruggedness: lowest score at VRM</source>
         <translation>Пересечённость: наименьшая оценка при VRM</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Ruggedness: fully suitable from VRM</source>
         <translation>Пересечённость: полностью пригодно от VRM</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Ruggedness: lowest score (0–1)</source>
         <translation>Пересечённость: наименьшая оценка (0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Ridge: fully suitable within (m)</source>
         <translation>Гребень: полностью пригодно в пределах (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Ridge: lowest score beyond (m)</source>
         <translation>Гребень: наименьшая оценка дальше (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Ridge: lowest score (0–1)</source>
         <translation>Гребень: наименьшая оценка (0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Weight of elevation (0: rule off)</source>
         <translation>Вес высоты (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Weight of slope (0: rule off)</source>
         <translation>Вес крутизны (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Weight of ruggedness (0: rule off)</source>
         <translation>Вес пересечённости (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="29"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
         <source>Weight of ridge distance (0: rule off)</source>
         <translation>Вес расстояния до гребня (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="51"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
         <source>Weighted geometric mean</source>
         <translation>Взвешенное среднее геометрическое</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="51"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
         <source>Product</source>
         <translation>Произведение</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="51"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
         <source>Minimum</source>
         <translation>Минимум</translation>
     </message>
@@ -2433,37 +2433,37 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation type="obsolete">ЦМР (метры, метрическая система координат)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="99"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="98"/>
         <source>Or: the park&apos;s habitat layer (polygons or raster)</source>
         <translation>Или: слой местообитаний парка (полигоны или растр)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="106"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="105"/>
         <source>Habitat raster: divide values by</source>
         <translation>Растр местообитаний: разделить значения на</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="107"/>
         <source>Ridgelines (for the ridge rule)</source>
         <translation>Линии гребней (для правила гребней)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="113"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="112"/>
         <source>Combine the rules by</source>
         <translation>Объединять правила через</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="133"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="132"/>
         <source>The rule parameter {name} must be a number (weights: 0 or more); got {value}.</source>
         <translation>Параметр правила {name} должен быть числом (веса — 0 или больше); задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="149"/>
         <source>All habitat rules have weight 0: give at least one rule a positive weight.</source>
         <translation>У всех правил пригодности вес 0: задайте хотя бы одному правилу положительный вес.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="177"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="176"/>
         <source>Give a DEM (habitat from rules) or the park&apos;s habitat layer.</source>
         <translation>Укажите ЦМР (пригодность по правилам) или слой местообитаний парка.</translation>
     </message>
@@ -2478,32 +2478,32 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation type="obsolete">Линии гребней в {a}, а ЦМР в {b}: используйте линии гребней, вычисленные по этой ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="198"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="197"/>
         <source>The ridgelines layer is empty: every cell scores the ridge rule&apos;s lowest score.</source>
         <translation>Слой линий гребней пуст: все ячейки получат наименьшую оценку по правилу гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="201"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="200"/>
         <source>No ridgelines given: extracting them from the DEM (default settings).</source>
         <translation>Линии гребней не заданы: они выделяются из ЦМР (настройки по умолчанию).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="223"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="222"/>
         <source>Give a positive pixel size (metres).</source>
         <translation>Задайте положительный размер пикселя (в метрах).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="239"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="238"/>
         <source>The habitat layer {layer} has no polygon in the extent: check its CRS and the extent.</source>
         <translation>В слое местообитаний {layer} нет полигонов в пределах охвата: проверьте его систему координат и охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="252"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="251"/>
         <source>Suitable (≥ 0.5): {area:.1f} km²; mean suitability {mean:.2f}</source>
         <translation>Пригодно (≥ 0,5): {area:.1f} км²; средняя пригодность {mean:.2f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="36"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="35"/>
         <source>Choose a habitat layer: a suitability raster (0–1) or habitat polygons.</source>
         <translation>Выберите слой местообитаний: растр пригодности (0–1) или полигоны местообитаний.</translation>
     </message>
@@ -2518,7 +2518,7 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation>Планирование дневных трансект</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="328"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="329"/>
         <source>Plan</source>
         <translation>План</translation>
     </message>
@@ -2571,12 +2571,12 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
         <translation>Закреплённые трансекты (проходятся ежегодно)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="266"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="267"/>
         <source>Excluded areas</source>
         <translation>Исключённые зоны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="337"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="338"/>
         <source>Planned transects</source>
         <translation>Запланированные трансекты</translation>
     </message>
@@ -2611,22 +2611,22 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
         <translation type="obsolete">ЦМР в {a}, а местообитания в {b}: перепроецируйте ЦМР (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="204"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="205"/>
         <source>GPX files: {files}</source>
         <translation>Файлы GPX: {files}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="206"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="207"/>
         <source>{count} transects, {km:.1f} km, {area:.2f} km² of new suitable habitat searched ({candidates} candidate transects)</source>
         <translation>Трансект: {count}, {km:.1f} км, обследовано {area:.2f} км² новых пригодных местообитаний (трансект-кандидатов: {candidates})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="236"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="237"/>
         <source>Plan camera stations</source>
         <translation>Планирование точек фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="242"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="243"/>
         <source>Places camera-trap stations in suitable habitat (suitability ≥ 0.5), preferring ridges and saddles where the cats travel, never closer than the minimum spacing, and spread relative to sigma (the movement scale of spatial capture-recapture) so the array spans several home ranges.
 
 Stations are picked one by one: the best place by suitability × (1 + 1 on a ridge + 0.5 at a saddle), damped by 1 − exp(−d²/2σ²) for each station already placed at distance d. Existing stations are kept and the new ones fitted around them. The result is the same for the same input. When fewer stations fit at that spacing, as many as fit are placed with a warning.</source>
@@ -2635,67 +2635,67 @@ Stations are picked one by one: the best place by suitability × (1 + 1 on a rid
 Точки выбираются по одной: лучшее место по пригодности × (1 + 1 на гребне + 0,5 на седловине) с понижающим множителем 1 − exp(−d²/2σ²) для каждой уже размещённой точки на расстоянии d. Существующие точки сохраняются, новые размещаются вокруг них. При одинаковых входных данных результат одинаков. Если при таком расстоянии помещается меньше точек, размещается столько, сколько помещается, с предупреждением.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="257"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="258"/>
         <source>DEM (saddles)</source>
         <translation>ЦМР (седловины)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="258"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="259"/>
         <source>New stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="260"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="261"/>
         <source>Sigma (movement scale)</source>
         <translation>Сигма (масштаб перемещений)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="262"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="263"/>
         <source>Minimum spacing</source>
         <translation>Минимальное расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="264"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="265"/>
         <source>Existing stations (kept)</source>
         <translation>Существующие точки (сохраняются)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="268"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="269"/>
         <source>Planned camera stations</source>
         <translation>Запланированные точки фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="300"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="301"/>
         <source>{count} stations ({new} new)</source>
         <translation>Точек: {count} (новых: {new})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="325"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="326"/>
         <source>Compare plan with routes walked</source>
         <translation>Сравнение плана с пройденными маршрутами</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="331"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="332"/>
         <source>After the season: for each planned transect, walked_share is the share of its length (0–1) that lies within the search half-width of a route walked, and walked_km that length. The off-plan layer holds the parts of the routes farther than the half-width from every planned transect, with offplan_km.</source>
         <translation>После сезона: для каждой запланированной трансекты walked_share — доля её длины (0–1), лежащая в пределах полуширины обследования от пройденного маршрута, а walked_km — длина этой части. Слой «Пройдено вне плана» содержит части маршрутов, удалённые от всех запланированных трансект больше чем на полуширину, с полем offplan_km.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="343"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="344"/>
         <source>Plan walked</source>
         <translation>Выполнение плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="345"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="346"/>
         <source>Walked off the plan</source>
         <translation>Пройдено вне плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="357"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="358"/>
         <source>Choose the planned transects and the routes walked.</source>
         <translation>Выберите запланированные трансекты и пройденные маршруты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="379"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="380"/>
         <source>Plan walked: {share:.0%}; walked off the plan: {km:.1f} km</source>
         <translation>План выполнен на {share:.0%}; пройдено вне плана: {km:.1f} км</translation>
     </message>
@@ -2734,7 +2734,7 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
         <translation>ЦМР (отмывка рельефа под картами)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="268"/>
+        <location filename="../snowleopard_plugin/report.py" line="271"/>
         <source>Park boundary</source>
         <translation>Граница парка</translation>
     </message>
@@ -2784,17 +2784,17 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
         <translation>Макет печати {name} добавлен в проект.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="24"/>
         <source>Vector ruggedness measure (VRM, 0–1)</source>
         <translation>Векторная мера пересечённости (VRM, 0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="24"/>
         <source>Terrain ruggedness index (TRI, Riley, m)</source>
         <translation>Индекс пересечённости рельефа (TRI по Райли, м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="50"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="49"/>
         <source>Terrain and ridgelines</source>
         <translation>Рельеф и линии гребней</translation>
     </message>
@@ -2812,582 +2812,582 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
 Без флажка «Вычислять края» ячейки, окно которых выходит за ЦМР, остаются пустыми, как в gdaldem. Растры сохраняются вместе со стилями (.qml) в той же папке.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="73"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="72"/>
         <source>TPI radius (also the scale of the ridges)</source>
         <translation>Радиус TPI (он же масштаб гребней)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="75"/>
         <source>Ruggedness measure</source>
         <translation>Мера пересечённости</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="78"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="77"/>
         <source>VRM window (cells, odd)</source>
         <translation>Окно VRM (ячеек, нечётное)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="80"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="79"/>
         <source>Compute edges</source>
         <translation>Вычислять края</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="81"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="80"/>
         <source>Ridge: minimum TPI (m above the surroundings)</source>
         <translation>Гребень: минимальный TPI (м над окружением)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="84"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="83"/>
         <source>Ridge: drop stubs shorter than</source>
         <translation>Гребень: отбросить отростки короче</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="86"/>
         <source>Ridge: maximum segment length</source>
         <translation>Гребень: наибольшая длина отрезка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="92"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="91"/>
         <source>Slope (degrees)</source>
         <translation>Крутизна (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="93"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="92"/>
         <source>Ruggedness</source>
         <translation>Пересечённость</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="94"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="93"/>
         <source>Topographic position (TPI, m)</source>
         <translation>Топографическое положение (TPI, м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="97"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="96"/>
         <source>Saddles</source>
         <translation>Седловины</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="116"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="115"/>
         <source>Choose a DEM.</source>
         <translation>Выберите ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="125"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="124"/>
         <source>The VRM window must be an odd number of cells (3, 5, 7, ...); got {value}.</source>
         <translation>Окно VRM должно быть нечётным числом ячеек (3, 5, 7, ...); задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="131"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="130"/>
         <source>DEM: {cols} x {rows} cells of {pixel:g} m</source>
         <translation>ЦМР: {cols} x {rows} ячеек по {pixel:g} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="142"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="141"/>
         <source>Slope, ruggedness, TPI</source>
         <translation>Крутизна, пересечённость, TPI</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="171"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="170"/>
         <source>Ridgelines: {count} segments, {km:.1f} km; saddles: {saddles}</source>
         <translation>Линии гребней: отрезков {count}, {km:.1f} км; седловин: {saddles}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="480"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="542"/>
         <source>Not covered</source>
         <translation>Не охвачено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="480"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="542"/>
         <source>Searched along routes</source>
         <translation>Обследовано на маршрутах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="480"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="542"/>
         <source>Sampled by cameras</source>
         <translation>Охвачено фотоловушками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="480"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="542"/>
         <source>Routes and cameras</source>
         <translation>Маршруты и фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="498"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="560"/>
         <source>The raster {layer} cannot be read: choose a valid raster layer.</source>
         <translation>Не удалось прочитать растр {layer}: выберите корректный растровый слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="501"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="563"/>
         <source>The raster {layer} is not a file (provider {provider}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является файлом (провайдер {provider}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="505"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="567"/>
         <source>The raster {layer} is not a local file ({path}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является локальным файлом ({path}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="554"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="616"/>
         <source>The extent does not overlap the raster {layer}: choose an extent inside it (same CRS).</source>
         <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="770"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="841"/>
         <source>valley {value:.0f} m</source>
         <translation>долина {value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="770"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="841"/>
         <source>ridge +{value:.0f} m</source>
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="876"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="947"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="886"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="957"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="897"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="968"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="897"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="968"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="160"/>
+        <location filename="../snowleopard_plugin/report.py" line="161"/>
         <source>Team {team}</source>
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1013"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1084"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1013"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1084"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1050"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1121"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1051"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1122"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="135"/>
+        <location filename="../snowleopard_plugin/report.py" line="136"/>
         <source>coordinates out of range</source>
         <translation>координаты вне допустимого диапазона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="136"/>
+        <location filename="../snowleopard_plugin/report.py" line="137"/>
         <source>latitude and longitude swapped</source>
         <translation>широта и долгота перепутаны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="137"/>
+        <location filename="../snowleopard_plugin/report.py" line="138"/>
         <source>far outside the season&apos;s area</source>
         <translation>далеко за пределами района работ</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="138"/>
+        <location filename="../snowleopard_plugin/report.py" line="139"/>
         <source>invalid geometry</source>
         <translation>неверная геометрия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="139"/>
+        <location filename="../snowleopard_plugin/report.py" line="140"/>
         <source>duplicate observation</source>
         <translation>повторное наблюдение</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="140"/>
+        <location filename="../snowleopard_plugin/report.py" line="141"/>
         <source>file given twice</source>
         <translation>файл указан дважды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="141"/>
+        <location filename="../snowleopard_plugin/report.py" line="142"/>
         <source>GPS jump</source>
         <translation>скачок GPS</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="142"/>
+        <location filename="../snowleopard_plugin/report.py" line="143"/>
         <source>detection at an unknown station</source>
         <translation>регистрация на неизвестной станции</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="143"/>
+        <location filename="../snowleopard_plugin/report.py" line="144"/>
         <source>date missing</source>
         <translation>нет даты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="144"/>
+        <location filename="../snowleopard_plugin/report.py" line="145"/>
         <source>fixed</source>
         <translation>исправлено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="145"/>
+        <location filename="../snowleopard_plugin/report.py" line="146"/>
         <source>flagged</source>
         <translation>отмечено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="146"/>
+        <location filename="../snowleopard_plugin/report.py" line="147"/>
         <source>rejected</source>
         <translation>отклонено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="147"/>
+        <location filename="../snowleopard_plugin/report.py" line="148"/>
         <source>kept</source>
         <translation>оставлено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="148"/>
+        <location filename="../snowleopard_plugin/report.py" line="149"/>
         <source>information</source>
         <translation>сведения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="149"/>
+        <location filename="../snowleopard_plugin/report.py" line="150"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="150"/>
+        <location filename="../snowleopard_plugin/report.py" line="151"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/report.py" line="158"/>
         <source>not attributed</source>
         <translation>не отнесены к группе</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="320"/>
+        <location filename="../snowleopard_plugin/report.py" line="323"/>
         <source>team not recorded</source>
         <translation>группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="166"/>
+        <location filename="../snowleopard_plugin/report.py" line="167"/>
         <source>Signs per km by survey week</source>
         <translation>Следы на 1 км по неделям учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="167"/>
+        <location filename="../snowleopard_plugin/report.py" line="168"/>
         <source>Survey week (starting Monday)</source>
         <translation>Неделя учёта (с понедельника)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="169"/>
+        <location filename="../snowleopard_plugin/report.py" line="170"/>
         <source>Snow leopard detections per station</source>
         <translation>Регистрации ирбиса по станциям</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="172"/>
+        <location filename="../snowleopard_plugin/report.py" line="173"/>
         <source>Km walked by team and month</source>
         <translation>Пройдено км по группам и месяцам</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="486"/>
+        <location filename="../snowleopard_plugin/report.py" line="489"/>
         <source>km</source>
         <translation>км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="179"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>January</source>
         <translation>Январь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="179"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>February</source>
         <translation>Февраль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="179"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>March</source>
         <translation>Март</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="179"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>April</source>
         <translation>Апрель</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="179"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="179"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>June</source>
         <translation>Июнь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="179"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>July</source>
         <translation>Июль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="181"/>
         <source>August</source>
         <translation>Август</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="181"/>
         <source>September</source>
         <translation>Сентябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="181"/>
         <source>October</source>
         <translation>Октябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="181"/>
         <source>November</source>
         <translation>Ноябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="181"/>
         <source>December</source>
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="239"/>
+        <location filename="../snowleopard_plugin/report.py" line="242"/>
         <source>Snow leopard census {year}: season report</source>
         <translation>Учёт снежного барса {year}: отчёт о сезоне</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="269"/>
+        <location filename="../snowleopard_plugin/report.py" line="272"/>
         <source>Signs per km (effort-corrected)</source>
         <translation>Следов на 1 км (с учётом усилия)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="273"/>
+        <location filename="../snowleopard_plugin/report.py" line="276"/>
         <source>Coverage gaps (rank)</source>
         <translation>Пробелы в охвате (ранг)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="373"/>
+        <location filename="../snowleopard_plugin/report.py" line="376"/>
         <source>0 (no detection)</source>
         <translation>0 (нет регистраций)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="449"/>
+        <location filename="../snowleopard_plugin/report.py" line="452"/>
         <source>Grid</source>
         <translation>Сетка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="529"/>
+        <location filename="../snowleopard_plugin/report.py" line="539"/>
         <source>Legend</source>
         <translation>Условные обозначения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="612"/>
+        <location filename="../snowleopard_plugin/report.py" line="622"/>
         <source>Page {page} of {pages}</source>
         <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="657"/>
+        <location filename="../snowleopard_plugin/report.py" line="667"/>
         <source>Season {first} – {last}  ·  teams: {teams}</source>
         <translation>Сезон {first} – {last}  ·  группы: {teams}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="667"/>
+        <location filename="../snowleopard_plugin/report.py" line="677"/>
         <source>Km walked</source>
         <translation>Пройдено км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="668"/>
+        <location filename="../snowleopard_plugin/report.py" line="678"/>
         <source>Km over the terrain</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="669"/>
+        <location filename="../snowleopard_plugin/report.py" line="679"/>
         <source>Survey days</source>
         <translation>Дней учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="670"/>
+        <location filename="../snowleopard_plugin/report.py" line="680"/>
         <source>Signs recorded</source>
         <translation>Зарегистрировано следов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="671"/>
+        <location filename="../snowleopard_plugin/report.py" line="681"/>
         <source>Signs per km</source>
         <translation>Следов на 1 км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="715"/>
+        <location filename="../snowleopard_plugin/report.py" line="725"/>
         <source>Trap-nights</source>
         <translation>Фотоловушко-сутки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="674"/>
+        <location filename="../snowleopard_plugin/report.py" line="684"/>
         <source>Snow leopard detections</source>
         <translation>Регистрации ирбиса</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="676"/>
+        <location filename="../snowleopard_plugin/report.py" line="686"/>
         <source>Individuals identified</source>
         <translation>Опознано особей</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="678"/>
+        <location filename="../snowleopard_plugin/report.py" line="688"/>
         <source>Season in numbers</source>
         <translation>Сезон в цифрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="682"/>
+        <location filename="../snowleopard_plugin/report.py" line="692"/>
         <source>No DEM was given: the map has no hillshade.</source>
         <translation>ЦМР не задана: на карте нет отмывки рельефа.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="686"/>
+        <location filename="../snowleopard_plugin/report.py" line="696"/>
         <source>Signs and the effort-corrected heatmap</source>
         <translation>Следы и тепловая карта с учётом усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="694"/>
+        <location filename="../snowleopard_plugin/report.py" line="704"/>
         <source>No heatmap was given: run Habitat-use heatmap with the routes as effort and add it to the report.</source>
         <translation>Тепловая карта не задана: постройте тепловую карту использования местообитаний с маршрутами как усилием и добавьте её в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report.py" line="707"/>
         <source>Signs per km of route searched near each place; empty where too little was walked.</source>
         <translation>Следов на 1 км маршрута, пройденного рядом с каждым местом; пусто там, где пройдено слишком мало.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="701"/>
+        <location filename="../snowleopard_plugin/report.py" line="711"/>
         <source>Camera traps</source>
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="792"/>
+        <location filename="../snowleopard_plugin/report.py" line="802"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="715"/>
+        <location filename="../snowleopard_plugin/report.py" line="725"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="715"/>
+        <location filename="../snowleopard_plugin/report.py" line="725"/>
         <source>Individuals</source>
         <translation>Особи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="715"/>
+        <location filename="../snowleopard_plugin/report.py" line="725"/>
         <source>per 100 TN</source>
         <translation>на 100 ФС</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="723"/>
+        <location filename="../snowleopard_plugin/report.py" line="733"/>
         <source>The season has no camera stations.</source>
         <translation>В сезоне нет фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="726"/>
+        <location filename="../snowleopard_plugin/report.py" line="736"/>
         <source>Survey coverage and the ranked gaps</source>
         <translation>Охват учётом и пробелы по рангу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="728"/>
+        <location filename="../snowleopard_plugin/report.py" line="738"/>
         <source>No coverage or gaps layer was given: run Coverage gaps and add its output to the report.</source>
         <translation>Слой охвата или пробелов не задан: выполните «Пробелы в охвате» и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="742"/>
+        <location filename="../snowleopard_plugin/report.py" line="752"/>
         <source>Area, km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="742"/>
+        <location filename="../snowleopard_plugin/report.py" line="752"/>
         <source>Ridge, km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="742"/>
+        <location filename="../snowleopard_plugin/report.py" line="752"/>
         <source>Access, km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="745"/>
+        <location filename="../snowleopard_plugin/report.py" line="755"/>
         <source>No gaps layer was given.</source>
         <translation>Слой пробелов не задан.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="751"/>
+        <location filename="../snowleopard_plugin/report.py" line="761"/>
         <source>No plan was given: run the planner and add its output to the report.</source>
         <translation>План не задан: выполните планирование и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="769"/>
+        <location filename="../snowleopard_plugin/report.py" line="779"/>
         <source>Totals per team and import validation</source>
         <translation>Итоги по группам и проверка импорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="771"/>
+        <location filename="../snowleopard_plugin/report.py" line="781"/>
         <source>Team</source>
         <translation>Группа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="771"/>
+        <location filename="../snowleopard_plugin/report.py" line="781"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="771"/>
+        <location filename="../snowleopard_plugin/report.py" line="781"/>
         <source>Km</source>
         <translation>Км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="771"/>
+        <location filename="../snowleopard_plugin/report.py" line="781"/>
         <source>Surface km</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="778"/>
+        <location filename="../snowleopard_plugin/report.py" line="788"/>
         <source>Season</source>
         <translation>Сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="783"/>
+        <location filename="../snowleopard_plugin/report.py" line="793"/>
         <source>Days: distinct survey dates (a day with two teams out counts once for the season). A sign belongs to the route walked that day within {m} m of it.</source>
         <translation>Дни: различные даты учёта (день, когда работали две группы, считается за сезон один раз). След относится к маршруту, пройденному в тот день не далее {m} м от него.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="793"/>
+        <location filename="../snowleopard_plugin/report.py" line="803"/>
         <source>What was done</source>
         <translation>Что сделано</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="793"/>
+        <location filename="../snowleopard_plugin/report.py" line="803"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="793"/>
+        <location filename="../snowleopard_plugin/report.py" line="803"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="796"/>
+        <location filename="../snowleopard_plugin/report.py" line="806"/>
         <source>The import found nothing to fix or flag.</source>
         <translation>При импорте не найдено ничего, что требовало бы исправления или отметки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="824"/>
+        <location filename="../snowleopard_plugin/report.py" line="834"/>
         <source>Report: {title}</source>
         <translation>Отчёт: {title}</translation>
     </message>
@@ -3932,7 +3932,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Какие карты и таблицы входят в отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="876"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="869"/>
         <source>Heatmap of signs</source>
         <translation>Тепловая карта следов</translation>
     </message>
@@ -4092,82 +4092,82 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Эта запись не привязана к месту на карте.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="845"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="838"/>
         <source>Import the season or open a season GeoPackage on the Data page first.</source>
         <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="872"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="865"/>
         <source>Tick at least one sign type.</source>
         <translation>Отметьте хотя бы один тип следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="876"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="869"/>
         <source>Computing the heatmap…</source>
         <translation>Расчёт тепловой карты…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="895"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="888"/>
         <source>Computing the camera detection rate…</source>
         <translation>Расчёт частоты регистраций фотоловушками…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="911"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="904"/>
         <source>Coverage and gaps need algorithms that are not in this version of the plugin yet: {names}.</source>
         <translation>Для охвата и пробелов нужны алгоритмы, которых ещё нет в этой версии модуля: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="915"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="908"/>
         <source>Choose the DEM of the park.</source>
         <translation>Выберите ЦМР парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="921"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="914"/>
         <source>Choose the habitat layer, or take the habitat from the DEM.</source>
         <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="964"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="957"/>
         <source>Running {name}…</source>
         <translation>Выполняется {name}…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="975"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="968"/>
         <source>Ridges walked</source>
         <translation>Пройденные гребни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1005"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="998"/>
         <source>Click to zoom to this gap</source>
         <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1133"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1126"/>
         <source>Making the season report…</source>
         <translation>Формирование отчёта о сезоне…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1283"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1276"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1289"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1282"/>
         <source>The results could not be loaded: {reason}</source>
         <translation>Не удалось загрузить результаты: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1297"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1290"/>
         <source>Failed.</source>
         <translation>Завершено с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1309"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1302"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1310"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1303"/>
         <source>Show the log of the job</source>
         <translation>Показать журнал задачи</translation>
     </message>
@@ -4573,7 +4573,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Копия следов, перенесённых в центры ячеек, — её можно безопасно передавать</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="826"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="819"/>
         <source>Cannot read the DEM {path}: choose a GeoTIFF (or another raster GDAL reads) with elevations in metres.</source>
         <translation>Не удалось прочитать ЦМР {path}: выберите GeoTIFF (или другой растр, который читает GDAL) с высотами в метрах.</translation>
     </message>
@@ -4583,62 +4583,62 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation type="obsolete">ЦМР {path} в {dem_crs}, а сезон в {season_crs}: перепроецируйте ЦМР в {season_crs} (Растр ▸ Проекции ▸ Трансформировать) и выберите её снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1032"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1025"/>
         <source>The plan needs ridgelines and habitat: run coverage and gaps on the Coverage &amp; gaps page first, or choose the layers on the Plan page.</source>
         <translation>Для плана нужны линии гребней и местообитания: сначала рассчитайте охват и пробелы на странице «Охват и пробелы» или выберите слои на странице «План».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1059"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1052"/>
         <source>Plan: {km:.1f} km of transects, {area:.2f} km² of suitable habitat newly searched.</source>
         <translation>План: трансекты — {km:.1f} км, впервые обследуемые пригодные местообитания — {area:.2f} км².</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1063"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1056"/>
         <source>GPX files in {folder}</source>
         <translation>Файлы GPX в папке {folder}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1066"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1059"/>
         <source>Planning transects…</source>
         <translation>Планирование трансект…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1079"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1072"/>
         <source>Placing camera stations…</source>
         <translation>Размещение точек фотоловушек…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1090"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1083"/>
         <source>Run plan transects first: there is no plan to compare the routes with.</source>
         <translation>Сначала спланируйте трансекты: плана, с которым можно сравнить маршруты, ещё нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1103"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1096"/>
         <source>Comparing the plan with the routes walked…</source>
         <translation>Сравнение плана с пройденными маршрутами…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1180"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1173"/>
         <source>Choose the cell size to generalise the signs to (e.g. 10000 m).</source>
         <translation>Выберите размер ячейки для генерализации следов (например, 10000 м).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1186"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1179"/>
         <source>Cannot create the export folder {folder}: {reason}. Choose another folder.</source>
         <translation>Не удалось создать папку экспорта {folder}: {reason}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1193"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1186"/>
         <source>Exported: {path}</source>
         <translation>Экспортировано: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1195"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1188"/>
         <source>Signs, generalised for sharing</source>
         <translation>Следы, генерализованные для передачи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1197"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1190"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -4658,37 +4658,37 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Система координат {crs} не распознана; выберите метрическую систему координат, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="761"/>
+        <location filename="../snowleopard_plugin/report.py" line="771"/>
         <source>Transect</source>
         <translation>Трансекта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="761"/>
+        <location filename="../snowleopard_plugin/report.py" line="771"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="762"/>
+        <location filename="../snowleopard_plugin/report.py" line="772"/>
         <source>Ascent, m</source>
         <translation>Набор высоты, м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="763"/>
+        <location filename="../snowleopard_plugin/report.py" line="773"/>
         <source>New habitat, km²</source>
         <translation>Нов. местооб., км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="831"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="824"/>
         <source>The DEM {path} has no CRS: set it (Raster ▸ Projections ▸ Assign Projection) and choose it again.</source>
         <translation>У ЦМР {path} не задана система координат: задайте её (Растр ▸ Проекции ▸ Назначить проекцию) и выберите ЦМР снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="835"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="828"/>
         <source>The DEM {path} is in {dem_crs}, the season in {season_crs}: the DEM is read warped to {season_crs} (bilinear); the file is unchanged. For exact elevations, reproject it once yourself (Raster ▸ Projections ▸ Warp).</source>
         <translation>ЦМР {path} в {dem_crs}, а сезон в {season_crs}: ЦМР читается с перепроецированием в {season_crs} (билинейно); сам файл не меняется. Для точных высот перепроецируйте её один раз сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="78"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="77"/>
         <source>Habitat suitability from 0 (unsuitable) to 1, on the DEM's grid.
 
 From a DEM: each rule scores its variable 0–1 with a trapezoid (0 below the 'unsuitable' value, rising linearly to 1 at the 'fully suitable' value, and for elevation down again to 0 at the upper limit; ruggedness and ridge distance never score below their lowest score). Elevation, slope (Horn), ruggedness (VRM 3x3) and distance to the nearest ridge are combined by a weighted geometric mean (any zero gives 0), a product or the minimum. A weight of 0 switches a rule off. The defaults are starting values for the Altai (see docs/terrain.md: most are assumptions to calibrate on the park's own records). Give the ridgelines from 'Terrain and ridgelines', or they are extracted from the DEM with the default settings.
@@ -4705,17 +4705,17 @@ Layers in another CRS are reprojected on the fly (rasters read warped); the resu
 Слои в другой системе координат перепроецируются на лету (растры читаются с перепроецированием); результат — в заданной системе координат для работы, иначе в системе ЦМР (или слоя местообитаний), а для слоя в градусах — в зоне UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="72"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="71"/>
         <source>DEM (elevations in metres)</source>
         <translation>ЦМР (высоты в метрах)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="89"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="88"/>
         <source>Work in this CRS (empty: the DEM&apos;s, or the UTM zone of a DEM in degrees)</source>
         <translation>Работать в этой системе координат (пусто: в системе ЦМР или в зоне UTM для ЦМР в градусах)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="56"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="55"/>
         <source>From a DEM with elevations in metres: slope in degrees (Horn, as gdaldem), ruggedness (VRM 0–1 over a square window, or Riley's TRI in metres, as gdaldem TRI), topographic position (TPI, metres above the mean of a circle of the given radius) and the ridgelines as a line layer cut into segments, with the saddles along them.
 
 Ridges: cells whose TPI over the circle exceeds the minimum, thinned to one-cell lines along the crest, traced, cleaned of stubs shorter than the minimum length and cut into segments no longer than the segment length. They stop about twice the TPI radius from the DEM's edge and from nodata: use a DEM reaching that far beyond the park.
@@ -4732,42 +4732,42 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
 Расчёт ведётся в метрах: в заданной системе координат для работы, иначе в собственной системе ЦМР, а для ЦМР в градусах (SRTM, Copernicus) — в зоне UTM её центра. ЦМР в другой системе координат читается с перепроецированием (билинейно, квадратные ячейки); сам файл никогда не меняется.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="246"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="251"/>
         <source>{layer} reprojected from {a} to {b}.</source>
         <translation>{layer} перепроецирован из {a} в {b}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="352"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="396"/>
         <source>The CRS to work in ({crs}) is in degrees: choose a metric CRS such as the park&apos;s UTM zone.</source>
         <translation>Система координат для работы ({crs}) — в градусах: выберите метрическую, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="367"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="419"/>
         <source>No input layer was given.</source>
         <translation>Не задан ни один входной слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="374"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="426"/>
         <source>The layer {layer} is in geographic coordinates but its extent is not longitude/latitude ({reason}): check that longitude and latitude are not swapped.</source>
         <translation>Слой {layer} в географических координатах, но его охват — не долгота/широта ({reason}): проверьте, не перепутаны ли долгота и широта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="378"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="430"/>
         <source>The layer {layer} is in geographic coordinates and its extent cannot be placed on the globe: check its CRS and coordinates.</source>
         <translation>Слой {layer} в географических координатах, но его охват невозможно поместить на земной шар: проверьте систему координат и координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="383"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="440"/>
         <source>{layer} is in geographic coordinates ({crs}); the analysis runs in metres in {utm} ({description}), the UTM zone of its centre, and the outputs are in that CRS.</source>
         <translation>{layer} в географических координатах ({crs}); анализ выполняется в метрах в {utm} ({description}) — зоне UTM его центра, и результаты будут в этой системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="597"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="668"/>
         <source>The raster {layer} cannot be reprojected to {crs}: {reason}. Warp it to {crs} yourself (Raster ▸ Projections ▸ Warp).</source>
         <translation>Растр {layer} не удаётся перепроецировать в {crs}: {reason}. Перепроецируйте его в {crs} сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="601"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="672"/>
         <source>{layer} ({a}) is read warped to {b} with square cells of {pixel:.1f} m ({method} resampling); the file itself is unchanged.</source>
         <translation>{layer} ({a}) читается с перепроецированием в {b} с квадратными ячейками {pixel:.1f} м (передискретизация {method}); сам файл не меняется.</translation>
     </message>
@@ -4802,6 +4802,21 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/processing/alg_plan.py" line="154"/>
         <source>Weight of habitat in the gaps</source>
         <translation>Вес местообитаний в пробелах</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="417"/>
+        <source>The layer {layer} is empty: choose a layer with features.</source>
+        <translation>Слой {layer} пуст: выберите слой с объектами.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="436"/>
+        <source>{layer} is in {crs}, whose distances are {percent:.0f} % off the ground&apos;s there; it is reprojected.</source>
+        <translation>{layer} в {crs}, где расстояния там отличаются от истинных на {percent:.0f} %; слой перепроецируется.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="445"/>
+        <source>The analysis runs in {utm} ({description}), the UTM zone of the centre of {layer}, and the outputs are in that CRS.</source>
+        <translation>Анализ выполняется в {utm} ({description}) — зоне UTM центра слоя {layer}, и результаты будут в этой системе координат.</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,7 @@ def _gdal_hillshade(dem_path: str, layer: QgsRasterLayer, folder: Optional[str])
     """``gdaldem hillshade`` of the DEM into ``folder``; None when it cannot be written."""
     import hashlib
     import os
+    import tempfile
 
     from osgeo import gdal
     from qgis.core import QgsProcessingUtils
@@ -77,18 +78,25 @@ def _gdal_hillshade(dem_path: str, layer: QgsRasterLayer, folder: Optional[str])
     if os.path.exists(out):
         return out
     scale = 111120.0 if layer.crs().isGeographic() else 1.0  # metres per degree for a DEM in degrees
+    part = None
     try:
         os.makedirs(folder, exist_ok=True)
+        handle, part = tempfile.mkstemp(suffix=".part.tif", dir=folder)  # two maps at once never share it
+        os.close(handle)
         with inputs_left_alone():
-            result = gdal.DEMProcessing(out + ".part.tif", dem_path, "hillshade", multiDirectional=True,
+            result = gdal.DEMProcessing(part, dem_path, "hillshade", multiDirectional=True,
                                         altitude=45.0, scale=scale, computeEdges=True, format="GTiff",
                                         creationOptions=["COMPRESS=DEFLATE", "TILED=YES"])
             if result is None:
                 return None
             result = None
-        os.replace(out + ".part.tif", out)
+        os.replace(part, out)
+        part = None
     except (OSError, RuntimeError):
         return None
+    finally:
+        if part is not None and os.path.exists(part):
+            os.remove(part)
     return out
 
 

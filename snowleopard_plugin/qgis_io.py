@@ -240,6 +240,11 @@ def _request(source, feedback, destination):
     request = QgsFeatureRequest()
     if destination is not None:
         source_crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+        if not source_crs.isValid():
+            from qgis.core import QgsProcessingException
+
+            raise QgsProcessingException(tr("The layer {layer} has no CRS: set its CRS (the season's UTM zone) in "
+                                            "its properties.").format(layer=_source_name(source)))
         if source_crs != destination[0]:
             request.setDestinationCrs(destination[0], destination[1])
             if feedback is not None and hasattr(feedback, "pushInfo"):
@@ -320,12 +325,51 @@ def _crs_and_extent(item):
     return item.name(), item.crs(), item.extent()
 
 
+def _is_empty(item, extent) -> bool:
+    """A layer or source without features (its extent is null)."""
+    if extent.isNull():
+        return True
+    count = item.featureCount() if hasattr(item, "featureCount") else None
+    return count == 0
+
+
+def scale_error(crs, extent, context):
+    """How far (fraction) planar distances in a projected ``crs`` are from true ground distances at the centre of
+    ``extent`` (in that CRS), the larger of north-south and east-west; None when it cannot be measured."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDistanceArea, QgsPointXY
+
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    try:
+        to_deg = QgsCoordinateTransform(crs, wgs84, context.transformContext())
+        to_crs_ = QgsCoordinateTransform(wgs84, crs, context.transformContext())
+        centre = to_deg.transform(extent.center())
+        ellipsoid = QgsDistanceArea()
+        ellipsoid.setEllipsoid("WGS84")
+        worst = 0.0
+        for dlon, dlat in ((0.0, 0.01), (0.01, 0.0)):
+            other = QgsPointXY(centre.x() + dlon, centre.y() + dlat)
+            true = ellipsoid.measureLine(centre, other)
+            planar = to_crs_.transform(centre).distance(to_crs_.transform(other))
+            if not true > 0:
+                return None
+            worst = max(worst, abs(planar / true - 1.0))
+        return worst
+    except Exception:  # noqa: BLE001 - a CRS that cannot be measured is taken as it is
+        return None
+
+
+#: Planar distances more than this far from the ground's (Web Mercator: about 55 % at 50°N) make a projected
+#: CRS unfit for the analysis; UTM and Gauss-Krüger zones stay within 0.2 % of their zone.
+MAX_SCALE_ERROR = 0.01
+
+
 def analysis_crs(candidates, context, feedback=None, preferred=None):
     """The metric CRS an algorithm works in, from its inputs in order of preference.
 
-    The first input with a projected CRS decides. When every input is in geographic
-    coordinates (a GPX file, an SRTM tile), the analysis runs in the WGS 84 / UTM zone of the
-    first one's centre, and the feedback says so. Inputs in another CRS are reprojected to it
+    The first input with a projected CRS that keeps distances true (within :data:`MAX_SCALE_ERROR` at the
+    layer's centre: UTM, Gauss-Krüger, national grids; not Web Mercator) decides. When no input has one (a
+    GPX file, an SRTM tile, a Web Mercator export), the analysis runs in the WGS 84 / UTM zone of the centre of
+    the first non-empty one, and the feedback says so. Inputs in another CRS are reprojected to it
     (``source_to_geodataframe(..., destination=...)``, ``read_raster_layer(..., crs=...)``).
 
     Args:
@@ -353,19 +397,27 @@ def analysis_crs(candidates, context, feedback=None, preferred=None):
                                             "the park's UTM zone.").format(crs=preferred.authid()))
         return preferred
     items = [item for item in candidates if item is not None]
-    geographic = None
+    fallback = None
+    distorted = {}
     for item in items:
-        name, crs, _ = _crs_and_extent(item)
+        name, crs, extent = _crs_and_extent(item)
         if not crs.isValid():
             raise QgsProcessingException(tr("The layer {layer} has no CRS: set its CRS (the season's UTM zone) in "
                                             "its properties.").format(layer=name))
+        empty = _is_empty(item, extent)
         if not crs.isGeographic():
-            return crs
-        if geographic is None:
-            geographic = item
-    if geographic is None:
+            error = None if empty else scale_error(crs, extent, context)
+            if error is None or error <= MAX_SCALE_ERROR:
+                return crs
+            distorted[name] = (crs, error)
+        if fallback is None and not empty:
+            fallback = item
+    if fallback is None:
+        if items:
+            raise QgsProcessingException(tr("The layer {layer} is empty: choose a layer with features.").format(
+                layer=_crs_and_extent(items[0])[0]))
         raise QgsProcessingException(tr("No input layer was given."))
-    name, crs, extent = _crs_and_extent(geographic)
+    name, crs, extent = _crs_and_extent(fallback)
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
     try:
         box = QgsCoordinateTransform(crs, wgs84, context.transformContext()).transformBoundingBox(extent)
@@ -380,9 +432,19 @@ def analysis_crs(candidates, context, feedback=None, preferred=None):
             layer=name)) from error
     utm = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
     if feedback is not None:
-        feedback.pushInfo(tr("{layer} is in geographic coordinates ({crs}); the analysis runs in metres in {utm} "
-                             "({description}), the UTM zone of its centre, and the outputs are in that CRS.").format(
-            layer=name, crs=crs.authid(), utm=utm.authid(), description=utm.description()))
+        for other, (other_crs, error) in distorted.items():
+            feedback.pushInfo(tr("{layer} is in {crs}, whose distances are {percent:.0f} % off the ground's there; "
+                                 "it is reprojected.").format(layer=other, crs=other_crs.authid(),
+                                                             percent=100.0 * error))
+        if crs.isGeographic():
+            feedback.pushInfo(tr("{layer} is in geographic coordinates ({crs}); the analysis runs in metres in {utm} "
+                                 "({description}), the UTM zone of its centre, and the outputs are in that "
+                                 "CRS.").format(layer=name, crs=crs.authid(), utm=utm.authid(),
+                                                description=utm.description()))
+        else:
+            feedback.pushInfo(tr("The analysis runs in {utm} ({description}), the UTM zone of the centre of "
+                                 "{layer}, and the outputs are in that CRS.").format(
+                layer=name, utm=utm.authid(), description=utm.description()))
     return utm
 
 
@@ -564,6 +626,8 @@ def _north_up_square(path: str) -> bool:
 
     with inputs_left_alone():
         dataset = gdal.Open(path)
+        if dataset is None:
+            return False  # the warp reports what GDAL says
         a, b, _, _, d, e = [dataset.GetGeoTransform()[i] for i in (1, 2, 0, 3, 4, 5)]
         dataset = None
     return b == 0 and d == 0 and e < 0 < a and abs(a + e) <= 1e-6 * a
@@ -576,18 +640,25 @@ def _warped(path: str, layer, name: str, crs, resampling: str, feedback) -> str:
 
     target = osr.SpatialReference()
     target.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+    source_wkt = layer.crs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)  # the CRS QGIS uses for it
     out = QgsProcessingUtils.generateTempFilename("warped_" + os.path.splitext(os.path.basename(path))[0] + ".vrt")
     try:
         with inputs_left_alone():
             source = gdal.Open(path)
+            if source is None:
+                raise RuntimeError(gdal.GetLastErrorMsg() or "GDAL cannot open it")
             # GDAL's suggested output: square cells keeping about the same number of cells
-            suggested = gdal.Warp("", source, format="VRT", dstSRS=target.ExportToWkt())
+            suggested = gdal.Warp("", source, format="VRT", srcSRS=source_wkt, dstSRS=target.ExportToWkt())
+            if suggested is None:
+                raise RuntimeError(gdal.GetLastErrorMsg() or "no georeferencing")
             transform = suggested.GetGeoTransform()
             pixel = min(abs(transform[1]), abs(transform[5]))
             suggested = None
+            if not pixel > 0:
+                raise RuntimeError("no cell size")
             band = source.GetRasterBand(1)
-            result = gdal.Warp(out, source, format="VRT", dstSRS=target.ExportToWkt(), xRes=pixel, yRes=pixel,
-                               resampleAlg=resampling, outputType=gdal.GDT_Float32,
+            result = gdal.Warp(out, source, format="VRT", srcSRS=source_wkt, dstSRS=target.ExportToWkt(),
+                               xRes=pixel, yRes=pixel, resampleAlg=resampling, outputType=gdal.GDT_Float32,
                                srcNodata=band.GetNoDataValue(), dstNodata=float("nan"))
             source = None
             if result is None:

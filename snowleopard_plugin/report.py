@@ -25,6 +25,7 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 from qgis.core import (
     QgsApplication,
     QgsCategorizedSymbolRenderer,
+    QgsCoordinateTransform,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
     QgsLayerTree,
@@ -518,6 +519,13 @@ def _north_arrow() -> str:
     return ""
 
 
+def _extent_in(layer: Any, crs: Any, project: QgsProject) -> QgsRectangle:
+    """A layer's extent in the report's CRS (a gaps or plan layer may come in another one)."""
+    if crs is None or not crs.isValid() or layer.crs() == crs:
+        return layer.extent()
+    return QgsCoordinateTransform(layer.crs(), crs, project).transformBoundingBox(layer.extent())
+
+
 def _is_coverage(layer: Any) -> bool:
     """A coverage-code raster (0..3 classes, as ``snowleopard:coverage`` styles it)."""
     renderer = layer.renderer()
@@ -733,7 +741,7 @@ def build_layout(project: QgsProject, inputs: ReportInputs, name: str, group: An
         map_rect4 = (MARGIN, 22.0, 165.0, 176.0)
         extent4 = QgsRectangle(extent)
         if layers.gaps is not None:
-            extent4.combineExtentWith(layers.gaps.extent())
+            extent4.combineExtentWith(_extent_in(layers.gaps, crs, project))
         item = _map(layout, 3, [layers.gaps, routes, cameras, layers.coverage, layers.hillshade], extent4, crs,
                     map_rect4)
         _map_furniture(layout, 3, item, map_rect4)
@@ -754,7 +762,7 @@ def build_layout(project: QgsProject, inputs: ReportInputs, name: str, group: An
     else:
         map_rect5 = (MARGIN, 22.0, 165.0, 176.0)
         extent5 = QgsRectangle(extent)
-        extent5.combineExtentWith(layers.plan.extent())
+        extent5.combineExtentWith(_extent_in(layers.plan, crs, project))
         item = _map(layout, 4, [layers.plan, layers.gaps, cameras, layers.hillshade], extent5, crs, map_rect5)
         _map_furniture(layout, 4, item, map_rect5)
         right5 = MARGIN + map_rect5[2] + 5

@@ -22,12 +22,13 @@ Validation rules (one ``validation`` row each, located where the place is known)
   as latitude is impossible (|lat| > 90) but fits as a longitude, or lies in
   the polar caps (|lat| > :data:`POLAR_LAT`) while the longitude would be a
   fine latitude, or the point as given lies more than :data:`FAR_KM` from the
-  robust extent of the season while the swapped point lies within it. The
-  extent is taken from the geometry files (GPX, KML, GeoJSON, ...) when there
-  are some, since only columns of text tables can be swapped. A whole track
-  is swapped as one.
+  robust extent of the season while the swapped point lies within it. That
+  extent is taken from the GPS files (GPX, KML/KMZ) when there are some, since
+  their coordinates name longitude and latitude (tables, and GeoJSON or
+  Shapefiles made from spreadsheets, can have the axes swapped); else from all
+  points. A whole track is swapped as one.
 * ``far_outside_extent`` → ``flagged`` (kept): more than :data:`FAR_KM` (50 km)
-  from the robust extent (the 5th to 95th percentiles of longitude and
+  from the robust extent after the swaps (the 5th to 95th percentiles of longitude and
   latitude of all points, tracks thinned to 200 fixes each so a long track does
   not outweigh the signs).
 * ``invalid_geometry`` → ``rejected``: a line with fewer than 2 distinct
@@ -271,27 +272,28 @@ def _read_input(season: _Season, path: str, role: str) -> None:
 
 # ---- validation ---------------------------------------------------------------------------------
 
-#: Sources whose longitude and latitude come from columns a person mapped (they can be swapped); GPX, KML,
-#: GeoJSON, GeoPackage or Shapefile geometries cannot.
-TEXT_TABLE_EXTENSIONS = (".csv", ".txt", ".tsv", ".tab")
+#: Files written by GPS receivers and field apps, whose coordinates name longitude and latitude explicitly
+#: (GPX ``lat=""``/``lon=""``, KML ``lon,lat``): they set the area against which swapped columns are judged.
+#: Tables, and GeoJSON, Shapefiles or GeoPackages made from spreadsheets, can have the axes swapped.
+GPS_EXTENSIONS = (".gpx", ".kml", ".kmz")
 
 
-def _from_geometry(source: Any) -> bool:
-    return not str(source or "").lower().endswith(TEXT_TABLE_EXTENSIONS)
+def _from_gps(source: Any) -> bool:
+    return str(source or "").lower().endswith(GPS_EXTENSIONS)
 
 
-def _representative_points(season: _Season, geometry_only: bool = False) -> Tuple[np.ndarray, np.ndarray]:
-    """Lon/lat of the season's tracks (thinned) and points; ``geometry_only``: only from geometry files."""
+def _representative_points(season: _Season, gps_only: bool = False) -> Tuple[np.ndarray, np.ndarray]:
+    """Lon/lat of the season's tracks (thinned) and points; ``gps_only``: only from GPS files."""
     lons: List[np.ndarray] = []
     lats: List[np.ndarray] = []
     for track in season.tracks:
-        if geometry_only and not _from_geometry(track.source):
+        if gps_only and not _from_gps(track.source):
             continue
         step = max(1, len(track) // EXTENT_FIXES_PER_TRACK)
         lons.append(track.lon[::step])
         lats.append(track.lat[::step])
     for rows in (season.observations, season.cameras):
-        rows = [r for r in rows if _from_geometry(r.get("source"))] if geometry_only else rows
+        rows = [r for r in rows if _from_gps(r.get("source"))] if gps_only else rows
         if rows:
             lons.append(np.array([np.nan if r.get("lon") is None else r["lon"] for r in rows], dtype=float))
             lats.append(np.array([np.nan if r.get("lat") is None else r["lat"] for r in rows], dtype=float))
@@ -343,15 +345,34 @@ def _check_points(season: _Season, rows: List[Dict[str, Any]], layer: str,
                                   "not imported. Correct them in the source file."),
                        x=lon, y=lat)
             continue
-        if box is not None:
+        kept.append(row)
+    return kept
+
+
+def _flag_far(season: _Season, box: Optional[Tuple[float, float, float, float]]) -> None:
+    """``far_outside_extent`` rows for points and routes far from the season's area (after any swap)."""
+    if box is None:
+        return
+    issues = season.issues
+    for layer, rows in ((model.OBSERVATIONS, season.observations), (model.CAMERAS, season.cameras)):
+        for row in rows:
+            if row.get("lon") is None or row.get("lat") is None:
+                continue
             far = float(_km_to_box(row["lon"], row["lat"], box))
             if far > FAR_KM:
                 issues.add(row["source"], layer, row["feature"], "far_outside_extent", "flagged", "warning",
                            QT_TR_NOOP("This point lies {km} km outside the area of the rest of the season; "
                                       "check its coordinates."),
                            lon=row["lon"], lat=row["lat"], km=round(far, 1))
-        kept.append(row)
-    return kept
+    for track in season.tracks:
+        if not len(track):
+            continue
+        mid_lon, mid_lat = float(np.median(track.lon)), float(np.median(track.lat))
+        far = float(_km_to_box(mid_lon, mid_lat, box))
+        if far > FAR_KM:
+            issues.add(track.source, model.ROUTES, track.feature, "far_outside_extent", "flagged", "warning",
+                       QT_TR_NOOP("This route lies {km} km outside the area of the rest of the season; "
+                                  "check its coordinates."), lon=mid_lon, lat=mid_lat, km=round(far, 1))
 
 
 def _check_tracks(season: _Season, box: Optional[Tuple[float, float, float, float]]) -> None:
@@ -381,13 +402,6 @@ def _check_tracks(season: _Season, box: Optional[Tuple[float, float, float, floa
                                   "latitude {y}); they were removed from the route."),
                        n=len(bad), x=float(track.lon[bad[0]]), y=float(track.lat[bad[0]]))
             track.subset(ok)
-        if box is not None and len(track):
-            mid_lon, mid_lat = float(np.median(track.lon)), float(np.median(track.lat))
-            far = float(_km_to_box(mid_lon, mid_lat, box))
-            if far > FAR_KM:
-                issues.add(track.source, model.ROUTES, track.feature, "far_outside_extent", "flagged", "warning",
-                           QT_TR_NOOP("This route lies {km} km outside the area of the rest of the season; "
-                                      "check its coordinates."), lon=mid_lon, lat=mid_lat, km=round(far, 1))
 
 
 def _check_observations(season: _Season, x: np.ndarray, y: np.ndarray) -> None:
@@ -627,9 +641,9 @@ def build_season(routes: Sequence[str] = (), observations: Sequence[str] = (), c
     check_cancel(feedback)
 
     # ---- validation across files (lon/lat) ----
-    # the reference area: from the files whose coordinates cannot be swapped (GPS tracks, geometry files) when
-    # there are some, so that a whole table of swapped signs cannot drag the area along
-    lon, lat = _representative_points(season, geometry_only=True)
+    # swapped axes are judged against the GPS files' area when there are some (a whole table of swapped signs
+    # cannot drag it along), else against all points; points far from the area are flagged after the swaps
+    lon, lat = _representative_points(season, gps_only=True)
     if len(lon) < 3:
         lon, lat = _representative_points(season)
     box = _robust_box(lon, lat)
@@ -637,6 +651,7 @@ def build_season(routes: Sequence[str] = (), observations: Sequence[str] = (), c
     season.cameras = _check_points(season, season.cameras, model.CAMERAS, box)
     _check_tracks(season, box)
     lon, lat = _representative_points(season)
+    _flag_far(season, _robust_box(lon, lat))
     if len(lon) == 0 and not season.detections:
         raise InputError(QT_TR_NOOP("No usable feature in any input: no route, sign, camera or detection could be "
                                     "read. Check the files and the validation messages."))

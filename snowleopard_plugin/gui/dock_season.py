@@ -808,13 +808,6 @@ class SeasonDock(QDockWidget, FORM_CLASS):
 
         return season_layer(self.season_path, "routes").crs()
 
-    @staticmethod
-    def _dem_crs(dem: str):
-        from ..qgis_io import inputs_left_alone
-
-        with inputs_left_alone():
-            return QgsRasterLayer(dem, "dem", "gdal").crs()
-
     def check_dem(self, dem: str) -> bool:
         """True when the DEM can be read (a message in the message bar when not); a DEM in another CRS than the
         season's is accepted (the algorithms read it warped) with a note in the message bar."""

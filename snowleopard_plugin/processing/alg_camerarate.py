@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
@@ -24,7 +23,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .alg_heatmap import kernel_options
-from .base import CoreFeedback, SnowLeopardAlgorithm
+from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
 
 
 class CameraRateAlgorithm(SnowLeopardAlgorithm):
@@ -66,9 +65,9 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
                                                               [QgsProcessing.TypeVector]))
         self.addParameter(QgsProcessingParameterString(self.SPECIES, tr("Species (empty: all detections)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterDistance(self.RADIUS, tr("Radius"), 3000.0, self.CAMERAS,
+        self.addParameter(metres_parameter(self.RADIUS, tr("Radius"), 3000.0, self.CAMERAS,
                                                          minValue=0.0))
-        self.addParameter(QgsProcessingParameterDistance(self.PIXEL_SIZE, tr("Pixel size"), 100.0, self.CAMERAS,
+        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size"), 100.0, self.CAMERAS,
                                                          minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(self.KERNEL, tr("Kernel shape"), kernel_options(),
                                                      defaultValue=0))

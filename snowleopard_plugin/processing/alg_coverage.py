@@ -5,7 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -16,7 +15,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .alg_terrain import _Scaled
-from .base import SnowLeopardAlgorithm
+from .base import SnowLeopardAlgorithm, metres_parameter
 
 #: Attributes of the routes used for the effort grid's visits.
 ROUTE_FIELDS = ("route_id", "date", "team")
@@ -93,16 +92,16 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
                                                               [QgsProcessing.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.RIDGES, tr("Ridgelines"),
                                                               [QgsProcessing.TypeVectorLine], optional=True))
-        self.addParameter(QgsProcessingParameterDistance(self.SEARCH_HALF_WIDTH, tr("Search half-width of a route"),
+        self.addParameter(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width of a route"),
                                                          50.0, self.ROUTES, minValue=0.0))
-        self.addParameter(QgsProcessingParameterDistance(self.CAMERA_RADIUS, tr("Camera detection radius"), 500.0,
+        self.addParameter(metres_parameter(self.CAMERA_RADIUS, tr("Camera detection radius"), 500.0,
                                                          self.CAMERAS, minValue=0.0))
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (grid of the raster; surface km)"),
                                                             optional=True))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), optional=True))
-        self.addParameter(QgsProcessingParameterDistance(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 30.0,
+        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 30.0,
                                                          self.ROUTES, minValue=0.0))
-        self.addParameter(QgsProcessingParameterDistance(self.GRID_SIZE, tr("Effort grid cell size"), 2000.0,
+        self.addParameter(metres_parameter(self.GRID_SIZE, tr("Effort grid cell size"), 2000.0,
                                                          self.ROUTES, minValue=0.0))
         self.addParameter(QgsProcessingParameterRasterDestination(self.COVERAGE, tr("Coverage")))
         self.addParameter(QgsProcessingParameterRasterDestination(self.TRAP_NIGHTS, tr("Camera trap-nights per cell"),

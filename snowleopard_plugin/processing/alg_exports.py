@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterDateTime,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -31,7 +30,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import CoreFeedback, SnowLeopardAlgorithm
+from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
 
 GENERALISE_CELL_M = "GENERALISE_CELL_M"
 OUTPUT_FOLDER = "OUTPUT_FOLDER"
@@ -130,11 +129,11 @@ class ExportOccupancyAlgorithm(SnowLeopardAlgorithm):
                                                               [QgsProcessing.TypeVectorLine]))
         self.addParameter(QgsProcessingParameterFeatureSource(self.SITES, tr("Sites (polygons; empty: grid cells)"),
                                                               [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterDistance(self.GRID_SIZE, tr("Grid cell size (when no sites)"),
+        self.addParameter(metres_parameter(self.GRID_SIZE, tr("Grid cell size (when no sites)"),
                                                          5000.0, self.ROUTES, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(self.SEGMENT_KM, tr("Replicate segment length (km)"),
                                                        QgsProcessingParameterNumber.Double, 1.0, minValue=0.001))
-        self.addParameter(QgsProcessingParameterDistance(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
+        self.addParameter(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
                                                          self.ROUTES, minValue=0.0))
         self.addParameter(QgsProcessingParameterString(
             self.SIGN_TYPES, tr("Sign types (e.g. track, scrape; empty: all)"), optional=True))
@@ -395,7 +394,7 @@ class GeneraliseAlgorithm(SnowLeopardAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Points"),
                                                               [QgsProcessing.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterDistance(self.CELL_SIZE, tr("Cell size"), 10000.0, self.INPUT,
+        self.addParameter(metres_parameter(self.CELL_SIZE, tr("Cell size"), 10000.0, self.INPUT,
                                                          minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Generalised points"),
                                                             QgsProcessing.TypeVectorPoint))

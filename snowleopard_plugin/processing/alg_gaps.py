@@ -6,7 +6,6 @@ from qgis.core import (
     QgsMapLayerType,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -20,7 +19,7 @@ from qgis.core import (
 from ..i18n import tr
 from .alg_coverage import effort_bounds, overlaps
 from .alg_terrain import _Scaled
-from .base import SnowLeopardAlgorithm
+from .base import SnowLeopardAlgorithm, metres_parameter
 
 
 class GapsAlgorithm(SnowLeopardAlgorithm):
@@ -73,7 +72,7 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
                                                               [QgsProcessing.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.CAMERAS, tr("Camera stations"),
                                                               [QgsProcessing.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterDistance(self.MAX_DISTANCE, tr("Maximum distance from effort"),
+        self.addParameter(metres_parameter(self.MAX_DISTANCE, tr("Maximum distance from effort"),
                                                          3000.0, self.HABITAT, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(self.MIN_AREA, tr("Minimum gap area (km²)"),
                                                        QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
@@ -85,7 +84,7 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(self.RIDGES, tr("Ridgelines"),
                                                               [QgsProcessing.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), optional=True))
-        self.addParameter(QgsProcessingParameterDistance(self.PIXEL_SIZE, tr("Pixel size for habitat polygons"),
+        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size for habitat polygons"),
                                                          100.0, self.HABITAT, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Coverage gaps"),
                                                             QgsProcessing.TypeVectorPolygon))
@@ -115,7 +114,7 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
         if routes_src is None and cameras_src is None:
             raise QgsProcessingException(tr("Give the routes walked, the camera stations, or both."))
         ridge_src = self.parameterAsSource(parameters, self.RIDGES, context)
-        crs = analysis_crs([hab_layer, routes_src, cameras_src], context, feedback)
+        crs = analysis_crs([routes_src, cameras_src, hab_layer], context, feedback)  # the season's CRS first
         to = to_crs(crs, context)
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
         if not max_distance > 0:
@@ -141,7 +140,7 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
             raise QgsProcessingException(self._no_overlap(bounds, extent))
         feedback.setProgressText(tr("Habitat"))
         if hab_layer.type() == QgsMapLayerType.RasterLayer:
-            suitability, grid = read_raster_layer(hab_layer, hab_layer.name(), extent, crs, feedback)
+            suitability, grid = read_raster_layer(hab_layer, hab_layer.name(), extent, crs, feedback, "nearest")
         else:
             pixel = self.parameterAsDouble(parameters, self.PIXEL_SIZE, context)
             if not pixel > 0:

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
@@ -23,7 +22,7 @@ from qgis.core import (
 from ..core.exceptions import QT_TR_NOOP
 from ..i18n import tr
 from .alg_terrain import _Scaled
-from .base import SnowLeopardAlgorithm
+from .base import SnowLeopardAlgorithm, metres_parameter
 
 #: (parameter, label, default, unit) of the DEM rules; defaults are core.habitat.ALTAI_DEFAULTS.
 RULES = (
@@ -112,7 +111,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
                                                            default))
         self.addParameter(QgsProcessingParameterEnum(self.COMBINE, tr("Combine the rules by"), combine_options(),
                                                      defaultValue=0))
-        self.addParameter(QgsProcessingParameterDistance(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 100.0,
+        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 100.0,
                                                          self.HABITAT_LAYER, minValue=0.0))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), optional=True))
         self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Work in this CRS (empty: the DEM's, or "

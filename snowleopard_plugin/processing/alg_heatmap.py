@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterDateTime,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
@@ -18,7 +17,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import SnowLeopardAlgorithm
+from .base import SnowLeopardAlgorithm, metres_parameter
 
 
 def kernel_options():
@@ -68,12 +67,12 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Signs (observations)"),
                                                               [QgsProcessing.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterDistance(self.RADIUS, tr("Radius"), 2000.0, self.INPUT,
+        self.addParameter(metres_parameter(self.RADIUS, tr("Radius"), 2000.0, self.INPUT,
                                                          minValue=0.0))
         self.addParameter(QgsProcessingParameterField(self.RADIUS_FIELD, tr("Radius from field (m)"), None,
                                                       self.INPUT, QgsProcessingParameterField.Numeric,
                                                       optional=True))
-        self.addParameter(QgsProcessingParameterDistance(self.PIXEL_SIZE, tr("Pixel size"), 100.0, self.INPUT,
+        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size"), 100.0, self.INPUT,
                                                          minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(self.KERNEL, tr("Kernel shape"), kernel_options(),
                                                      defaultValue=0))

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
@@ -18,7 +17,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr, tr_error
-from .base import CoreFeedback, SnowLeopardAlgorithm
+from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
 
 #: Largest habitat grid made from polygons (cells); the pixel grows to stay under it.
 MAX_POLYGON_CELLS = 25_000_000
@@ -38,12 +37,13 @@ def _habitat_layer(alg, parameters, context, key):
 
 
 def _inputs(alg, parameters, context, feedback, sources):
-    """The habitat layer, the analysis CRS (habitat first) and the DEM as (array, Grid) or (None, None)."""
+    """The habitat layer, the analysis CRS (the vector ``sources`` first, then the habitat and the DEM) and the
+    DEM as (array, Grid) or (None, None)."""
     from ..qgis_io import analysis_crs, read_raster_layer
 
     layer = _habitat_layer(alg, parameters, context, alg.HABITAT)
     dem_layer = alg.parameterAsRasterLayer(parameters, alg.DEM, context)
-    crs = analysis_crs([layer] + list(sources) + [dem_layer], context, feedback)
+    crs = analysis_crs(list(sources) + [layer, dem_layer], context, feedback)
     dem = (None, None) if dem_layer is None else read_raster_layer(dem_layer, dem_layer.name(), None, crs, feedback)
     return layer, crs, dem
 
@@ -57,7 +57,7 @@ def _habitat(alg, layer, crs, context, feedback, dem_grid):
     from ..qgis_io import crs_text, layer_extent, read_raster_layer, source_to_geodataframe, to_crs
 
     if layer.type() == QgsMapLayerType.RasterLayer:
-        return read_raster_layer(layer, layer.name(), None, crs, feedback)
+        return read_raster_layer(layer, layer.name(), None, crs, feedback, "nearest")
     rect = layer_extent(layer, crs, context)
     if dem_grid is not None:
         grid = Grid(dem_grid.x0, dem_grid.y0, dem_grid.pixel, dem_grid.width, dem_grid.height, crs_text(crs))
@@ -142,7 +142,7 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
                                                        QgsProcessingParameterNumber.Double, 20.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(self.TEAMS, tr("Teams"), QgsProcessingParameterNumber.Integer,
                                                        4, minValue=1))
-        self.addParameter(QgsProcessingParameterDistance(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
+        self.addParameter(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
                                                          self.RIDGES, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSource(self.LOCKED, tr("Locked transects (walked every "
                                                                               "year)"),
@@ -172,7 +172,8 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
             raise QgsProcessingException(tr("Choose the ridgelines (snowleopard:terrain makes them from a DEM)."))
         sources = {key: self.parameterAsSource(parameters, key, context)
                    for key in (self.ROUTES, self.ACCESS, self.LOCKED, self.EXCLUDE, self.GAPS)}
-        layer, crs, (dem, dem_grid) = _inputs(self, parameters, context, feedback, [ridges_src])
+        layer, crs, (dem, dem_grid) = _inputs(self, parameters, context, feedback,
+                                              [sources[self.ROUTES], ridges_src])
         hab, grid = _habitat(self, layer, crs, context, feedback, dem_grid)
         to = to_crs(crs, context)
 
@@ -257,9 +258,9 @@ class PlanCamerasAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (saddles)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.N_STATIONS, tr("New stations"),
                                                        QgsProcessingParameterNumber.Integer, 20, minValue=0))
-        self.addParameter(QgsProcessingParameterDistance(self.SIGMA, tr("Sigma (movement scale)"), 3000.0,
+        self.addParameter(metres_parameter(self.SIGMA, tr("Sigma (movement scale)"), 3000.0,
                                                          self.HABITAT, minValue=0.0))
-        self.addParameter(QgsProcessingParameterDistance(self.MIN_SPACING, tr("Minimum spacing"), 3000.0,
+        self.addParameter(metres_parameter(self.MIN_SPACING, tr("Minimum spacing"), 3000.0,
                                                          self.HABITAT, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSource(self.EXISTING, tr("Existing stations (kept)"),
                                                               [QgsProcessing.TypeVectorPoint], optional=True))
@@ -338,7 +339,7 @@ class ComparePlanAlgorithm(SnowLeopardAlgorithm):
                                                               [QgsProcessing.TypeVectorLine]))
         self.addParameter(QgsProcessingParameterFeatureSource(self.ROUTES, tr("Routes walked"),
                                                               [QgsProcessing.TypeVectorLine]))
-        self.addParameter(QgsProcessingParameterDistance(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
+        self.addParameter(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
                                                          self.PLAN, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Plan walked"),
                                                             QgsProcessing.TypeVectorLine))

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
@@ -17,7 +16,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import CoreFeedback, SnowLeopardAlgorithm
+from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
 
 
 def ruggedness_options():
@@ -70,7 +69,7 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (elevations in metres)")))
-        self.addParameter(QgsProcessingParameterDistance(self.TPI_RADIUS, tr("TPI radius (also the scale of the "
+        self.addParameter(metres_parameter(self.TPI_RADIUS, tr("TPI radius (also the scale of the "
                                                                             "ridges)"), 300.0, self.DEM,
                                                          minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(self.RUGGEDNESS_METHOD, tr("Ruggedness measure"),
@@ -81,10 +80,10 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(self.RIDGE_TPI_MIN, tr("Ridge: minimum TPI (m above the "
                                                                              "surroundings)"),
                                                        QgsProcessingParameterNumber.Double, 5.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterDistance(self.RIDGE_MIN_LENGTH, tr("Ridge: drop stubs shorter "
+        self.addParameter(metres_parameter(self.RIDGE_MIN_LENGTH, tr("Ridge: drop stubs shorter "
                                                                                   "than"), 500.0, self.DEM,
                                                          minValue=0.0))
-        self.addParameter(QgsProcessingParameterDistance(self.SEGMENT_LENGTH, tr("Ridge: maximum segment length"),
+        self.addParameter(metres_parameter(self.SEGMENT_LENGTH, tr("Ridge: maximum segment length"),
                                                          1000.0, self.DEM, minValue=0.0))
         self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Work in this CRS (empty: the DEM's, or "
                                                                          "the UTM zone of a DEM in degrees)"),

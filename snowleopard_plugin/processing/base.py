@@ -14,6 +14,20 @@ from ..i18n import tr, tr_error
 from ..qgis_io import inputs_left_alone
 
 
+def metres_parameter(name: str, description: str, default: Any, parent: Any = None, **kwargs: Any):
+    """A distance parameter always in metres.
+
+    Linked to a layer, QGIS shows a distance in the layer's units, degrees for a GPX file or an SRTM tile; the
+    algorithms work in metres whatever the inputs' CRS (they reproject), so the parameter has no parent layer
+    and says metres. ``parent`` is accepted and ignored, so calls read like QgsProcessingParameterDistance's.
+    """
+    from qgis.core import QgsProcessingParameterDistance, QgsUnitTypes
+
+    parameter = QgsProcessingParameterDistance(name, description, default, "", **kwargs)
+    parameter.setDefaultUnit(QgsUnitTypes.DistanceMeters)
+    return parameter
+
+
 class CoreFeedback:
     """Adapts ``QgsProcessingFeedback`` to the core's feedback protocol."""
 

@@ -273,6 +273,63 @@ def test_routes_in_degrees_run_in_the_utm_zone(processing_ready, tmp_path):
     assert sum(r["km_walked"] for r in cells) == pytest.approx(length / 1000, rel=1e-3)
 
 
+def test_layers_without_crs_are_refused_wherever_they_are_given(processing_ready, tmp_path):
+    """Not only the layer that sets the CRS: signs or access points without a CRS are refused too (their
+    coordinates cannot be placed), with the layer named."""
+    import processing
+
+    routes = _line_layer([[(500000.0, 5600000.0), (501000.0, 5600000.0)]])
+    signs = QgsVectorLayer("Point?crs=&field=obs_type:string", "signs_without_crs", "memory")
+    feature = QgsFeature(signs.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(88.1, 49.9)))
+    signs.dataProvider().addFeatures([feature])
+    with pytest.raises(QgsProcessingException, match="signs_without_crs has no CRS"):
+        processing.run("snowleopard:coverage", {"ROUTES": routes, "OBSERVATIONS": signs, "PIXEL_SIZE": 10,
+                                                "COVERAGE": str(tmp_path / "c.tif"), "GRID": str(tmp_path / "g.gpkg")})
+    habitat = _write_raster(tmp_path / "hab.tif", np.ones((50, 50)), 499000.0, 5601000.0, 40.0)
+    with pytest.raises(QgsProcessingException, match="signs_without_crs has no CRS"):
+        processing.run("snowleopard:gaps", {"HABITAT": habitat, "ROUTES": routes, "ACCESS": signs,
+                                            "MAX_DISTANCE": 300, "OUTPUT": str(tmp_path / "gaps.gpkg")})
+    assert not (tmp_path / "c.tif").exists() and not (tmp_path / "gaps.gpkg").exists()
+
+
+def test_empty_layer_in_degrees_does_not_choose_the_utm_zone(processing_ready, tmp_path):
+    """An empty GPX-like routes layer and cameras at 88.1°E: the analysis runs in the cameras' zone (45N), not
+    in the zone of the empty layer's null extent."""
+    import processing
+
+    empty = QgsVectorLayer("LineString?crs=EPSG:4326&field=route_id:string", "routes", "memory")
+    cams = _point_layer([(88.1, 49.9)], crs="EPSG:4326")
+    result = processing.run("snowleopard:coverage", {
+        "ROUTES": empty, "CAMERAS": cams, "CAMERA_RADIUS": 500, "PIXEL_SIZE": 10, "GRID_SIZE": 2000,
+        "COVERAGE": str(tmp_path / "c.tif"), "GRID": str(tmp_path / "g.gpkg")})
+    with rasterio.open(result["COVERAGE"]) as src:
+        assert src.crs.to_epsg() == 32645
+    assert result["SAMPLED_KM2"] == pytest.approx(math.pi * 0.5 ** 2, rel=0.01)
+
+
+def test_web_mercator_habitat_does_not_stretch_the_gaps(processing_ready, tmp_path):
+    """Habitat polygons in Web Mercator (EPSG:3857, 55 % too long at 50°N) and a camera in UTM: the gap is
+    the same true area as with everything in UTM (12 km² minus a 1 km disc)."""
+    import processing
+    from pyproj import Transformer
+
+    to_merc = Transformer.from_crs(32645, 3857, always_xy=True)
+    corners = [(500000, 5600000), (504000, 5600000), (504000, 5603000), (500000, 5603000)]
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3857", "habitat_3857", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromPolygonXY([[QgsPointXY(*to_merc.transform(x, y)) for x, y in corners]]))
+    layer.dataProvider().addFeatures([feature])
+    camera = (501000.0, 5601500.0)
+    result = processing.run("snowleopard:gaps", {"HABITAT": layer, "CAMERAS": _point_layer([camera]),
+                                                 "MAX_DISTANCE": 1000, "MIN_AREA": 0, "PIXEL_SIZE": 10,
+                                                 "OUTPUT": "TEMPORARY_OUTPUT"})
+    gaps, out = _features(result["OUTPUT"])
+    assert out.crs().authid() == "EPSG:32645"
+    expected = box(*corners[0], *corners[2]).difference(Point(camera).buffer(1000, 256)).area / 1e6
+    assert sum(g["area_km2"] for g in gaps) == pytest.approx(expected, rel=5e-3)
+
+
 def test_swapped_lat_lon_is_named(processing_ready, tmp_path):
     import processing
 

@@ -195,10 +195,10 @@ def test_dem_in_degrees_is_warped_to_the_season_crs(dock, season, tmp_path):
     # the dock stays usable and a DEM in the season's CRS runs as before
     assert dock.coverageButton.isEnabled() and dock.importButton.isEnabled()
     dock.coverageDem.setFilePath(season["dem"])
-    dock.last_message = ""
     dock.planTransectsButton.click()
     _wait(dock)
-    assert "EPSG:4326" not in dock.last_message
+    plan = QgsProject.instance().mapLayersByName("Planned transects")
+    assert plan and plan[0].featureCount() > 0 and plan[0].crs().authid() == "EPSG:32645", dock.last_message
 
 
 def test_plan_page_transects_cameras_and_compare(dock, season, sample_dir, tmp_path):

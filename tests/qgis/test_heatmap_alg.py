@@ -96,6 +96,23 @@ def test_signs_in_degrees_are_mapped_in_their_utm_zone(processing_ready, tmp_pat
     assert data.sum() * 0.01 == pytest.approx(1.0, rel=0.02)  # one sign: the kernel integrates to 1 per km²
 
 
+def test_signs_in_web_mercator_are_mapped_in_true_metres(processing_ready, tmp_path):
+    """Web Mercator is projected but 55 % too long at 50°N: the heatmap runs in the UTM zone instead, so a
+    1 km kernel is 1 km on the ground and one sign still integrates to 1 per km²."""
+    import processing
+    from pyproj import Transformer
+
+    x, y = Transformer.from_crs(4326, 3857, always_xy=True).transform(88.5, 49.9)
+    result = processing.run("snowleopard:heatmap", {"INPUT": _points([(x, y)], crs="EPSG:3857"),
+                                                    "RADIUS": 1000, "PIXEL_SIZE": 100,
+                                                    "OUTPUT": str(tmp_path / "m.tif")})
+    with rasterio.open(result["OUTPUT"]) as src:
+        data = src.read(1, masked=True).filled(0)
+        assert src.crs.to_epsg() == 32645
+    assert data.sum() * 0.01 == pytest.approx(1.0, rel=0.02)
+    assert (data > 0).sum() * 0.01 == pytest.approx(math.pi * 1.0 ** 2, rel=0.05)  # the disc of 1 km
+
+
 def test_radius_smaller_than_pixel_is_refused(processing_ready, tmp_path):
     import processing
 

@@ -3,7 +3,7 @@
 import importlib
 
 import pytest
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsUnitTypes
 
 _KEEP = []
 
@@ -43,10 +43,17 @@ def test_toolbar_action_menu_and_provider(qgis_iface):
         assert provider.name() == "Snow leopard census"
         ids = [alg.id() for alg in provider.algorithms()]
         assert "snowleopard:importseason" in ids
+        distances = 0
         for alg in provider.algorithms():
             assert alg.name() == alg.name().lower()
             assert alg.groupId() and alg.groupId() == alg.groupId().lower()
             assert isinstance(alg.createInstance(), type(alg))
+            for parameter in alg.parameterDefinitions():
+                if parameter.type() == "distance":  # metres whatever the input layers' CRS (GPX, SRTM)
+                    distances += 1
+                    assert parameter.parentParameterName() == "", (alg.id(), parameter.name())
+                    assert parameter.defaultUnit() == QgsUnitTypes.DistanceMeters, (alg.id(), parameter.name())
+        assert distances >= 20
     finally:
         plugin.unload()
     assert QgsApplication.processingRegistry().providerById("snowleopard") is None

@@ -139,6 +139,26 @@ def test_coverage_legend_in_the_report_language(season, processing_ready):
         assert english not in text
 
 
+def test_gaps_in_another_crs_are_framed_in_the_season_crs(season, processing_ready):
+    """Gaps saved in the next UTM zone (e.g. by another tool): the gaps page's map still frames the season
+    (tens of km), not a box mixing coordinates of two CRSs (hundreds of km)."""
+    import geopandas as gpd
+    import processing
+    from qgis.core import QgsLayoutItemMap, QgsProject
+
+    other = str(season["folder"] / "gaps_32646.gpkg")
+    gpd.read_file(season["gaps"], layer="gaps").to_crs(32646).to_file(other, layer="gaps", driver="GPKG")
+    out = season["folder"] / "report_gaps46.pdf"
+    processing.run("snowleopard:report", {"SEASON": season["gpkg"], "GAPS": other, "TITLE": "Gaps in 46",
+                                          "LANGUAGE": "en", "OUTPUT": str(out)})
+    layout = QgsProject.instance().layoutManager().layoutByName("Gaps in 46")
+    maps = [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
+    assert maps
+    for item in maps:
+        assert item.crs().authid() == "EPSG:32645"
+        assert item.extent().width() < 60_000 and item.extent().height() < 60_000, item.extent().toString()
+
+
 def test_bad_inputs_say_what_to_fix(season, processing_ready, tmp_path):
     import processing
     from osgeo import ogr

@@ -1,6 +1,7 @@
 """The season assembler: dispatch by kind, validation across files, metric CRS, atomic GeoPackage output."""
 
 import hashlib
+import json
 import os
 import shutil
 
@@ -196,6 +197,67 @@ def test_a_whole_table_of_swapped_signs_next_to_a_short_track(tmp_path):
         assert obs.crs.to_epsg() == 32645
         got = np.sort(np.column_stack([obs.geometry.x, obs.geometry.y]), axis=0)
         assert np.allclose(got, np.sort(expected, axis=0), atol=0.01)
+
+
+def _csv_signs(path, points, swapped=False):
+    rows = [f"2026-02-20,{lat if not swapped else lon},{lon if not swapped else lat},track" for lon, lat in points]
+    path.write_text("date,lat,lon,type\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _gpx_track(path, points):
+    fixes = "".join(f'<trkpt lat="{lat}" lon="{lon}"><time>2026-02-20T03:{i:02d}:00Z</time></trkpt>'
+                    for i, (lon, lat) in enumerate(points))
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="t" '
+                    'xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>' + fixes + "</trkseg></trk></gpx>",
+                    encoding="utf-8")
+    return str(path)
+
+
+def test_swapped_table_west_of_84_east_is_swapped_back_next_to_a_gps_track(tmp_path):
+    """Pamir-Alay (72°E, 39°N): swapped, the signs would sit at 39°E 72°N, a valid place, so only the GPS track
+    can tell; 40 swapped signs against a 3-fix track: the signs are swapped back, the track is not touched."""
+    rng = np.random.default_rng(1)
+    signs = [(72.0 + rng.uniform(-0.1, 0.1), 39.0 + rng.uniform(-0.1, 0.1)) for _ in range(40)]
+    track = [(72.0, 39.0), (72.01, 39.005), (72.02, 39.01)]
+    out = str(tmp_path / "s.gpkg")
+    build_season(routes=[_gpx_track(tmp_path / "t.gpx", track)],
+                 observations=[_csv_signs(tmp_path / "signs.csv", signs, swapped=True)], output=out)
+    val = read(out, "validation")
+    assert (val["problem"] == "latlon_swapped").sum() == 40
+    assert set(val.loc[val["problem"] == "latlon_swapped", "source"]) == {"signs.csv"}
+    obs = read(out, "observations").to_crs(4326)
+    assert obs.crs and np.allclose(sorted(obs.geometry.x), sorted(p[0] for p in signs), atol=1e-9)
+
+
+def test_correct_table_is_not_swapped_to_fit_a_swapped_geojson(tmp_path):
+    """A GeoJSON written [lat, lon] (a spreadsheet export) is not a GPS file: it cannot pull 40 correct signs
+    to the Arctic; its own 3 points are the ones swapped back (the majority sets the area)."""
+    rng = np.random.default_rng(2)
+    signs = [(77.3 + rng.uniform(-0.1, 0.1), 33.9 + rng.uniform(-0.1, 0.1)) for _ in range(40)]
+    cams = tmp_path / "cams.geojson"
+    features = [{"type": "Feature", "properties": {"station_id": f"C{i}"},
+                 "geometry": {"type": "Point", "coordinates": [lat, lon]}}  # written [lat, lon]
+                for i, (lon, lat) in enumerate([(77.31, 33.91), (77.32, 33.92), (77.28, 33.88)])]
+    cams.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    build_season(observations=[_csv_signs(tmp_path / "signs.csv", signs)], cameras=[str(cams)], output=out)
+    val = read(out, "validation")
+    swapped = val[val["problem"] == "latlon_swapped"]
+    assert len(swapped) == 3 and set(swapped["source"]) == {"cams.geojson"}
+    assert read(out, "observations").crs.to_epsg() == 32643
+
+
+def test_short_track_does_not_flag_signs_spread_over_the_reserve(tmp_path):
+    """One 3 km track at the west end of a 120 km reserve and 60 correct signs over the reserve: no sign is
+    swapped and none is flagged far away (the far check uses the whole season's area)."""
+    rng = np.random.default_rng(3)
+    signs = [(88.0 + rng.uniform(0.0, 1.6), 49.9 + rng.uniform(-0.1, 0.1)) for _ in range(60)]
+    out = str(tmp_path / "s.gpkg")
+    build_season(routes=[_gpx_track(tmp_path / "t.gpx", [(88.0, 49.9), (88.02, 49.905), (88.04, 49.91)])],
+                 observations=[_csv_signs(tmp_path / "signs.csv", signs)], output=out)
+    val = read(out, "validation")
+    assert not set(val["problem"]) & {"latlon_swapped", "far_outside_extent"}
 
 
 def test_cameras_and_detections_with_unknown_station(tmp_path):
