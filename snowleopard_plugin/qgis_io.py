@@ -694,7 +694,8 @@ def source_to_geodataframe(source, fields=(), feedback=None, rect=None, destinat
         source: QgsVectorLayer or QgsProcessingFeatureSource.
         fields: attribute names to copy (missing ones are left out); QDate/QDateTime become ISO text.
         feedback: cancellation.
-        rect: optional QgsRectangle (source CRS): only features meeting it.
+        rect: optional QgsRectangle: only features meeting it (in the destination CRS when one is given,
+            else in the source's).
         destination: optional (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext): reproject the
             geometries to that CRS (default: keep the source's CRS).
 
