@@ -306,7 +306,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1140"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1141"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
@@ -2932,32 +2932,32 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="841"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="842"/>
         <source>valley {value:.0f} m</source>
         <translation>долина {value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="841"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="842"/>
         <source>ridge +{value:.0f} m</source>
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="947"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="948"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="957"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="958"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="968"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="969"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="968"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="969"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
@@ -2967,22 +2967,22 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1084"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1085"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1084"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1085"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1121"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1122"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1122"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1123"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
@@ -3637,7 +3637,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Последний день интервала</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="538"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="543"/>
         <source> m</source>
         <translation> м</translation>
     </message>
@@ -3892,282 +3892,282 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation type="obsolete">Что будет на странице плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="503"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="508"/>
         <source>Title on the first page of the report</source>
         <translation>Заголовок на первой странице отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="504"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="509"/>
         <source>Report title</source>
         <translation>Заголовок отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="508"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="513"/>
         <source>Language of the report</source>
         <translation>Язык отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="506"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="511"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="507"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="512"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="508"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="513"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="510"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="515"/>
         <source>Include</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="510"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="515"/>
         <source>Which maps and tables the report holds</source>
         <translation>Какие карты и таблицы входят в отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="869"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="874"/>
         <source>Heatmap of signs</source>
         <translation>Тепловая карта следов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="512"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="517"/>
         <source>Page with the signs and the heatmap</source>
         <translation>Страница со следами и тепловой картой</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="513"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="518"/>
         <source>Coverage map</source>
         <translation>Карта охвата</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="513"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="518"/>
         <source>Page with the survey coverage</source>
         <translation>Страница с охватом учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="514"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="519"/>
         <source>Ranked gaps</source>
         <translation>Ранжированные пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="514"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="519"/>
         <source>Map and table of the top gaps</source>
         <translation>Карта и таблица первых по рангу пробелов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="515"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="520"/>
         <source>Page with the plan, when made</source>
         <translation>Страница с планом, если он составлен</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="520"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="525"/>
         <source>The PDF to write</source>
         <translation>PDF для записи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="522"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="527"/>
         <source>Output PDF</source>
         <translation>Выходной PDF</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="522"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="527"/>
         <source>Where the report is saved</source>
         <translation>Куда сохраняется отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="525"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="530"/>
         <source>Make report</source>
         <translation>Создать отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="525"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="530"/>
         <source>Build the season report in the background</source>
         <translation>Сформировать отчёт о сезоне в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="526"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="531"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="526"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="531"/>
         <source>Open the report PDF</source>
         <translation>Открыть PDF отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="587"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="592"/>
         <source>What this file holds; change it if the guess is wrong</source>
         <translation>Что содержит этот файл; измените, если тип определён неверно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="620"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="625"/>
         <source>Field files</source>
         <translation>Полевые файлы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="620"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="625"/>
         <source>Field files (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;All files (*)</source>
         <translation>Полевые файлы (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="626"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="631"/>
         <source>Folder of field files</source>
         <translation>Папка с полевыми файлами</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="643"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="648"/>
         <source>Add the season's field files first (Add files… or Add folder…).</source>
         <translation>Сначала добавьте полевые файлы сезона («Добавить файлы…» или «Добавить папку…»).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="646"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="651"/>
         <source>Choose where to save the season GeoPackage.</source>
         <translation>Укажите, куда сохранить GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="653"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="658"/>
         <source>Importing the season…</source>
         <translation>Импорт сезона…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="690"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="695"/>
         <source>Season: {path}</source>
         <translation>Сезон: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="696"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="701"/>
         <source>Snow leopard census {name}</source>
         <translation>Учёт снежного барса {name}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="701"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="706"/>
         <source>The season {path} holds no route, sign, camera or detection: check the field files and import again.</source>
         <translation>В сезоне {path} нет ни маршрутов, ни следов, ни фотоловушек, ни регистраций: проверьте полевые файлы и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="712"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="717"/>
         <source>Routes: {n}, {km:.1f} km walked</source>
         <translation>Маршруты: {n}, пройдено {km:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="713"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="718"/>
         <source>Teams: {n} ({names}); survey days: {days}</source>
         <translation>Группы: {n} ({names}); дней учёта: {days}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="715"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="720"/>
         <source>Dates: {first} – {last}</source>
         <translation>Даты: {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="716"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="721"/>
         <source>Signs: {n} ({types})</source>
         <translation>Следы: {n} ({types})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="717"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="722"/>
         <source>Camera stations: {n}, {tn:.0f} trap-nights</source>
         <translation>Фотоловушки: {n}, ловушко-суток: {tn:.0f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="718"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="723"/>
         <source>Detections: {n}; individuals: {ind}</source>
         <translation>Регистрации: {n}; особей: {ind}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="719"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="724"/>
         <source>Validation rows: {n}</source>
         <translation>Записи проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="763"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="768"/>
         <source>This row has no place on the map.</source>
         <translation>Эта запись не привязана к месту на карте.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="838"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="843"/>
         <source>Import the season or open a season GeoPackage on the Data page first.</source>
         <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="865"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="870"/>
         <source>Tick at least one sign type.</source>
         <translation>Отметьте хотя бы один тип следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="869"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="874"/>
         <source>Computing the heatmap…</source>
         <translation>Расчёт тепловой карты…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="888"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="893"/>
         <source>Computing the camera detection rate…</source>
         <translation>Расчёт частоты регистраций фотоловушками…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="904"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="909"/>
         <source>Coverage and gaps need algorithms that are not in this version of the plugin yet: {names}.</source>
         <translation>Для охвата и пробелов нужны алгоритмы, которых ещё нет в этой версии модуля: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="908"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="913"/>
         <source>Choose the DEM of the park.</source>
         <translation>Выберите ЦМР парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="914"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="919"/>
         <source>Choose the habitat layer, or take the habitat from the DEM.</source>
         <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="957"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="962"/>
         <source>Running {name}…</source>
         <translation>Выполняется {name}…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="968"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="973"/>
         <source>Ridges walked</source>
         <translation>Пройденные гребни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="998"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1003"/>
         <source>Click to zoom to this gap</source>
         <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1126"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1131"/>
         <source>Making the season report…</source>
         <translation>Формирование отчёта о сезоне…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1276"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1281"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1282"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1287"/>
         <source>The results could not be loaded: {reason}</source>
         <translation>Не удалось загрузить результаты: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1290"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1295"/>
         <source>Failed.</source>
         <translation>Завершено с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1302"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1307"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1303"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1308"/>
         <source>Show the log of the job</source>
         <translation>Показать журнал задачи</translation>
     </message>
@@ -4383,197 +4383,197 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Полуширина обнаружения на трансекте</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="463"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="468"/>
         <source>Folder for the GPX files of the plan (one per team); empty: a &apos;plan_gpx&apos; folder beside the season</source>
         <translation>Папка для файлов GPX плана (по одному на группу); пусто — папка «plan_gpx» рядом с файлом сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="466"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="471"/>
         <source>GPX folder</source>
         <translation>Папка GPX</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="466"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="471"/>
         <source>Where the GPX files go</source>
         <translation>Куда записываются файлы GPX</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="467"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="472"/>
         <source>Run plan transects</source>
         <translation>Спланировать трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="467"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="472"/>
         <source>Plan next season&apos;s transects in the background</source>
         <translation>Спланировать трансекты на следующий сезон в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="471"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="476"/>
         <source>New camera positions on ridges and saddles</source>
         <translation>Новые точки фотоловушек на гребнях и седловинах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="473"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="478"/>
         <source>How many new camera stations to place</source>
         <translation>Сколько новых точек фотоловушек разместить</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="474"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="479"/>
         <source>Number of new stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="475"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="480"/>
         <source>Movement scale σ of the animals (snow leopard: about 3 km)</source>
         <translation>Масштаб перемещений животных σ (у снежного барса — около 3 км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="477"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="482"/>
         <source>Sigma</source>
         <translation>Сигма</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="477"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="482"/>
         <source>Movement scale σ</source>
         <translation>Масштаб перемещений σ</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="478"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="483"/>
         <source>No two stations closer than this</source>
         <translation>Точки не ставятся ближе этого расстояния друг к другу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="479"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="484"/>
         <source>Spacing between stations</source>
         <translation>Расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="480"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="485"/>
         <source>Keep this season&apos;s cameras</source>
         <translation>Сохранить фотоловушки этого сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="480"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="485"/>
         <source>The season&apos;s camera stations stay; new ones are spaced from them</source>
         <translation>Фотоловушки сезона остаются на месте; новые размещаются с отступом от них</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="484"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="489"/>
         <source>Run plan cameras</source>
         <translation>Разместить фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="484"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="489"/>
         <source>Place new camera stations in the background</source>
         <translation>Разместить новые точки фотоловушек в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="488"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="493"/>
         <source>Compare plan vs walked</source>
         <translation>Сравнить план с пройденным</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="488"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="493"/>
         <source>Which planned transects the routes walked (and what was walked off the plan)</source>
         <translation>Какие запланированные трансекты пройдены маршрутами (и что пройдено вне плана)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="661"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="666"/>
         <source>No plan yet.</source>
         <translation>Плана пока нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="491"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="496"/>
         <source>Totals of the last plan</source>
         <translation>Итоги последнего плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="531"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="536"/>
         <source>Exports for analysts</source>
         <translation>Экспорт для аналитиков</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="531"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="536"/>
         <source>Files for R (unmarked, secr), PRESENCE and Camtrap DP, and generalised copies for sharing</source>
         <translation>Файлы для R (unmarked, secr), PRESENCE и Camtrap DP, а также генерализованные копии для передачи данных</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="534"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="539"/>
         <source>Folder for the exports; empty: an &apos;exports&apos; folder beside the season</source>
         <translation>Папка для экспорта; пусто — папка «exports» рядом с файлом сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="537"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="542"/>
         <source>Export folder</source>
         <translation>Папка экспорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="537"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="542"/>
         <source>Where the exports go</source>
         <translation>Куда записываются файлы экспорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="538"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="543"/>
         <source>Move every location to the centre of a grid cell of this size before export (0: exact coordinates); snow leopard locations draw poachers</source>
         <translation>Перед экспортом переносить каждое местоположение в центр ячейки сетки такого размера (0 — точные координаты); места встреч снежного барса привлекают браконьеров</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="542"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="547"/>
         <source>exact coordinates</source>
         <translation>точные координаты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="543"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="548"/>
         <source>Generalise to cells of</source>
         <translation>Генерализовать до ячеек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="543"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="548"/>
         <source>Generalisation cell size</source>
         <translation>Размер ячейки генерализации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="545"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="550"/>
         <source>Occupancy histories</source>
         <translation>Истории обнаружений (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="545"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="550"/>
         <source>Detection histories (sites × segments along routes) for unmarked and PRESENCE</source>
         <translation>Истории обнаружений (участки × отрезки вдоль маршрутов) для unmarked и PRESENCE</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="548"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="553"/>
         <source>secr files</source>
         <translation>Файлы secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="548"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="553"/>
         <source>Trap and capture files for R secr</source>
         <translation>Файлы ловушек и поимок для R secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="549"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="554"/>
         <source>Camtrap DP package</source>
         <translation>Пакет Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="549"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="554"/>
         <source>The cameras and detections as a Camtrap DP 1.0 data package</source>
         <translation>Фотоловушки и регистрации в виде пакета данных Camtrap DP 1.0</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="551"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="556"/>
         <source>Generalised signs</source>
         <translation>Генерализованные следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="551"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="556"/>
         <source>A copy of the signs moved to cell centres, safe to share</source>
         <translation>Копия следов, перенесённых в центры ячеек, — её можно безопасно передавать</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="819"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="824"/>
         <source>Cannot read the DEM {path}: choose a GeoTIFF (or another raster GDAL reads) with elevations in metres.</source>
         <translation>Не удалось прочитать ЦМР {path}: выберите GeoTIFF (или другой растр, который читает GDAL) с высотами в метрах.</translation>
     </message>
@@ -4583,62 +4583,62 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation type="obsolete">ЦМР {path} в {dem_crs}, а сезон в {season_crs}: перепроецируйте ЦМР в {season_crs} (Растр ▸ Проекции ▸ Трансформировать) и выберите её снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1025"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1030"/>
         <source>The plan needs ridgelines and habitat: run coverage and gaps on the Coverage &amp; gaps page first, or choose the layers on the Plan page.</source>
         <translation>Для плана нужны линии гребней и местообитания: сначала рассчитайте охват и пробелы на странице «Охват и пробелы» или выберите слои на странице «План».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1052"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1057"/>
         <source>Plan: {km:.1f} km of transects, {area:.2f} km² of suitable habitat newly searched.</source>
         <translation>План: трансекты — {km:.1f} км, впервые обследуемые пригодные местообитания — {area:.2f} км².</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1056"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1061"/>
         <source>GPX files in {folder}</source>
         <translation>Файлы GPX в папке {folder}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1059"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1064"/>
         <source>Planning transects…</source>
         <translation>Планирование трансект…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1072"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1077"/>
         <source>Placing camera stations…</source>
         <translation>Размещение точек фотоловушек…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1083"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1088"/>
         <source>Run plan transects first: there is no plan to compare the routes with.</source>
         <translation>Сначала спланируйте трансекты: плана, с которым можно сравнить маршруты, ещё нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1096"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1101"/>
         <source>Comparing the plan with the routes walked…</source>
         <translation>Сравнение плана с пройденными маршрутами…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1173"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1178"/>
         <source>Choose the cell size to generalise the signs to (e.g. 10000 m).</source>
         <translation>Выберите размер ячейки для генерализации следов (например, 10000 м).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1179"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1184"/>
         <source>Cannot create the export folder {folder}: {reason}. Choose another folder.</source>
         <translation>Не удалось создать папку экспорта {folder}: {reason}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1186"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1191"/>
         <source>Exported: {path}</source>
         <translation>Экспортировано: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1188"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1193"/>
         <source>Signs, generalised for sharing</source>
         <translation>Следы, генерализованные для передачи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1190"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1195"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -4678,12 +4678,12 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Нов. местооб., км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="824"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="829"/>
         <source>The DEM {path} has no CRS: set it (Raster ▸ Projections ▸ Assign Projection) and choose it again.</source>
         <translation>У ЦМР {path} не задана система координат: задайте её (Растр ▸ Проекции ▸ Назначить проекцию) и выберите ЦМР снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="828"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="833"/>
         <source>The DEM {path} is in {dem_crs}, the season in {season_crs}: the DEM is read warped to {season_crs} (bilinear); the file is unchanged. For exact elevations, reproject it once yourself (Raster ▸ Projections ▸ Warp).</source>
         <translation>ЦМР {path} в {dem_crs}, а сезон в {season_crs}: ЦМР читается с перепроецированием в {season_crs} (билинейно); сам файл не меняется. Для точных высот перепроецируйте её один раз сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
@@ -4817,6 +4817,16 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/qgis_io.py" line="445"/>
         <source>The analysis runs in {utm} ({description}), the UTM zone of the centre of {layer}, and the outputs are in that CRS.</source>
         <translation>Анализ выполняется в {utm} ({description}) — зоне UTM центра слоя {layer}, и результаты будут в этой системе координат.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="463"/>
+        <source>Search the coverage gaps first</source>
+        <translation>Обследовать пробелы в охвате в первую очередь</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="463"/>
+        <source>Habitat inside the ranked gaps of the Coverage &amp; gaps page counts three times when transects are chosen</source>
+        <translation>Местообитания внутри ранжированных пробелов со страницы «Охват и пробелы» при выборе трансект учитываются трижды</translation>
     </message>
 </context>
 <context>

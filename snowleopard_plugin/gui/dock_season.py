@@ -460,6 +460,11 @@ class SeasonDock(QDockWidget, FORM_CLASS):
                                        tr("A place counts as searched within this distance of a transect"), 10.0)
         form.addRow(_tip(QLabel(tr("Search half-width")), tr("Detection half-width of a transect")),
                     self.planHalfWidthSpin)
+        self.gapsFirstCheck = _tip(QCheckBox(tr("Search the coverage gaps first")),
+                                   tr("Habitat inside the ranked gaps of the Coverage & gaps page counts three "
+                                      "times when transects are chosen"))
+        self.gapsFirstCheck.setChecked(True)
+        form.addRow(self.gapsFirstCheck)
         self.gpxFolder = _tip(QgsFileWidget(), tr("Folder for the GPX files of the plan (one per team); empty: "
                                                   "a 'plan_gpx' folder beside the season"))
         self.gpxFolder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
@@ -1044,7 +1049,7 @@ class SeasonDock(QDockWidget, FORM_CLASS):
                   "TEAMS": int(self.teamsSpin.value()), "SEARCH_HALF_WIDTH": self.planHalfWidthSpin.value(),
                   "LOCKED": layer_parameter(self.planLocked.currentLayer()),
                   "EXCLUDE": layer_parameter(self.planExclude.currentLayer()),
-                  "GAPS": self.outputs.get("gaps") or None,  # the ranked gaps of the Coverage page, searched first
+                  "GAPS": (self.outputs.get("gaps") or None) if self.gapsFirstCheck.isChecked() else None,
                   "OUTPUT": self.result_path("plan"), "GPX_FOLDER": folder}
 
         def done(results: dict) -> None:
@@ -1329,7 +1334,8 @@ class SeasonDock(QDockWidget, FORM_CLASS):
                 "plan_ridges": self.planRidges, "plan_habitat": self.planHabitat, "plan_routes": self.planRoutes,
                 "plan_access": self.planAccess, "plan_locked": self.planLocked, "plan_exclude": self.planExclude,
                 "budget_km": self.budgetSpin, "max_day_km": self.maxDaySpin, "teams": self.teamsSpin,
-                "plan_half_width": self.planHalfWidthSpin, "gpx_folder": self.gpxFolder,
+                "plan_half_width": self.planHalfWidthSpin, "gaps_first": self.gapsFirstCheck,
+                "gpx_folder": self.gpxFolder,
                 "n_stations": self.stationsSpin, "sigma": self.sigmaSpin, "min_spacing": self.spacingSpin,
                 "keep_cameras": self.keepCamerasCheck, "export_folder": self.exportFolder,
                 "generalise_m": self.generaliseSpin}

@@ -201,6 +201,13 @@ def test_dem_in_degrees_is_warped_to_the_season_crs(dock, season, tmp_path):
     assert plan and plan[0].featureCount() > 0 and plan[0].crs().authid() == "EPSG:32645", dock.last_message
 
 
+def _union_wkb(features):
+    union = ogr.Geometry(ogr.wkbMultiPolygon)
+    for _, geometry in features:
+        union = union.Union(geometry)
+    return union.ExportToWkb()
+
+
 def test_plan_page_transects_cameras_and_compare(dock, season, sample_dir, tmp_path):
     from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
@@ -208,6 +215,7 @@ def test_plan_page_transects_cameras_and_compare(dock, season, sample_dir, tmp_p
     outputs = season["outputs"]
     if not outputs.get("ridges"):
         pytest.fail("needs the coverage test's results (run the whole file)")
+    dock.outputs.update(outputs)  # as restored from the project: the Coverage page's gaps among them
     ridges = QgsVectorLayer(f"{gpkg}|layername=ridges", "ridges", "ogr")
     habitat = QgsRasterLayer(os.path.join(dock.results_dir(), "habitat.tif"), "habitat")
     assert ridges.isValid() and habitat.isValid()
@@ -235,6 +243,22 @@ def test_plan_page_transects_cameras_and_compare(dock, season, sample_dir, tmp_p
     files = sorted(os.listdir(gpx))
     assert files and all(n.endswith(".gpx") for n in files) and len(files) <= 2
     assert QgsProject.instance().mapLayersByName("Planned transects")
+    # the plan went into the ranked gaps of the Coverage page; with "gaps first" off, less of it does
+    gaps = ogr.CreateGeometryFromWkb(bytes(_union_wkb(_features(gpkg, "gaps"))))
+
+    def share_in_gaps(lines):
+        strip = ogr.Geometry(ogr.wkbMultiPolygon)
+        for _, geometry in lines:
+            strip = strip.Union(geometry.Buffer(50.0))
+        return strip.Intersection(gaps).GetArea() / strip.GetArea()
+
+    first = share_in_gaps(plan)
+    dock.gapsFirstCheck.setChecked(False)
+    dock.planTransectsButton.click()
+    _wait(dock)
+    plain = share_in_gaps(_features(gpkg, "plan_transects"))
+    assert first > plain, (first, plain)
+    dock.gapsFirstCheck.setChecked(True)
 
     dock.stationsSpin.setValue(6)
     dock.spacingSpin.setValue(4000.0)
