@@ -321,7 +321,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Сезон {name}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="442"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="447"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>Не удалось прочитать {path}: {reason}</translation>
     </message>
@@ -391,7 +391,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Наблюдение {id}: не удалось прочитать время «{value}»; сохранено без времени.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="905"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="927"/>
         <source>Count &apos;{value}&apos; is not a whole number of 1 or more; 1 was stored.</source>
         <translation>Число особей «{value}» — не целое число от 1 и больше; записано 1.</translation>
     </message>
@@ -616,7 +616,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Слой местообитаний пуст; укажите полигоны местообитаний или растр пригодности.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="171"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="172"/>
         <source>Cannot read {path}: its coordinates are projected (metres) but the file does not say in which CRS; give the CRS.</source>
         <translation>Не удалось прочитать {path}: координаты в нём проекционные (метры), но система координат в файле не указана; задайте её.</translation>
     </message>
@@ -626,97 +626,97 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="338"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="371"/>
         <source>Longitude and latitude were swapped (given: {x}, {y}); they were exchanged.</source>
         <translation>Долгота и широта были перепутаны местами (указано: {x}, {y}); они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="343"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="376"/>
         <source>Coordinates out of range (longitude {x}, latitude {y}); the feature was not imported. Correct them in the source file.</source>
         <translation>Координаты вне допустимого диапазона (долгота {x}, широта {y}); объект не импортирован. Исправьте их в исходном файле.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="363"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="396"/>
         <source>This point lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Эта точка лежит в {km} км за пределами района остальных данных сезона; проверьте её координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="393"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="426"/>
         <source>Longitude and latitude of the whole track were swapped; they were exchanged.</source>
         <translation>Во всём треке долгота и широта были перепутаны местами; они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="400"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="433"/>
         <source>{n} track points had coordinates out of range (first: longitude {x}, latitude {y}); they were removed from the route.</source>
         <translation>Точек трека с координатами вне допустимого диапазона: {n} (первая: долгота {x}, широта {y}); они удалены из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="373"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="406"/>
         <source>This route lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Этот маршрут лежит в {km} км за пределами района остальных данных сезона; проверьте его координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="413"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="446"/>
         <source>The observation has no date; it is kept but drops out of date filters. Add the date in the source file.</source>
         <translation>У наблюдения нет даты; оно сохранено, но не попадёт в выборки по датам. Добавьте дату в исходный файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="425"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="458"/>
         <source>Same sign type, place and time as &apos;{other}&apos; ({other_source}); probably recorded twice. Kept: delete one if so.</source>
         <translation>Тот же тип следа, место и время, что у «{other}» ({other_source}); вероятно, записано дважды. Запись сохранена: если это дубль, удалите одну из них.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="461"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="494"/>
         <source>GPS jump: the fix {n} ({time}) lies off the track (reached faster than a walker can go); it was removed from the route.</source>
         <translation>Скачок GPS: точка {n} ({time}) лежит в стороне от трека (до неё невозможно дойти пешком за такое время); она удалена из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="477"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="510"/>
         <source>The route has fewer than 2 distinct points; it was not imported.</source>
         <translation>В маршруте меньше 2 различных точек; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="544"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="577"/>
         <source>Cannot write the layer {layer}: {reason}</source>
         <translation>Не удалось записать слой {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="613"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="646"/>
         <source>No output GeoPackage was given; choose where to save the season.</source>
         <translation>Не указан выходной GeoPackage; выберите, куда сохранить данные сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="615"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="648"/>
         <source>{path} already exists; choose another file or allow overwriting.</source>
         <translation>{path} уже существует; выберите другой файл или разрешите перезапись.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="633"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="666"/>
         <source>This file has the same content as {other}; it was skipped.</source>
         <translation>Содержимое этого файла совпадает с {other}; файл пропущен.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="754"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="796"/>
         <source>No usable feature in any input: no route, sign, camera or detection could be read. Check the files and the validation messages.</source>
         <translation>Ни в одном входном файле нет пригодных объектов: не удалось прочитать ни одного маршрута, следа, фотоловушки или регистрации. Проверьте файлы и сообщения проверки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="661"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="695"/>
         <source>The season CRS {crs} is geographic; choose a metric (projected) CRS such as a UTM zone.</source>
         <translation>Система координат сезона {crs} географическая; выберите метрическую (проекционную) систему координат, например зону UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="667"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="707"/>
         <source>No input has coordinates, so the season&apos;s CRS cannot be chosen; give it.</source>
         <translation>Ни в одном входном файле нет координат, поэтому систему координат сезона определить нельзя; укажите её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="736"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="778"/>
         <source>{n} detections at station &apos;{station}&apos;, which is not among the cameras; kept without a location. Add the station to the camera table.</source>
         <translation>Регистраций на точке «{station}», которой нет среди фотоловушек: {n}; сохранены без координат. Добавьте точку в таблицу фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="777"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="819"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
@@ -736,7 +736,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{path} — книга электронной таблицы, а не текстовая таблица: сохраните лист в CSV (Файл &gt; Сохранить как &gt; CSV) и импортируйте CSV.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="674"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="696"/>
         <source>{path} is empty: export the table again.</source>
         <translation>Файл {path} пуст: выгрузите таблицу заново.</translation>
     </message>
@@ -746,117 +746,117 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{path} не является текстовой таблицей (CSV или TXT): проверьте, тот ли файл выбран, или выгрузите данные в CSV.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="679"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="701"/>
         <source>Row has {found} cells but the header has {expected}; an unquoted decimal comma in a comma-separated file? Fix the row or export with &apos;;&apos;.</source>
         <translation>В строке ячеек: {found}, а в заголовке: {expected}. Возможно, в файле с разделителем-запятой есть десятичная запятая без кавычек? Исправьте строку или выгрузите таблицу с разделителем «;».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="687"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="709"/>
         <source>{path} has a header but no data rows: export the table again.</source>
         <translation>В {path} есть заголовок, но нет строк с данными: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="703"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="725"/>
         <source>{path} has no column &apos;{column}&apos; (the field mapping uses it for {field}); its columns are: {columns}. Edit the field mapping.</source>
         <translation>В {path} нет столбца «{column}» (по сопоставлению полей он используется для {field}); имеющиеся столбцы: {columns}. Исправьте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="737"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="759"/>
         <source>Unknown CRS {crs}: give an EPSG code such as EPSG:32645.</source>
         <translation>Неизвестная система координат {crs}: укажите код EPSG, например EPSG:32645.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="755"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="777"/>
         <source>{path}: no coordinate columns found. Expected latitude and longitude (широта/долгота, lat/lon), X/Y with a CRS, or a WKT 'geom' column; columns found: {columns}. Rename the columns or set a field mapping.</source>
         <translation>{path}: не найдены столбцы координат. Ожидаются широта и долгота (широта/долгота, lat/lon), X/Y с указанием системы координат или столбец WKT «geom»; найдены столбцы: {columns}. Переименуйте столбцы или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="762"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="784"/>
         <source>{path}: the coordinates look projected (metres, not degrees). Give their CRS, e.g. EPSG:32645 (UTM 45N) or EPSG:3857 for a NextGIS Web export.</source>
         <translation>{path}: координаты похожи на проекционные (метры, а не градусы). Укажите их систему координат, например EPSG:32645 (UTM 45N) или EPSG:3857 для выгрузки из NextGIS Web.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="833"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="855"/>
         <source>Coordinates '{value}' cannot be read; the row was not imported. Write them as decimal degrees (49.7534), degrees-minutes (49 45.205) or DMS (49°45'12&quot;N).</source>
         <translation>Не удалось прочитать координаты «{value}»; строка не импортирована. Записывайте их в десятичных градусах (49.7534), в градусах и минутах (49 45.205) или в градусах, минутах и секундах (49°45'12&quot;N).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="838"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="860"/>
         <source>The row has no coordinates; it was not imported. Fill them in and import again.</source>
         <translation>В строке нет координат; она не импортирована. Заполните их и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="860"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="882"/>
         <source>Dates in column &apos;{column}&apos; were read as month/day/year (some have a second number above 12).</source>
         <translation>Даты в столбце «{column}» прочитаны как месяц/день/год (в некоторых второе число больше 12).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="864"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="886"/>
         <source>Dates in column &apos;{column}&apos; such as 03/04/2024 could be day/month or month/day; they were read as day/month/year. Check them.</source>
         <translation>Даты в столбце «{column}» вида 03/04/2024 можно понять и как день/месяц, и как месяц/день; они прочитаны как день/месяц/год. Проверьте их.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="878"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="900"/>
         <source>No date in column &apos;{column}&apos;; the row was kept without it. Add the date if known.</source>
         <translation>В столбце «{column}» нет даты; строка сохранена без неё. Добавьте дату, если она известна.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="884"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="906"/>
         <source>Date &apos;{value}&apos; cannot be read; the row was kept without it. Write dates as 15.02.2024 or 2024-02-15, times as 14:30.</source>
         <translation>Не удалось прочитать дату «{value}»; строка сохранена без неё. Записывайте даты как 15.02.2024 или 2024-02-15, время — как 14:30.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="893"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="915"/>
         <source>The table has no date column; all rows were kept without dates. Name the column 'date'/'дата' or set a field mapping.</source>
         <translation>В таблице нет столбца с датой; все строки сохранены без дат. Назовите столбец «date»/«дата» или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="918"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="940"/>
         <source>{field} &apos;{value}&apos; is not a number; it was left empty.</source>
         <translation>{field}: «{value}» — не число; поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="984"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1006"/>
         <source>Unknown sign type &apos;{value}&apos;; stored as &apos;other&apos;. Correct it, or add the name to the sign list.</source>
         <translation>Неизвестный тип следа «{value}»; записан как «other» (другой). Исправьте его или добавьте название в список типов следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="988"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1010"/>
         <source>No sign type; stored as &apos;other&apos;.</source>
         <translation>Тип следа не указан; записан как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="993"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1015"/>
         <source>Unknown sign age '{value}' (expected fresh/old, свежий/старый); left empty.</source>
         <translation>Неизвестная давность следа «{value}» (ожидается fresh/old, свежий/старый); поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1098"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1120"/>
         <source>No station ID; the row number {value} was used.</source>
         <translation>Нет идентификатора точки; использован номер строки {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1108"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1130"/>
         <source>Problem period &apos;{value}&apos; cannot be read; it was not subtracted from the trap-nights.</source>
         <translation>Не удалось прочитать период неисправности «{value}»; он не вычтен из ловушко-суток.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1125"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1147"/>
         <source>Retrieval {end} is before setup {start}; trap-nights left empty.</source>
         <translation>Снятие {end} раньше установки {start}; ловушко-сутки не заполнены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1131"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1153"/>
         <source>Station {station}: no effort and no setup/retrieval dates, so its trap-nights are unknown.</source>
         <translation>Точка {station}: нет ни усилия, ни дат установки/снятия, поэтому число ловушко-суток неизвестно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1176"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1198"/>
         <source>{path}: no station column found (Station, station_id, камера, станция); columns found: {columns}. Rename it or set a field mapping.</source>
         <translation>{path}: не найден столбец точки (Station, station_id, камера, станция); найдены столбцы: {columns}. Переименуйте столбец или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1188"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1210"/>
         <source>The detection has no station; it was not imported. Fill in the station.</source>
         <translation>У регистрации не указана точка; она не импортирована. Укажите точку.</translation>
     </message>
@@ -926,27 +926,27 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: {reason}. Проверьте, что это целый (неповреждённый) файл GPX, KML/KMZ, GeoJSON, GeoPackage или Shapefile.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="487"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="505"/>
         <source>Waypoint &apos;{name}&apos; is not a sign (its name, description and symbol name no sign type); it was not imported.</source>
         <translation>Путевая точка «{name}» не является следом (ни в названии, ни в описании, ни в имени значка не указан тип следа); она не импортирована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="569"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="616"/>
         <source>Feature &apos;{name}&apos; has no geometry; it was not imported.</source>
         <translation>У объекта «{name}» нет геометрии; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="577"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="624"/>
         <source>Cannot read {path}: the layer {layer} has no CRS and its coordinates are not degrees; add a .prj or give the CRS.</source>
         <translation>Не удалось прочитать {path}: у слоя {layer} не задана система координат, а координаты не в градусах; добавьте файл .prj или укажите систему координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="584"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="631"/>
         <source>Feature &apos;{name}&apos; is a polygon, not a route or a sign; it was not imported.</source>
         <translation>Объект «{name}» — полигон, а не маршрут или след; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="642"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="689"/>
         <source>The sign type of &apos;{name}&apos; is not recognised ({value}); imported as &apos;other&apos;.</source>
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
@@ -1101,7 +1101,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{path}: ни одна строка не соответствует формату «Session ID Occasion Detector». Выберите файл поимок secr (fmt = trapID).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1016"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1038"/>
         <source>The table has no sign type column; every row was stored as 'other'. Name the column 'type'/'тип следа' or set a field mapping.</source>
         <translation>В таблице нет столбца с типом следа; все строки записаны как «other» (другой). Назовите столбец «type»/«тип следа» или задайте сопоставление полей.</translation>
     </message>
@@ -4827,6 +4827,36 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/gui/dock_season.py" line="463"/>
         <source>Habitat inside the ranked gaps of the Coverage &amp; gaps page counts three times when transects are chosen</source>
         <translation>Местообитания внутри ранжированных пробелов со страницы «Охват и пробелы» при выборе трансект учитываются трижды</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/season.py" line="700"/>
+        <source>The CRS {crs} distorts distances by {percent} % here: it was used to read the files that give no CRS, and the season is in the UTM zone instead.</source>
+        <translation>Система координат {crs} искажает здесь расстояния на {percent} %: она использована для чтения файлов без системы координат, а сезон сохранён в зоне UTM.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="665"/>
+        <source>{path}, line {line}: a quote (&quot;) opened in &apos;{text}&apos; is never closed, so the lines after it would be read as its text. Close or remove the quote and import again.</source>
+        <translation>{path}, строка {line}: кавычка (&quot;) в «{text}» не закрыта, поэтому следующие строки были бы прочитаны как её текст. Закройте или удалите кавычку и импортируйте снова.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="672"/>
+        <source>{path}, line {line}: {reason}. Look for a quote (&quot;) opened and never closed near that line.</source>
+        <translation>{path}, строка {line}: {reason}. Найдите рядом с этой строкой незакрытую кавычку (&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="458"/>
+        <source>{count} planned route(s) (&lt;rte&gt;) were not imported: only recorded tracks (&lt;trk&gt;) count as walked.</source>
+        <translation>Запланированные маршруты (&lt;rte&gt;, {count}) не импортированы: пройденными считаются только записанные треки (&lt;trk&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="521"/>
+        <source>Cannot read {path}: the file is cut short or damaged ({reason}). Copy it again from the GPS unit, or repair it (e.g. close it with &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</source>
+        <translation>Не удаётся прочитать {path}: файл обрезан или повреждён ({reason}). Скопируйте его из GPS-навигатора заново или восстановите (например, допишите в конец &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="525"/>
+        <source>{path} holds no recorded track (&lt;trk&gt;) and no sign waypoint; nothing was imported from it.</source>
+        <translation>В {path} нет ни записанного трека (&lt;trk&gt;), ни путевых точек со следами; из него ничего не импортировано.</translation>
     </message>
 </context>
 <context>

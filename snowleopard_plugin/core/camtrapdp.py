@@ -125,7 +125,7 @@ def _read_resource(package: Dict[str, Any], name: str, folder: str, package_name
                         continue
                     out.append({key: (None if i >= len(row) or row[i] in missing else row[i])
                                 for i, key in enumerate(header)})
-        except (OSError, LookupError, UnicodeDecodeError) as error:
+        except (OSError, LookupError, UnicodeDecodeError, csv.Error) as error:
             raise InputError(QT_TR_NOOP("Cannot read {path}: {reason}"), path=file_path,
                              reason=getattr(error, "strerror", None) or str(error)) from error
     return out

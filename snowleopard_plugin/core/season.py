@@ -53,6 +53,7 @@ covariates ``Rgd``, ``Topo``, ``Water``, ``Winter`` of a traps file, or the
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import math
 import os
@@ -266,7 +267,7 @@ def _read_input(season: _Season, path: str, role: str) -> None:
             season.add_table(path, kind)
     except SnowLeopardError:
         raise
-    except (OSError, ValueError, KeyError, TypeError, IndexError, UnicodeError, RuntimeError) as error:
+    except (OSError, ValueError, KeyError, TypeError, IndexError, UnicodeError, RuntimeError, csv.Error) as error:
         raise InputError(QT_TR_NOOP("Cannot read {path}: {reason}"), path=name, reason=str(error)) from error
 
 
@@ -305,9 +306,39 @@ def _representative_points(season: _Season, gps_only: bool = False) -> Tuple[np.
     return lon[ok], lat[ok]
 
 
+#: Points farther than this from the season's median point are left out of its area (a season spans at most a
+#: few hundred km; swapped or mistyped coordinates land thousands of km away).
+CLUSTER_KM = 1000.0
+
+
+#: A season CRS whose planar distances are farther than this from the ground's is not used (see _scale_error).
+MAX_SCALE_ERROR = 0.01
+
+
+def _scale_error(target: Any, lon: np.ndarray, lat: np.ndarray) -> Optional[float]:
+    """How far (fraction) planar distances in ``target`` are from the ground's at the season's centre, the
+    larger of the meridian and parallel scales (pyproj's projection factors); None when unknown."""
+    if not len(lon):
+        return None
+    box = _robust_box(lon, lat)
+    try:
+        from pyproj import Proj
+
+        factors = Proj(target).get_factors((box[0] + box[2]) / 2.0, (box[1] + box[3]) / 2.0)
+        return max(abs(factors.meridional_scale - 1.0), abs(factors.parallel_scale - 1.0))
+    except Exception:  # noqa: BLE001 - a CRS pyproj cannot measure is taken as given
+        return None
+
+
 def _robust_box(lon: np.ndarray, lat: np.ndarray) -> Optional[Tuple[float, float, float, float]]:
+    """The 5th–95th percentile box of the points near the median point (robust to up to half of them being
+    swapped or mistyped, wherever they land)."""
     if len(lon) == 0:
         return None
+    centre = (float(np.median(lon)), float(np.median(lat)), float(np.median(lon)), float(np.median(lat)))
+    near = _km_to_box(lon, lat, centre) <= CLUSTER_KM
+    if near.sum() >= max(1, len(lon) // 2):
+        lon, lat = lon[near], lat[near]
     lo = np.percentile(lon, [5, 95])
     la = np.percentile(lat, [5, 95])
     return float(lo[0]), float(la[0]), float(lo[1]), float(la[1])
@@ -327,7 +358,9 @@ def _check_points(season: _Season, rows: List[Dict[str, Any]], layer: str,
         swapped_ok = bool(_in_range(lat, lon))
         swap = False
         if not ok and swapped_ok and abs(lat) > 90:
-            swap = True
+            # an impossible latitude that is a fine longitude: swapped, unless the swap lands far from the
+            # season or in the polar caps (then it is a typo such as 149.95 for 49.95)
+            swap = abs(lon) <= POLAR_LAT and (box is None or float(_km_to_box(lat, lon, box)) <= FAR_KM)
         elif ok and swapped_ok and box is not None:
             here = float(_km_to_box(lon, lat, box))
             there = float(_km_to_box(lat, lon, box))
@@ -382,7 +415,7 @@ def _check_tracks(season: _Season, box: Optional[Tuple[float, float, float, floa
         swapped_ok = _in_range(track.lat, track.lon)
         swap = False
         if not ok.all() and swapped_ok.all() and (np.abs(track.lat) > 90).any():
-            swap = True
+            swap = bool((np.abs(track.lon) <= POLAR_LAT).all())
         elif ok.all() and swapped_ok.all() and len(track):
             mid_lon, mid_lat = float(np.median(track.lon)), float(np.median(track.lat))
             swap = abs(mid_lat) > POLAR_LAT >= abs(mid_lon)
@@ -655,16 +688,25 @@ def build_season(routes: Sequence[str] = (), observations: Sequence[str] = (), c
     if len(lon) == 0 and not season.detections:
         raise InputError(QT_TR_NOOP("No usable feature in any input: no route, sign, camera or detection could be "
                                     "read. Check the files and the validation messages."))
+    target = None
     if crs:
         target = CRS.from_user_input(crs)
         if target.is_geographic:
             raise ParameterError(QT_TR_NOOP("The season CRS {crs} is geographic; choose a metric (projected) CRS "
                                             "such as a UTM zone."), crs=crs)
-    elif len(lon):
+        error = _scale_error(target, lon, lat)
+        if error is not None and error > MAX_SCALE_ERROR:
+            # e.g. Web Mercator, given for a NextGIS Web export: right to read the file, wrong to measure km in
+            issues.add("", "routes", "", "other", "fixed", "info",
+                       QT_TR_NOOP("The CRS {crs} distorts distances by {percent} % here: it was used to read the "
+                                  "files that give no CRS, and the season is in the UTM zone instead."),
+                       crs=target.name, percent=round(100.0 * error))
+            target = None
+    if target is None:
+        if not len(lon):
+            raise InputError(QT_TR_NOOP("No input has coordinates, so the season's CRS cannot be chosen; give it."))
         box_now = _robust_box(lon, lat)
         target = CRS.from_epsg(utm_epsg((box_now[0] + box_now[2]) / 2.0, (box_now[1] + box_now[3]) / 2.0))
-    else:
-        raise InputError(QT_TR_NOOP("No input has coordinates, so the season's CRS cannot be chosen; give it."))
     epsg = target.to_epsg()
     wgs84 = CRS.from_epsg(4326)
     transformer = Transformer.from_crs(wgs84, target, always_xy=True)

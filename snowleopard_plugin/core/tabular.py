@@ -652,13 +652,35 @@ def _read_text(path: str) -> Tuple[str, str]:
     return source, raw.decode(encoding, errors="replace")
 
 
+def _csv_rows(text: str, delimiter: str, source: str) -> List[List[str]]:
+    """The rows of a delimited text; a quote opened and never closed is named instead of swallowing the rows
+    after it (the csv module reads them as one field's text)."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: List[List[str]] = []
+    start = 1
+    try:
+        for row in reader:
+            for cell in row:
+                if sum(1 for line in cell.split("\n")[1:] if delimiter in line) >= 2:
+                    raise InputError(QT_TR_NOOP("{path}, line {line}: a quote (\") opened in '{text}' is never "
+                                                "closed, so the lines after it would be read as its text. Close or "
+                                                "remove the quote and import again."),
+                                     path=source, line=start, text=cell.split("\n")[0][:40])
+            rows.append(row)
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise InputError(QT_TR_NOOP("{path}, line {line}: {reason}. Look for a quote (\") opened and never "
+                                    "closed near that line."), path=source, line=start, reason=str(error)) from error
+    return rows
+
+
 def _read_table(path: str, layer: str, issues: IssueLog, mapping: Optional[Dict[str, str]]) -> _Table:
     source, text = _read_text(path)
     delimiter = sniff_delimiter(text)
     lines = text.splitlines()
     if lines and lines[0].lower().startswith("sep="):
         lines = lines[1:]
-    all_rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+    all_rows = _csv_rows("\n".join(lines), delimiter, source)
     # The header is the first of the first ten non-empty rows matching most known headers
     # (a spreadsheet may carry a title line or two above it).
     best_index, best_hits = None, -1

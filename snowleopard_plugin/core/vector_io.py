@@ -310,10 +310,15 @@ def iso_text(value: Any) -> Optional[str]:
     if not text or text.lower() in ("nan", "nat", "none", "null"):
         return None
     text = re.sub(r"^(\d{4})/(\d\d)/(\d\d)", r"\1-\2-\3", text)  # LIBKML writes 2024/02/10 04:00:00+00
-    text = re.sub(r"([+-]\d\d)$", r"\1:00", text)
-    date_only = re.fullmatch(r"\d{4}-\d\d-\d\d", text) or re.fullmatch(r"\d\d\.\d\d\.\d{4}", text)
+    text = re.sub(r"(\d\d:\d\d(?::\d\d(?:\.\d+)?)?)([+-]\d\d)$", r"\1\2:00", text)  # +07 after a time
+    if not re.match(r"\d{4}-\d\d-\d\d", text):
+        # typed by hand (5.03.2026, 03/04/2026 12:30, 15 февраля 2026): day first, as the tables are read
+        from .tabular import parse_datetime
+
+        return parse_datetime(text)
+    date_only = re.fullmatch(r"\d{4}-\d\d-\d\d", text)
     try:
-        stamp = pd.Timestamp(text) if not re.match(r"\d\d\.\d\d\.\d{4}", text) else pd.to_datetime(text, dayfirst=True)
+        stamp = pd.Timestamp(text)
     except (ValueError, TypeError, OverflowError):
         return None
     if stamp is pd.NaT or pd.isna(stamp):
@@ -440,11 +445,21 @@ def read_gpx(path: str, issues: IssueLog) -> VectorContent:
     ds = open_vector(path)
     if ds.GetDriver().GetName() != "GPX":
         raise InputError(QT_TR_NOOP("Cannot read {path}: {reason}"), path=source, reason="not a GPX file")
+    from osgeo import gdal
+
+    opening = gdal.GetLastErrorMsg() if gdal.GetLastErrorType() >= gdal.CE_Failure else ""  # set by open_vector
     content = VectorContent()
     file_team = team_from_text(stem)
+    gdal.ErrorReset()
     with _quiet():
-        for layer_name, point_layer, fid_field, seg_field in (("tracks", "track_points", "track_fid", "track_seg_id"),
-                                                              ("routes", "route_points", "route_fid", None)):
+        planned = ds.GetLayerByName("routes")
+        if planned is not None and planned.GetFeatureCount() > 0:
+            # <rte> is a route planned on the map (the unit navigates along it), not a track walked
+            issues.add(source, ROUTES, source, "other", "rejected", "info",
+                       QT_TR_NOOP("{count} planned route(s) (<rte>) were not imported: only recorded tracks "
+                                  "(<trk>) count as walked."), count=int(planned.GetFeatureCount()))
+        for layer_name, point_layer, fid_field, seg_field in (("tracks", "track_points", "track_fid",
+                                                               "track_seg_id"),):
             lines = ds.GetLayerByName(layer_name)
             points = ds.GetLayerByName(point_layer)
             if lines is None or points is None or lines.GetFeatureCount() == 0:
@@ -458,6 +473,9 @@ def read_gpx(path: str, issues: IssueLog) -> VectorContent:
             segs = arrays[seg_field].astype(np.int64) if seg_field else np.zeros(len(fids), dtype=np.int64)
             ele = arrays.get("ele")
             times = arrays.get("time")
+            offset = _time_offset_minutes(points)
+            if times is not None and offset:
+                times = times - np.timedelta64(offset, "m")  # wall-clock times with an offset, to UTC
             for start, stop in split_runs(fids):
                 fid = int(fids[start])
                 info = attrs.get(fid, {})
@@ -498,7 +516,36 @@ def read_gpx(path: str, issues: IssueLog) -> VectorContent:
                     "note": note, "source": source, "obs_id": f"{stem}_w{number}",
                     "_name": texts.get("name"),
                 })
+    failure = opening or (gdal.GetLastErrorMsg() if gdal.GetLastErrorType() >= gdal.CE_Failure else "")
+    if "XML parsing" in failure or "not well-formed" in failure or "unclosed token" in failure:
+        raise InputError(QT_TR_NOOP("Cannot read {path}: the file is cut short or damaged ({reason}). Copy it "
+                                    "again from the GPS unit, or repair it (e.g. close it with </trkseg></trk>"
+                                    "</gpx>)."), path=source, reason=failure)
+    if not content.tracks and not content.observations:
+        issues.add(source, ROUTES, source, "empty_input", "rejected", "warning",
+                   QT_TR_NOOP("{path} holds no recorded track (<trk>) and no sign waypoint; nothing was imported "
+                              "from it."), path=source)
     return content
+
+
+def _time_offset_minutes(points: Any) -> int:
+    """The UTC offset (minutes) of a GPX layer's times, from its first timed fix; 0 for UTC or no offset.
+
+    GDAL's Arrow reader returns wall-clock times without their offset (``+07:00`` from GPSLogger); OGR's
+    feature API keeps it (time zone flag 100 = UTC, each step of 1 = 15 minutes).
+    """
+    index = points.GetLayerDefn().GetFieldIndex("time")
+    if index < 0:
+        return 0
+    points.ResetReading()
+    offset = 0
+    for feature in points:
+        if feature.IsFieldSetAndNotNull(index):
+            flag = feature.GetFieldAsDateTime(index)[6]
+            offset = (flag - 100) * 15 if flag > 1 else 0
+            break
+    points.ResetReading()
+    return int(offset)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -260,6 +260,130 @@ def test_short_track_does_not_flag_signs_spread_over_the_reserve(tmp_path):
     assert not set(val["problem"]) & {"latlon_swapped", "far_outside_extent"}
 
 
+def _gpx_text(fixes, times=None, extra=""):
+    points = "".join(f'<trkpt lat="{lat}" lon="{lon}">' + (f"<time>{times[i]}</time>" if times else "") + "</trkpt>"
+                     for i, (lon, lat) in enumerate(fixes))
+    return ('<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="t" '
+            'xmlns="http://www.topografix.com/GPX/1/1">' + extra + "<trk><trkseg>" + points + "</trkseg></trk></gpx>")
+
+
+def test_truncated_gpx_is_named_not_dropped(tmp_path):
+    n = 3000  # long enough that GDAL opens it and fails only while reading the fixes
+    text = _gpx_text([(88.45 + 0.00001 * i, 49.9) for i in range(n)],
+                     [f"2026-02-20T{3 + i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z" for i in range(n)])
+    text = text.replace("<trkpt", "\n<trkpt")
+    cut = tmp_path / "cut.gpx"
+    cut.write_text(text[: int(len(text) * 0.6)], encoding="utf-8")  # a copy interrupted
+    good = tmp_path / "good.gpx"
+    good.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="cut.gpx.*cut short"):
+        build_season(routes=[str(good), str(cut)], output=str(tmp_path / "s.gpkg"))
+    assert not os.path.exists(tmp_path / "s.gpkg")
+
+
+def test_gpx_times_with_an_offset_are_converted_to_utc(tmp_path):
+    """GPSLogger writes local times with their offset: 06:30+07:00 on 24 Feb is 23:30 UTC on the 23rd."""
+    gpx = tmp_path / "gpslogger.gpx"
+    gpx.write_text(_gpx_text([(88.45, 49.9), (88.46, 49.905), (88.47, 49.91)],
+                             ["2026-02-24T06:30:00+07:00", "2026-02-24T07:00:00+07:00", "2026-02-24T07:30:00+07:00"]),
+                   encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    build_season(routes=[str(gpx)], output=out)
+    row = read(out, "routes").iloc[0]
+    assert row["start_time"] == "2026-02-23T23:30:00Z" and row["end_time"] == "2026-02-24T00:30:00Z"
+
+
+def test_planned_gpx_route_is_not_counted_as_walked(tmp_path):
+    rte = ('<rte><name>plan</name><rtept lat="49.90" lon="88.40"/><rtept lat="49.95" lon="88.50"/></rte>')
+    gpx = tmp_path / "walk_and_plan.gpx"
+    gpx.write_text(_gpx_text([(88.45, 49.9), (88.46, 49.905)], ["2026-02-20T03:00:00Z", "2026-02-20T03:30:00Z"],
+                             extra=rte), encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    result = build_season(routes=[str(gpx)], output=out)
+    assert result["routes"] == 1
+    routes = read(out, "routes")
+    assert routes["length_km"].iloc[0] == pytest.approx(utm_length_m([(88.45, 49.9), (88.46, 49.905)]) / 1000,
+                                                       rel=1e-6)
+    val = read(out, "validation")
+    assert "planned route" in " ".join(val["detail"])
+
+
+def test_unclosed_quote_is_named_with_its_line(tmp_path):
+    rows = [f"2{i}.02.2026;49.9{i};88.4{i};след;заметка {i}" for i in range(8)]
+    rows[2] = '22.02.2026;49.92;88.42;след;"Белый камень'
+    table = tmp_path / "signs.csv"
+    table.write_text("Дата;Широта;Долгота;Тип;Примечание\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 4.*quote"):
+        build_season(observations=[str(table)], output=str(tmp_path / "s.gpkg"))
+    big = tmp_path / "big.csv"  # the same with thousands of rows: the csv module's own error, named
+    big.write_text("Дата;Широта;Долгота;Тип;Примечание\n" + rows[2] + "\n" + "\n".join(rows * 600) + "\n",
+                   encoding="utf-8")
+    with pytest.raises(InputError, match="line 2.*quote"):
+        build_season(observations=[str(big)], output=str(tmp_path / "s.gpkg"))
+
+
+def test_hand_typed_dates_in_a_geojson_are_day_first(tmp_path):
+    features = [{"type": "Feature", "properties": {"type": "track", "Дата": text},
+                 "geometry": {"type": "Point", "coordinates": [88.45 + 0.001 * i, 49.9]}}
+                for i, text in enumerate(["5.03.2026", "1.12.2025", "03/04/2026", "12.3.2026 14:20"])]
+    path = tmp_path / "typed.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
+                    encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    build_season(observations=[str(path)], output=out)
+    dates = sorted(read(out, "observations")["datetime"])
+    assert dates == ["2025-12-01", "2026-03-05", "2026-03-12T14:20:00", "2026-04-03"]
+
+
+def test_latitude_typo_is_rejected_not_swapped_to_the_pole(tmp_path):
+    rows = ["date,lat,lon,type"] + [f"2026-02-20,49.9{i},88.4{i},track" for i in range(6)]
+    rows.append("2026-02-21,149.95,88.36,track")  # 149.95 typed for 49.95
+    table = tmp_path / "signs.csv"
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    build_season(observations=[str(table)], output=out)
+    val = read(out, "validation")
+    assert list(val["problem"]) == ["coordinates_out_of_range"] and list(val["action"]) == ["rejected"]
+    assert len(read(out, "observations")) == 6
+
+
+def test_a_tenth_of_rows_swapped_in_a_table_only_season_south_of_the_altai(tmp_path):
+    """Sarychat-Ertash (78.5°E, 41.9°N): swapped, a row sits at 41.9°E 78.5°N, a valid place; with 4 of 40 rows
+    swapped they used to widen the season's area themselves and stay, and the UTM zone came out wrong."""
+    rng = np.random.default_rng(4)
+    signs = [(78.5 + rng.uniform(-0.2, 0.2), 41.9 + rng.uniform(-0.1, 0.1)) for _ in range(40)]
+    rows = [f"2026-02-20,{lat},{lon},track" if i % 10 else f"2026-02-20,{lon},{lat},track"
+            for i, (lon, lat) in enumerate(signs)]
+    table = tmp_path / "signs.csv"
+    table.write_text("date,lat,lon,type\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    result = build_season(observations=[str(table)], output=out)
+    assert result["epsg"] == 32644
+    val = read(out, "validation")
+    assert (val["problem"] == "latlon_swapped").sum() == 4
+
+
+def test_web_mercator_given_for_a_table_reads_it_but_the_season_stays_in_utm(tmp_path):
+    """A NextGIS Web export in EPSG:3857 (x, y columns): the CRS given reads it, but km are measured in the UTM
+    zone, not in Web Mercator (55 % too long at 50°N)."""
+    from pyproj import Transformer
+
+    merc = Transformer.from_crs(4326, 3857, always_xy=True)
+    track = [(88.45, 49.9), (88.46, 49.905), (88.47, 49.91)]
+    gpx = tmp_path / "t.gpx"
+    gpx.write_text(_gpx_text(track, ["2026-02-20T03:00:00Z", "2026-02-20T03:30:00Z", "2026-02-20T04:00:00Z"]),
+                   encoding="utf-8")
+    x, y = merc.transform(88.455, 49.902)
+    table = tmp_path / "ngw.csv"
+    table.write_text(f"x,y,type,date\n{x},{y},track,2026-02-20\n", encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    result = build_season(routes=[str(gpx)], observations=[str(table)], crs="EPSG:3857", output=out)
+    assert result["epsg"] == 32645
+    assert read(out, "routes")["length_km"].iloc[0] == pytest.approx(utm_length_m(track) / 1000, rel=1e-6)
+    obs = read(out, "observations").to_crs(4326)
+    assert obs.geometry.x.iloc[0] == pytest.approx(88.455, abs=1e-7)
+
+
 def test_cameras_and_detections_with_unknown_station(tmp_path):
     cams = tmp_path / "cams.csv"
     cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
