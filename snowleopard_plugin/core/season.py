@@ -647,10 +647,16 @@ def build_season(routes: Sequence[str] = (), observations: Sequence[str] = (), c
     if os.path.exists(output) and not overwrite:
         raise ParameterError(QT_TR_NOOP("{path} already exists; choose another file or allow overwriting."),
                              path=output)
-    issues = IssueLog()
-    season = _Season(issues, crs, mapping)
     inputs = [(p, role) for role, paths in (("routes", routes), ("observations", observations),
                                             ("cameras", cameras), ("detections", detections)) for p in paths]
+    target_path = os.path.realpath(output)
+    for path, _ in inputs:
+        if os.path.realpath(path) == target_path:
+            raise ParameterError(QT_TR_NOOP("The output {path} is also an input: an input file is never "
+                                            "overwritten. Choose another file for the season."),
+                                 path=os.path.basename(output))
+    issues = IssueLog()
+    season = _Season(issues, crs, mapping)
     if feedback is not None:
         feedback.set_progress(0)
     seen: Dict[str, str] = {}

@@ -599,8 +599,18 @@ def read_vector(path: str, issues: IssueLog, crs: Optional[str] = None) -> Vecto
     content = VectorContent()
     n_lines = 0
     with _quiet():
+        layer_names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
+        season_file = {"routes", "observations", "validation"} <= set(layer_names)
+        if season_file:  # a season GeoPackage given again: only its routes, signs and cameras are field data
+            others = [name for name in layer_names if name not in ("routes", "observations", "cameras")]
+            issues.add(source, OBSERVATIONS, source, "other", "rejected", "info",
+                       QT_TR_NOOP("{path} is a season GeoPackage: its routes, signs and cameras were imported, "
+                                  "not its other layers ({tables}); import detections from their Camtrap DP or "
+                                  "secr files."), path=source, tables=", ".join(others))
         for layer_index in range(ds.GetLayerCount()):
             layer = ds.GetLayer(layer_index)
+            if season_file and layer.GetName() not in ("routes", "observations", "cameras"):
+                continue
             defn = layer.GetLayerDefn()
             names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
             fields = match_fields(names)
