@@ -517,7 +517,10 @@ def read_gpx(path: str, issues: IssueLog) -> VectorContent:
                     "_name": texts.get("name"),
                 })
     failure = opening or (gdal.GetLastErrorMsg() if gdal.GetLastErrorType() >= gdal.CE_Failure else "")
-    if "XML parsing" in failure or "not well-formed" in failure or "unclosed token" in failure:
+    if not failure and not _ends_with_gpx_tag(path):  # GDAL's own error is not kept in every error mode
+        failure = "no closing </gpx>"
+    if failure and ("XML parsing" in failure or "not well-formed" in failure or "unclosed token" in failure
+                    or "</gpx>" in failure):
         raise InputError(QT_TR_NOOP("Cannot read {path}: the file is cut short or damaged ({reason}). Copy it "
                                     "again from the GPS unit, or repair it (e.g. close it with </trkseg></trk>"
                                     "</gpx>)."), path=source, reason=failure)
@@ -526,6 +529,16 @@ def read_gpx(path: str, issues: IssueLog) -> VectorContent:
                    QT_TR_NOOP("{path} holds no recorded track (<trk>) and no sign waypoint; nothing was imported "
                               "from it."), path=source)
     return content
+
+
+def _ends_with_gpx_tag(path: str) -> bool:
+    """True when the file ends with ``</gpx>`` (a copy cut short does not)."""
+    with open(path, "rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        size = handle.tell()
+        handle.seek(max(0, size - 4096))
+        tail = handle.read()
+    return b"</gpx>" in tail.lower() or b"</gpx:gpx>" in tail.lower()
 
 
 def _time_offset_minutes(points: Any) -> int:
