@@ -423,7 +423,7 @@ _LAYER_ROLES: Dict[str, Dict[str, Tuple[str, ...]]] = {
                           "время регистрации", "creation_date", "datetime_iso"),
         "date": _keys("date", "дата", "дата наблюдения", "дата учета", "day", "data"),
         "time": _keys("time", "время", "время наблюдения", "vremya", "vremia"),
-        "count": _keys("count", "кол-во", "количество", "n", "число", "шт", "кол", "number", "numbers",
+        "count": _keys("count", "кол-во", "количество", "число", "шт", "кол", "number", "numbers",
                        "кол-во особей", "кол-во следов", "kolvo", "kol_vo", "kolichestvo"),
         "age_class": _keys("age_class", "возраст", "свежесть", "age", "давность", "возраст следа",
                            "freshness", "age of sign", "svezhest", "vozrast"),
@@ -466,7 +466,7 @@ _LAYER_ROLES: Dict[str, Dict[str, Tuple[str, ...]]] = {
         "individual_id": _keys("individual_id", "individual", "individualid", "особь", "индивидуальный номер",
                                "animal_id", "id особи", "имя", "name"),
         "sex": _keys("sex", "пол"),
-        "count": _keys("count", "кол-во", "количество", "n", "число", "number"),
+        "count": _keys("count", "кол-во", "количество", "число", "number"),
         "event_id": _keys("event_id", "eventid", "event", "событие", "sequence_id", "sequenceid"),
     },
 }

@@ -442,7 +442,39 @@ def read_gpx(path: str, issues: IssueLog) -> VectorContent:
     """
     source = os.path.basename(path)
     stem = os.path.splitext(source)[0]
-    ds = open_vector(path)
+    with _utf8_gpx(path) as readable:
+        ds = open_vector(readable)
+        return _read_gpx_dataset(ds, path, source, stem, issues)
+
+
+@contextlib.contextmanager
+def _utf8_gpx(path: str) -> Iterator[str]:
+    """The GPX itself, or a UTF-8 copy of it in a temporary folder when it declares an encoding GDAL's XML
+    parser does not know (``windows-1251`` from OziExplorer or GPSBabel on a Russian Windows)."""
+    import tempfile
+
+    with open(path, "rb") as handle:
+        head = handle.read(200)
+    match = re.search(rb'encoding=["\']([A-Za-z0-9_.:-]+)["\']', head.split(b"?>")[0])
+    encoding = match.group(1).decode("ascii").lower() if match else "utf-8"
+    if encoding in ("utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "utf-16"):
+        yield path
+        return
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        yield path  # GDAL says what is wrong
+        return
+    text = re.sub(r'encoding=["\'][A-Za-z0-9_.:-]+["\']', 'encoding="UTF-8"', text, count=1)
+    with tempfile.TemporaryDirectory(prefix="snowleopard_gpx_") as folder:
+        copy = os.path.join(folder, os.path.basename(path))
+        with open(copy, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        yield copy
+
+
+def _read_gpx_dataset(ds: Any, path: str, source: str, stem: str, issues: IssueLog) -> VectorContent:
     if ds.GetDriver().GetName() != "GPX":
         raise InputError(QT_TR_NOOP("Cannot read {path}: {reason}"), path=source, reason="not a GPX file")
     from osgeo import gdal
@@ -755,7 +787,9 @@ def _head(path: str, size: int = 4096) -> str:
     for encoding in ("utf-8", "cp1251"):
         try:
             return raw.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as error:
+            if encoding == "utf-8" and len(raw) == size and error.start >= len(raw) - 3:
+                return raw[:error.start].decode("utf-8", errors="replace")  # the slice cut a letter in two
             continue
     return raw.decode("latin-1")
 

@@ -384,6 +384,48 @@ def test_web_mercator_given_for_a_table_reads_it_but_the_season_stays_in_utm(tmp
     assert obs.geometry.x.iloc[0] == pytest.approx(88.455, abs=1e-7)
 
 
+def test_windows_1251_gpx_is_read(tmp_path):
+    """OziExplorer and GPSBabel on a Russian Windows declare encoding="windows-1251", which GDAL's XML parser
+    does not know: the track and its Cyrillic waypoint are read all the same, and the file is left as it was."""
+    text = _gpx_text([(88.45, 49.9), (88.46, 49.905)], ["2026-02-20T03:00:00Z", "2026-02-20T03:30:00Z"],
+                     extra='<wpt lat="49.902" lon="88.455"><name>Поскрёб ирбиса</name></wpt>')
+    text = text.replace('encoding="UTF-8"', 'encoding="windows-1251"')
+    gpx = tmp_path / "ozi.gpx"
+    gpx.write_bytes(text.encode("cp1251"))
+    before = gpx.read_bytes()
+    out = str(tmp_path / "s.gpkg")
+    result = build_season(routes=[str(gpx)], output=out)
+    assert result["routes"] == 1 and result["observations"] == 1
+    assert read(out, "observations")["obs_type"].iloc[0] == "scrape"
+    assert gpx.read_bytes() == before and set(os.listdir(tmp_path)) == {"ozi.gpx", "s.gpkg"}
+
+
+def test_utf8_table_whose_header_sample_cuts_a_letter_is_still_a_sign_table(tmp_path):
+    """The first 8 KB of a table are read to sort it; when byte 8192 falls inside a Cyrillic letter the table is
+    still recognised by its header, whatever list it is given in."""
+    header = "Дата;Широта;Долгота;Тип следа;Примечание\n"
+    row = "20.02.2026;49,90;88,45;след;свежий след у скалы\n"
+    for pad in range(4):  # pad the first note until byte 8192 is the second byte of a two-byte letter
+        raw = (header + row.replace("скалы", "скалы" + "x" * pad) + row * 399).encode("utf-8")
+        if raw[8192] & 0xC0 == 0x80:
+            break
+    table = tmp_path / "signs.csv"
+    table.write_bytes(raw)
+    assert raw[8192] & 0xC0 == 0x80  # the cut falls inside a letter
+    out = str(tmp_path / "s.gpkg")
+    result = build_season(routes=[str(table)], output=out)  # given in the wrong list: sorted by its header
+    assert result["observations"] == 400 and result["routes"] == 0
+
+
+def test_column_n_is_not_read_as_a_count(tmp_path):
+    table = tmp_path / "signs.csv"
+    table.write_text("N,Date,Lat,Lon,Type\n1,2026-02-20,49.90,88.45,track\n2,2026-02-20,49.91,88.46,track\n"
+                     "3,2026-02-20,49.92,88.47,scrape\n", encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    build_season(observations=[str(table)], output=out)
+    assert list(read(out, "observations")["count"]) == [1, 1, 1]
+
+
 def test_cameras_and_detections_with_unknown_station(tmp_path):
     cams = tmp_path / "cams.csv"
     cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
