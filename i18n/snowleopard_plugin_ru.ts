@@ -321,7 +321,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Сезон {name}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="447"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="479"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>Не удалось прочитать {path}: {reason}</translation>
     </message>
@@ -616,7 +616,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Слой местообитаний пуст; укажите полигоны местообитаний или растр пригодности.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="172"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="173"/>
         <source>Cannot read {path}: its coordinates are projected (metres) but the file does not say in which CRS; give the CRS.</source>
         <translation>Не удалось прочитать {path}: координаты в нём проекционные (метры), но система координат в файле не указана; задайте её.</translation>
     </message>
@@ -626,97 +626,97 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="371"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="443"/>
         <source>Longitude and latitude were swapped (given: {x}, {y}); they were exchanged.</source>
         <translation>Долгота и широта были перепутаны местами (указано: {x}, {y}); они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="376"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="448"/>
         <source>Coordinates out of range (longitude {x}, latitude {y}); the feature was not imported. Correct them in the source file.</source>
         <translation>Координаты вне допустимого диапазона (долгота {x}, широта {y}); объект не импортирован. Исправьте их в исходном файле.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="396"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="468"/>
         <source>This point lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Эта точка лежит в {km} км за пределами района остальных данных сезона; проверьте её координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="426"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="498"/>
         <source>Longitude and latitude of the whole track were swapped; they were exchanged.</source>
         <translation>Во всём треке долгота и широта были перепутаны местами; они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="433"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="505"/>
         <source>{n} track points had coordinates out of range (first: longitude {x}, latitude {y}); they were removed from the route.</source>
         <translation>Точек трека с координатами вне допустимого диапазона: {n} (первая: долгота {x}, широта {y}); они удалены из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="406"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="478"/>
         <source>This route lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Этот маршрут лежит в {km} км за пределами района остальных данных сезона; проверьте его координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="446"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="518"/>
         <source>The observation has no date; it is kept but drops out of date filters. Add the date in the source file.</source>
         <translation>У наблюдения нет даты; оно сохранено, но не попадёт в выборки по датам. Добавьте дату в исходный файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="458"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="530"/>
         <source>Same sign type, place and time as &apos;{other}&apos; ({other_source}); probably recorded twice. Kept: delete one if so.</source>
         <translation>Тот же тип следа, место и время, что у «{other}» ({other_source}); вероятно, записано дважды. Запись сохранена: если это дубль, удалите одну из них.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="494"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="566"/>
         <source>GPS jump: the fix {n} ({time}) lies off the track (reached faster than a walker can go); it was removed from the route.</source>
         <translation>Скачок GPS: точка {n} ({time}) лежит в стороне от трека (до неё невозможно дойти пешком за такое время); она удалена из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="510"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="582"/>
         <source>The route has fewer than 2 distinct points; it was not imported.</source>
         <translation>В маршруте меньше 2 различных точек; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="577"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="649"/>
         <source>Cannot write the layer {layer}: {reason}</source>
         <translation>Не удалось записать слой {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="646"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="718"/>
         <source>No output GeoPackage was given; choose where to save the season.</source>
         <translation>Не указан выходной GeoPackage; выберите, куда сохранить данные сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="648"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="720"/>
         <source>{path} already exists; choose another file or allow overwriting.</source>
         <translation>{path} уже существует; выберите другой файл или разрешите перезапись.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="666"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="744"/>
         <source>This file has the same content as {other}; it was skipped.</source>
         <translation>Содержимое этого файла совпадает с {other}; файл пропущен.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="796"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="874"/>
         <source>No usable feature in any input: no route, sign, camera or detection could be read. Check the files and the validation messages.</source>
         <translation>Ни в одном входном файле нет пригодных объектов: не удалось прочитать ни одного маршрута, следа, фотоловушки или регистрации. Проверьте файлы и сообщения проверки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="695"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="773"/>
         <source>The season CRS {crs} is geographic; choose a metric (projected) CRS such as a UTM zone.</source>
         <translation>Система координат сезона {crs} географическая; выберите метрическую (проекционную) систему координат, например зону UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="707"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="785"/>
         <source>No input has coordinates, so the season&apos;s CRS cannot be chosen; give it.</source>
         <translation>Ни в одном входном файле нет координат, поэтому систему координат сезона определить нельзя; укажите её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="778"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="856"/>
         <source>{n} detections at station &apos;{station}&apos;, which is not among the cameras; kept without a location. Add the station to the camera table.</source>
         <translation>Регистраций на точке «{station}», которой нет среди фотоловушек: {n}; сохранены без координат. Добавьте точку в таблицу фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="819"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="897"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
@@ -926,27 +926,27 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: {reason}. Проверьте, что это целый (неповреждённый) файл GPX, KML/KMZ, GeoJSON, GeoPackage или Shapefile.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="505"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="537"/>
         <source>Waypoint &apos;{name}&apos; is not a sign (its name, description and symbol name no sign type); it was not imported.</source>
         <translation>Путевая точка «{name}» не является следом (ни в названии, ни в описании, ни в имени значка не указан тип следа); она не импортирована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="616"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="671"/>
         <source>Feature &apos;{name}&apos; has no geometry; it was not imported.</source>
         <translation>У объекта «{name}» нет геометрии; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="624"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="679"/>
         <source>Cannot read {path}: the layer {layer} has no CRS and its coordinates are not degrees; add a .prj or give the CRS.</source>
         <translation>Не удалось прочитать {path}: у слоя {layer} не задана система координат, а координаты не в градусах; добавьте файл .prj или укажите систему координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="631"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="686"/>
         <source>Feature &apos;{name}&apos; is a polygon, not a route or a sign; it was not imported.</source>
         <translation>Объект «{name}» — полигон, а не маршрут или след; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="689"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="744"/>
         <source>The sign type of &apos;{name}&apos; is not recognised ({value}); imported as &apos;other&apos;.</source>
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
@@ -4829,7 +4829,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Местообитания внутри ранжированных пробелов со страницы «Охват и пробелы» при выборе трансект учитываются трижды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="700"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="778"/>
         <source>The CRS {crs} distorts distances by {percent} % here: it was used to read the files that give no CRS, and the season is in the UTM zone instead.</source>
         <translation>Система координат {crs} искажает здесь расстояния на {percent} %: она использована для чтения файлов без системы координат, а сезон сохранён в зоне UTM.</translation>
     </message>
@@ -4844,19 +4844,44 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{path}, строка {line}: {reason}. Найдите рядом с этой строкой незакрытую кавычку (&quot;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="458"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="490"/>
         <source>{count} planned route(s) (&lt;rte&gt;) were not imported: only recorded tracks (&lt;trk&gt;) count as walked.</source>
         <translation>Запланированные маршруты (&lt;rte&gt;, {count}) не импортированы: пройденными считаются только записанные треки (&lt;trk&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="521"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="556"/>
         <source>Cannot read {path}: the file is cut short or damaged ({reason}). Copy it again from the GPS unit, or repair it (e.g. close it with &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</source>
         <translation>Не удаётся прочитать {path}: файл обрезан или повреждён ({reason}). Скопируйте его из GPS-навигатора заново или восстановите (например, допишите в конец &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="525"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="560"/>
         <source>{path} holds no recorded track (&lt;trk&gt;) and no sign waypoint; nothing was imported from it.</source>
         <translation>В {path} нет ни записанного трека (&lt;trk&gt;), ни путевых точек со следами; из него ничего не импортировано.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/season.py" line="269"/>
+        <source>{path} is a table of a Camtrap DP package but no datapackage.json lies beside it: choose the package&apos;s datapackage.json (it links its tables).</source>
+        <translation>{path} — таблица пакета Camtrap DP, но рядом с ней нет datapackage.json: выберите datapackage.json пакета (он связывает его таблицы).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/season.py" line="286"/>
+        <source>{path} is a ZIP archive without a Camtrap DP datapackage.json: unzip it and choose the files inside.</source>
+        <translation>{path} — ZIP-архив без datapackage.json пакета Camtrap DP: распакуйте его и выберите файлы внутри.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/season.py" line="321"/>
+        <source>{path} is a table of a Camtrap DP package: the package (datapackage.json beside it) was read instead.</source>
+        <translation>{path} — таблица пакета Camtrap DP: вместо неё прочитан весь пакет (datapackage.json рядом с ней).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/season.py" line="727"/>
+        <source>The output {path} is also an input: an input file is never overwritten. Choose another file for the season.</source>
+        <translation>Выходной файл {path} также указан среди входных: входные файлы никогда не перезаписываются. Выберите для сезона другой файл.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="651"/>
+        <source>{path} is a season GeoPackage: its routes, signs and cameras were imported, not its other layers ({tables}); import detections from their Camtrap DP or secr files.</source>
+        <translation>{path} — GeoPackage сезона: из него импортированы маршруты, следы и фотоловушки, но не остальные слои ({tables}); регистрации импортируйте из их файлов Camtrap DP или secr.</translation>
     </message>
 </context>
 <context>

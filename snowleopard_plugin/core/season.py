@@ -138,6 +138,7 @@ class _Season:
     """Everything read so far, in WGS 84 lon/lat, before projection."""
 
     def __init__(self, issues: IssueLog, crs: Optional[str], mapping: Optional[Dict[str, Any]] = None) -> None:
+        self.packages: set = set()  # Camtrap DP packages read (by datapackage.json path)
         self.issues = issues
         self.crs = crs
         self.mapping = split_mapping(mapping)
@@ -246,6 +247,61 @@ def _isnull(value: Any) -> bool:
     return bool(result) if isinstance(result, (bool, np.bool_)) else False
 
 
+#: Header cells that mark the tables of a Camtrap DP package (deployments, media, observations).
+CAMTRAPDP_KEYS = ("deploymentid", "mediaid", "observationid")
+
+
+def _camtrapdp_table_package(path: str) -> Optional[str]:
+    """The datapackage.json beside a Camtrap DP table given on its own; an error when there is none."""
+    if not path.lower().endswith((".csv", ".tsv", ".txt")):
+        return None
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            first = handle.readline()
+    except OSError:
+        return None
+    cells = {cell.strip().strip('"').lower() for cell in first.replace(";", ",").replace("\t", ",").split(",")}
+    if not cells & set(CAMTRAPDP_KEYS) or not ({"deploymentid", "latitude"} <= cells or "mediaid" in cells
+                                                or {"observationid", "deploymentid"} <= cells):
+        return None
+    package = os.path.join(os.path.dirname(os.path.abspath(path)), "datapackage.json")
+    if not os.path.isfile(package):
+        raise InputError(QT_TR_NOOP("{path} is a table of a Camtrap DP package but no datapackage.json lies beside "
+                                    "it: choose the package's datapackage.json (it links its tables)."),
+                         path=os.path.basename(path))
+    return os.path.realpath(package)
+
+
+def _read_zipped_package(season: _Season, path: str) -> None:
+    """A Camtrap DP package delivered as a ZIP (Agouti, GBIF): read from a temporary copy of its files."""
+    import tempfile
+    import zipfile
+
+    name = os.path.basename(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.namelist()
+            packages = [m for m in members if os.path.basename(m) == "datapackage.json"]
+            if not packages:
+                raise InputError(QT_TR_NOOP("{path} is a ZIP archive without a Camtrap DP datapackage.json: unzip "
+                                            "it and choose the files inside."), path=name)
+            root = os.path.dirname(packages[0])
+            with tempfile.TemporaryDirectory(prefix="snowleopard_zip_") as folder:
+                target = os.path.join(folder, os.path.splitext(name)[0])
+                for member in members:
+                    if member.startswith(root) and not member.endswith("/"):
+                        relative = os.path.relpath(member, root) if root else member
+                        if relative.startswith("..") or os.path.isabs(relative):
+                            continue
+                        destination = os.path.join(target, relative)
+                        os.makedirs(os.path.dirname(destination), exist_ok=True)
+                        with archive.open(member) as src, open(destination, "wb") as dst:
+                            dst.write(src.read())
+                season.add_table(os.path.join(target, "datapackage.json"), "camtrapdp")
+    except zipfile.BadZipFile as error:
+        raise InputError(QT_TR_NOOP("Cannot read {path}: {reason}"), path=name, reason=str(error)) from error
+
+
 _READERS_BY_ROLE = {"routes": "vector", "observations": "observations", "cameras": "cameras",
                     "detections": "detections"}
 
@@ -255,7 +311,23 @@ def _read_input(season: _Season, path: str, role: str) -> None:
     name = os.path.basename(path)
     if not os.path.isfile(path):
         raise InputError(QT_TR_NOOP("Cannot read {path}: the file does not exist."), path=path)
+    if path.lower().endswith(".zip"):
+        _read_zipped_package(season, path)
+        return
+    package = _camtrapdp_table_package(path)
+    if package is not None:
+        if package not in season.packages:  # its datapackage.json, read once
+            season.packages.add(package)
+            season.issues.add(name, model.CAMERAS, name, "other", "fixed", "info",
+                              QT_TR_NOOP("{path} is a table of a Camtrap DP package: the package "
+                                         "(datapackage.json beside it) was read instead."), path=name)
+            season.add_table(package, "camtrapdp")
+        return
     kind = classify_file(path)
+    if kind == "camtrapdp":
+        if os.path.realpath(path) in season.packages:
+            return
+        season.packages.add(os.path.realpath(path))
     if kind == "unknown":
         lower = path.lower()
         kind = "vector" if lower.endswith(VECTOR_EXTENSIONS) or role == "routes" else _READERS_BY_ROLE[role]

@@ -153,3 +153,31 @@ def test_remote_tables_are_not_downloaded(tmp_path):
                     encoding="utf-8")
     with pytest.raises(InputError, match="outside the package"):
         read_camtrapdp(str(path), IssueLog())
+
+
+def test_package_tables_zip_and_lonely_table(tmp_path):
+    """The example package read three ways a user picks it: its datapackage.json; its two CSV tables (the
+    package beside them is read instead, once); a ZIP of it (as Agouti and GBIF deliver). A table copied away
+    from its package is refused, naming the file to choose."""
+    import shutil
+    import zipfile
+
+    from snowleopard_plugin.core.season import build_season
+
+    counts = []
+    zipped = tmp_path / "agouti_export.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        for name in os.listdir(EXAMPLE):
+            archive.write(os.path.join(EXAMPLE, name), f"export/{name}")
+    for kwargs in ({"cameras": [os.path.join(EXAMPLE, "datapackage.json")]},
+                   {"cameras": [os.path.join(EXAMPLE, "deployments.csv")],
+                    "detections": [os.path.join(EXAMPLE, "observations.csv")]},
+                   {"cameras": [str(zipped)]}):
+        result = build_season(output=str(tmp_path / "s.gpkg"), **kwargs)
+        counts.append((result["cameras"], result["detections"], result["observations"]))
+    assert counts == [(4, 29, 0)] * 3
+    lonely = tmp_path / "lonely"
+    lonely.mkdir()
+    shutil.copy(os.path.join(EXAMPLE, "deployments.csv"), lonely)
+    with pytest.raises(InputError, match="deployments.csv.*datapackage.json"):
+        build_season(cameras=[str(lonely / "deployments.csv")], output=str(tmp_path / "t.gpkg"))
