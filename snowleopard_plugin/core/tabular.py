@@ -576,6 +576,12 @@ def sign_type_code(text: Any) -> Optional[str]:
     return _SIGN_WORDS.get(_norm_word(text))
 
 
+def _sign_type_in_text(text: Any) -> Optional[str]:
+    from .vector_io import sign_type_in_text  # the same phrasings as in point names
+
+    return sign_type_in_text(text)
+
+
 def age_class_code(text: Any) -> Optional[str]:
     """Map a sign age (``свежий``/``fresh``, ``старый``/``old``) to an ``age_class`` code, else None."""
     return _AGE_WORDS.get(_norm_word(text))
@@ -997,7 +1003,7 @@ def read_observations_table(path: str, issues: IssueLog, crs: Optional[str] = No
             continue
         lon, lat = locator.lonlat(point)
         type_text = _cell(row, columns, "obs_type")
-        obs_type = sign_type_code(type_text)
+        obs_type = sign_type_code(type_text) or _sign_type_in_text(type_text)  # "след ирбиса", "Поскрёб, свежий"
         if obs_type is None:
             obs_type = "other"
             if "obs_type" not in columns:

@@ -50,15 +50,26 @@ TABLE_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xls", ".ods")
 # words: sign types, teams, attribute names
 
 #: Word stems of sign names, Russian and English, per obs_type (matched at a word start).
-_SIGN_STEMS: Dict[str, Tuple[str, ...]] = {
-    "track": ("след", "тропа", "отпечат", "track", "trail", "pugmark", "footprint", "paw print", "pawprint"),
-    "scrape": ("поскреб", "поскрёб", "царапин", "scrape", "scratch"),
-    "scat": ("экскремент", "помет", "помёт", "scat", "feces", "faeces", "dropping", "dung"),
-    "scent_mark": ("метка", "мочев", "моча", "запахов", "scent", "urine", "spray"),
-    "mating_call": ("голос", "крик", "рев", "рёв", "брачн", "call", "vocal", "mating"),
-    "sighting": ("встреч", "визуал", "наблюдение ирбиса", "ирбис", "барс", "sighting", "seen", "visual"),
-    "prey_remains": ("остатк", "останк", "добыч", "жертв", "задран", "prey", "kill", "carcass", "remains"),
+#: Sign types recognised in free text (point names, descriptions, a table's type column): regular expressions
+#: matched at a word start, in this order (the bare mention of the cat, a sighting, comes last). Words that also
+#: name everyday things need the cat or its prey beside them: "тропа ирбиса" is a track, "тропа к перевалу" is
+#: not; "остатки добычи" are prey remains, "остатки костра" are not.
+_CAT = r"(ирбис|барс(?![уч])|snow leopard|кошк|самк|самц)"
+_SIGN_PATTERNS: Dict[str, Tuple[str, ...]] = {
+    "track": (r"след", r"отпечат", r"(тропа|тропк)\w*.{0,40}" + _CAT, r"track", r"trail(?!\s*-?head)", r"pugmark",
+              r"footprint", r"paw ?print"),
+    "scrape": (r"поскреб", r"царапин", r"scrape", r"scratch"),
+    "scat": (r"экскремент", r"помет", r"scat", r"fa?eces", r"dropping", r"dung"),
+    "scent_mark": (r"мочев", r"моча", r"запахов", r"метк", r"scent", r"urine", r"spray"),
+    "mating_call": (r"брачн", r"(голос|крик|рев|мяук|вой)\w*.{0,40}" + _CAT, _CAT + r"\w*.{0,40}(голос|крик|рев)",
+                    r"mating", r"vocali", r"call(?!\w)"),
+    "prey_remains": (r"(остатк|останк)\w*.{0,40}(добыч|жертв|туш|козерог|теке|архар|марал|кабарг|косул|барана)",
+                     r"добыч", r"жертв", r"задран", r"задавлен", r"prey", r"kill(?!\w)", r"carcass"),
+    "sighting": (r"встреч", r"визуал", _CAT, r"sighting", r"seen", r"visual"),
 }
+#: Names GPS units and apps give points by themselves ("Метка без названия", "Waypoint 012", "001"): not signs.
+_DEFAULT_NAME = re.compile(r"^(метка|точка|путевая точка|waypoint|wpt|placemark|point|untitled placemark|pt)?"
+                           r"\s*(\d+|без названия|untitled)?$", re.IGNORECASE)
 
 _TEAM_RE = re.compile(
     r"(?:группа|gruppa|gruppe|отряд|otryad|бригада|brigada|team|group|grp)\s*[-_№#.]?\s*"
@@ -160,12 +171,20 @@ def sign_type_code(text: Any) -> Optional[str]:
                 return str(result)
     except ImportError:
         pass
-    low = raw.lower().replace("ё", "е")
-    if low in {t for t in ("track", "scrape", "scat", "scent_mark", "mating_call", "sighting", "prey_remains")}:
+    return sign_type_in_text(raw)
+
+
+def sign_type_in_text(raw: Any) -> Optional[str]:
+    """The ``obs_type`` code a free text names (see :data:`_SIGN_PATTERNS`), or None (default point names
+    such as "Метка 12" or "Waypoint 001" name none)."""
+    low = str(raw or "").strip().lower().replace("ё", "е")
+    if not low or _DEFAULT_NAME.match(low):
+        return None
+    if low in ("track", "scrape", "scat", "scent_mark", "mating_call", "sighting", "prey_remains"):
         return low
-    for code_name, stems in _SIGN_STEMS.items():
-        for stem in stems:
-            if re.search(r"(?<![\w])" + re.escape(stem.replace("ё", "е")), low):
+    for code_name, patterns in _SIGN_PATTERNS.items():
+        for pattern in patterns:
+            if re.search(r"(?<![\w])" + pattern, low):
                 return code_name
     return None
 

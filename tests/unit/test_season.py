@@ -426,6 +426,20 @@ def test_column_n_is_not_read_as_a_count(tmp_path):
     assert list(read(out, "observations")["count"]) == [1, 1, 1]
 
 
+def test_sign_type_phrasings_in_a_table_column(tmp_path):
+    """A type column written as teams write it ("след ирбиса", "Поскрёб, свежий"): the same sign types as in
+    GPX waypoint names, no row left as 'other'."""
+    types = ["след ирбиса", "следы ирбиса", "Следовая дорожка ирбиса", "экскременты ирбиса",
+             "мочевая метка на скале", "Поскрёб, свежий", "задавленный козерог"]
+    table = tmp_path / "signs.csv"
+    table.write_text("Дата;Широта;Долгота;Тип следа\n" + "\n".join(
+        f"20.02.2026;49,9{i};88,4{i};{kind}" for i, kind in enumerate(types)) + "\n", encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    build_season(observations=[str(table)], output=out)
+    assert list(read(out, "observations")["obs_type"]) == ["track", "track", "track", "scat", "scent_mark",
+                                                          "scrape", "prey_remains"]
+
+
 def test_cameras_and_detections_with_unknown_station(tmp_path):
     cams = tmp_path / "cams.csv"
     cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"

@@ -196,3 +196,21 @@ def test_bulk_gpx_reader_keeps_point_order_and_tracks(tmp_path):
     for track, (lon, lat) in zip(content.tracks, expected):
         assert np.allclose(track.lon, lon, atol=1e-9) and np.allclose(track.lat, lat, atol=1e-9)
     assert [t.route_id for t in content.tracks] == ["many_1", "many_2", "many_3"]
+
+
+@pytest.mark.parametrize("name, code", [
+    # signs as teams name their waypoints and placemarks
+    ("след ирбиса", "track"), ("Следовая дорожка ирбиса", "track"), ("тропа ирбиса", "track"),
+    ("экскременты ирбиса", "scat"), ("мочевая метка на скале", "scent_mark"), ("метка ирбиса", "scent_mark"),
+    ("Поскрёб, свежий", "scrape"), ("Брачный крик", "mating_call"), ("крик ирбиса", "mating_call"),
+    ("Остатки добычи ирбиса", "prey_remains"), ("задавленный козерог", "prey_remains"),
+    ("Встреча с барсом", "sighting"), ("scat 12", "scat"),
+    # everyday names that are not signs (app defaults, places, other animals)
+    ("Метка без названия", None), ("Метка 12", None), ("Waypoint 003", None), ("001", None),
+    ("Барсучья нора", None), ("Рёв маралов", None), ("Голос кеклика", None), ("Остатки костра", None),
+    ("тропа к перевалу", None), ("Trailhead", None), ("Trail Head", None), ("Кордон Кара-Кем", None),
+])
+def test_sign_types_in_point_names(name, code):
+    from snowleopard_plugin.core.vector_io import sign_type_code
+
+    assert sign_type_code(name) == code
