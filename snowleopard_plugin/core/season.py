@@ -150,8 +150,8 @@ class _Season:
 
     # ---- reading ---------------------------------------------------------------------------
 
-    def add_vector(self, path: str) -> None:
-        content = read_vector(path, self.issues, crs=self.crs)
+    def add_vector(self, path: str, as_cameras: bool = False) -> None:
+        content = read_vector(path, self.issues, crs=self.crs, as_cameras=as_cameras)
         self.tracks.extend(content.tracks)
         self.observations.extend(content.observations)
         self.cameras.extend(content.cameras)
@@ -334,7 +334,7 @@ def _read_input(season: _Season, path: str, role: str) -> None:
     try:
         if kind in ("routes", "vector") or (kind in ("observations", "cameras")
                                             and path.lower().endswith(VECTOR_EXTENSIONS)):
-            season.add_vector(path)
+            season.add_vector(path, as_cameras=role == "cameras" and kind != "routes")
         else:
             season.add_table(path, kind)
     except SnowLeopardError:

@@ -100,7 +100,7 @@ _SYNONYMS: Dict[str, Tuple[str, ...]] = {
     "days_since_snow": ("days_since_snow", "days_after_snow", "snow_days", "дней_после_снегопада",
                         "дней_после_снега", "дни_после_снегопада"),
     "station_id": ("station_id", "station", "camera_id", "camera", "trap_id", "trap", "location_id", "станция",
-                   "фотоловушка", "ловушка", "камера", "номер_ловушки"),
+                   "фотоловушка", "ловушка", "камера", "номер_ловушки", "номер_фл", "номер_станции", "номер"),
     "deployment_start": ("deployment_start", "deploymentstart", "start", "setup", "установлена", "дата_установки",
                          "начало"),
     "deployment_end": ("deployment_end", "deploymentend", "retrieval", "снята", "дата_снятия", "окончание"),
@@ -446,7 +446,7 @@ def _layer_attributes(layer: Any, names: Tuple[str, ...]) -> Dict[int, Dict[str,
     return out
 
 
-def read_gpx(path: str, issues: IssueLog) -> VectorContent:
+def read_gpx(path: str, issues: IssueLog, as_cameras: bool = False) -> VectorContent:
     """Read the tracks, GPX routes and sign waypoints of a GPX file.
 
     Args:
@@ -463,7 +463,7 @@ def read_gpx(path: str, issues: IssueLog) -> VectorContent:
     stem = os.path.splitext(source)[0]
     with _utf8_gpx(path) as readable:
         ds = open_vector(readable)
-        return _read_gpx_dataset(ds, path, source, stem, issues)
+        return _read_gpx_dataset(ds, path, source, stem, issues, as_cameras)
 
 
 @contextlib.contextmanager
@@ -493,7 +493,8 @@ def _utf8_gpx(path: str) -> Iterator[str]:
         yield copy
 
 
-def _read_gpx_dataset(ds: Any, path: str, source: str, stem: str, issues: IssueLog) -> VectorContent:
+def _read_gpx_dataset(ds: Any, path: str, source: str, stem: str, issues: IssueLog,
+                      as_cameras: bool = False) -> VectorContent:
     if ds.GetDriver().GetName() != "GPX":
         raise InputError(QT_TR_NOOP("Cannot read {path}: {reason}"), path=source, reason="not a GPX file")
     from osgeo import gdal
@@ -546,6 +547,12 @@ def _read_gpx_dataset(ds: Any, path: str, source: str, stem: str, issues: IssueL
             for number, feature in enumerate(waypoints, start=1):
                 geom = feature.GetGeometryRef()
                 texts = {key: feature.GetField(key) for key in ("name", "desc", "cmt", "sym", "type") if key in has}
+                if as_cameras and geom is not None:  # waypoints marked where the cameras were set up
+                    label = texts.get("name") or f"waypoint {number}"
+                    content.cameras.append({"lon": geom.GetX(), "lat": geom.GetY(), "feature": label,
+                                            "source": source, "station_id": str(label), "deployment_start": None,
+                                            "deployment_end": None, "trap_nights": None, "status": None})
+                    continue
                 code = None
                 for key in ("name", "type", "sym", "desc", "cmt"):
                     code = sign_type_code(texts.get(key))
@@ -559,7 +566,7 @@ def _read_gpx_dataset(ds: Any, path: str, source: str, stem: str, issues: IssueL
                                lon=geom.GetX() if geom is not None else None,
                                lat=geom.GetY() if geom is not None else None, name=label)
                     continue
-                note = " ".join(str(texts[k]) for k in ("desc", "cmt") if texts.get(k)) or None
+                note = " ".join(dict.fromkeys(str(texts[k]) for k in ("desc", "cmt") if texts.get(k))) or None
                 content.observations.append({
                     "lon": geom.GetX(), "lat": geom.GetY(), "feature": label, "obs_type": code,
                     "datetime": _field_value_iso(feature, feature.GetFieldIndex("time")) if "time" in has else None,
@@ -639,7 +646,7 @@ def _number(value: Any) -> Optional[float]:
     return out if np.isfinite(out) else None
 
 
-def read_vector(path: str, issues: IssueLog, crs: Optional[str] = None) -> VectorContent:
+def read_vector(path: str, issues: IssueLog, crs: Optional[str] = None, as_cameras: bool = False) -> VectorContent:
     """Read any field vector file: GPX, KML/KMZ, GeoJSON, GeoPackage, Shapefile.
 
     Args:
@@ -655,7 +662,7 @@ def read_vector(path: str, issues: IssueLog, crs: Optional[str] = None) -> Vecto
         InputError: unreadable file, or a layer without CRS whose coordinates are not degrees.
     """
     if _is_gpx(path):
-        return read_gpx(path, issues)
+        return read_gpx(path, issues, as_cameras)
     source = os.path.basename(path)
     stem = os.path.splitext(source)[0]
     file_team = team_from_text(stem)
@@ -680,7 +687,7 @@ def read_vector(path: str, issues: IssueLog, crs: Optional[str] = None) -> Vecto
             fields = match_fields(names)
             index_of = {key: defn.GetFieldIndex(name) for key, name in fields.items()}
             transform, known = _to_wgs84(layer, crs)
-            cameras = _looks_like_cameras(fields)
+            cameras = as_cameras or _looks_like_cameras(fields)  # points given as cameras are stations
             layer.ResetReading()
             for number, feature in enumerate(layer, start=1):
                 geom = feature.GetGeometryRef()

@@ -440,6 +440,28 @@ def test_sign_type_phrasings_in_a_table_column(tmp_path):
                                                           "scrape", "prey_remains"]
 
 
+def test_point_files_given_as_cameras_are_stations(tmp_path):
+    """Camera positions as teams record them: a NextGIS Collector GeoJSON with 'Номер', 'Установлена',
+    'Снята', and GPX waypoints 'ФЛ-01'... marked where the cameras went. Given as cameras, they are stations
+    (not signs), with the effort from the dates (15 Jan to 20 Mar: 64 nights)."""
+    features = [{"type": "Feature", "properties": {"Номер": f"ФЛ-0{i}", "Установлена": "2026-01-15",
+                                                   "Снята": "2026-03-20"},
+                 "geometry": {"type": "Point", "coordinates": [88.45 + 0.01 * i, 49.9]}} for i in range(1, 4)]
+    geojson = tmp_path / "cameras.geojson"
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
+                       encoding="utf-8")
+    waypoints = "".join(f'<wpt lat="49.95" lon="{88.45 + 0.01 * i}"><name>ФЛ-1{i}</name></wpt>' for i in range(3))
+    gpx = tmp_path / "cameras.gpx"
+    gpx.write_text('<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="t" '
+                   'xmlns="http://www.topografix.com/GPX/1/1">' + waypoints + "</gpx>", encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    result = build_season(cameras=[str(geojson), str(gpx)], output=out)
+    assert result["cameras"] == 6 and result["observations"] == 0
+    cams = read(out, "cameras").sort_values("station_id")
+    assert list(cams["station_id"]) == ["ФЛ-01", "ФЛ-02", "ФЛ-03", "ФЛ-10", "ФЛ-11", "ФЛ-12"]
+    assert list(cams["trap_nights"][:3]) == [64.0, 64.0, 64.0]
+
+
 def test_cameras_and_detections_with_unknown_station(tmp_path):
     cams = tmp_path / "cams.csv"
     cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
