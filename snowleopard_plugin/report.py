@@ -139,6 +139,7 @@ def problem_labels() -> Dict[str, str]:
         "invalid_geometry": tr("invalid geometry"),
         "duplicate_point": tr("duplicate observation"),
         "duplicate_file": tr("file given twice"),
+        "duplicate_route": tr("track given twice"),
         "gps_jump": tr("GPS jump"),
         "unknown_station": tr("detection at an unknown station"),
         "missing_date": tr("date missing"),

@@ -454,6 +454,31 @@ def _check_points(season: _Season, rows: List[Dict[str, Any]], layer: str,
     return kept
 
 
+def _drop_repeated_tracks(season: _Season) -> None:
+    """A track recorded once but given twice (Garmin's Current.gpx beside its archive copy, a re-export) is
+    walked once: the later copy is dropped (same fixes, to a centimetre, and the same times)."""
+    seen: Dict[bytes, str] = {}
+    kept = []
+    for track in season.tracks:
+        if len(track) < 2:
+            kept.append(track)
+            continue
+        parts = [np.round(np.asarray(track.lon, dtype=float), 7).tobytes(),
+                 np.round(np.asarray(track.lat, dtype=float), 7).tobytes()]
+        if track.time is not None:
+            parts.append(np.asarray(track.time).astype("datetime64[s]").astype(np.int64).tobytes())
+        key = hashlib.sha256(b"|".join(parts)).digest()
+        if key in seen:
+            season.issues.add(track.source, model.ROUTES, track.feature, "duplicate_route", "rejected", "warning",
+                              QT_TR_NOOP("This track is the same as '{other}' (same fixes and times); it was "
+                                         "counted once."), other=seen[key],
+                              lon=float(track.lon[0]), lat=float(track.lat[0]))
+            continue
+        seen[key] = f"{track.feature} ({track.source})"
+        kept.append(track)
+    season.tracks = kept
+
+
 def _flag_far(season: _Season, box: Optional[Tuple[float, float, float, float]]) -> None:
     """``far_outside_extent`` rows for points and routes far from the season's area (after any swap)."""
     if box is None:
@@ -761,6 +786,7 @@ def build_season(routes: Sequence[str] = (), observations: Sequence[str] = (), c
     season.observations = _check_points(season, season.observations, model.OBSERVATIONS, box)
     season.cameras = _check_points(season, season.cameras, model.CAMERAS, box)
     _check_tracks(season, box)
+    _drop_repeated_tracks(season)
     lon, lat = _representative_points(season)
     _flag_far(season, _robust_box(lon, lat))
     if len(lon) == 0 and not season.detections:

@@ -23,6 +23,7 @@ PROBLEMS = (
     "unparseable_date",
     "duplicate_point",
     "duplicate_file",
+    "duplicate_route",
     "gps_jump",
     "unknown_station",
     "unknown_type",

@@ -91,6 +91,7 @@ def problem_labels() -> Dict[str, str]:
         "latlon_swapped": tr("Latitude and longitude swapped"), "far_outside_extent": tr("Far outside the season"),
         "missing_date": tr("Missing dates"), "unparseable_date": tr("Unreadable dates"),
         "duplicate_point": tr("Duplicate points"), "duplicate_file": tr("Files given twice"),
+        "duplicate_route": tr("Tracks given twice"),
         "gps_jump": tr("GPS jumps"), "unknown_station": tr("Unknown camera stations"),
         "unknown_type": tr("Unknown sign types"), "missing_value": tr("Missing values"),
         "empty_input": tr("Empty inputs"), "other": tr("Other problems"),

@@ -462,6 +462,25 @@ def test_point_files_given_as_cameras_are_stations(tmp_path):
     assert list(cams["trap_nights"][:3]) == [64.0, 64.0, 64.0]
 
 
+def test_the_same_track_given_twice_is_walked_once(tmp_path):
+    """Garmin's Current.gpx beside the archive copy of the same day (other metadata, same fixes): one route,
+    and a row saying which copy was dropped; a different track of the same day stays."""
+    fixes = [(88.45 + 0.001 * i, 49.9 + 0.0005 * i) for i in range(20)]
+    times = [f"2026-02-20T03:{i:02d}:00Z" for i in range(20)]
+    archive = tmp_path / "2026-02-20_gruppa2.gpx"
+    archive.write_text(_gpx_text(fixes, times), encoding="utf-8")
+    current = tmp_path / "Current.gpx"
+    current.write_text(_gpx_text(fixes, times).replace("<trk>", "<trk><name>ACTIVE LOG</name>"), encoding="utf-8")
+    other = tmp_path / "other.gpx"
+    other.write_text(_gpx_text([(x + 0.01, y) for x, y in fixes], times), encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    result = build_season(routes=[str(archive), str(current), str(other)], output=out)
+    assert result["routes"] == 2
+    val = read(out, "validation")
+    dropped = val[val["problem"] == "duplicate_route"]
+    assert list(dropped["source"]) == ["Current.gpx"] and "2026-02-20_gruppa2.gpx" in dropped["detail"].iloc[0]
+
+
 def test_cameras_and_detections_with_unknown_station(tmp_path):
     cams = tmp_path / "cams.csv"
     cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
