@@ -714,7 +714,45 @@ def _read_table(path: str, layer: str, issues: IssueLog, mapping: Optional[Dict[
     if not any(any(row) for row in rows):
         raise InputError(QT_TR_NOOP("{path} has a header but no data rows: export the table again."),
                          path=source)
+    headers, rows = _join_split_coordinates(headers, rows)
     return _Table(source, headers, rows)
+
+
+#: Coordinates typed from paper forms in separate columns: "Широта град", "Широта мин" (, "Широта сек").
+_AXIS_WORDS = {"lat": r"(широт|lat|сш|с\.ш)", "lon": r"(долгот|lon|вд|в\.д)"}
+_PART_WORDS = {"deg": r"(град|deg|°)", "min": r"(мин|min|')", "sec": r"(сек|sec|\")"}
+
+
+def _join_split_coordinates(headers: List[str], rows: List[List[str]]) -> Tuple[List[str], List[List[str]]]:
+    """Degrees, minutes (and seconds) of an axis in separate columns, joined into one ``D°M'S"`` column named
+    after the axis (``Широта``/``Долгота``), which the coordinate parser reads; other tables are unchanged."""
+    parts: Dict[str, Dict[str, int]] = {}
+    for index, header in enumerate(headers):
+        low = header.lower().replace("ё", "е")
+        for axis, axis_re in _AXIS_WORDS.items():
+            if re.search(axis_re, low):
+                for part, part_re in _PART_WORDS.items():
+                    if re.search(part_re, low.replace(re.search(axis_re, low).group(0), "", 1)):
+                        parts.setdefault(axis, {})[part] = index
+                        break
+    joined = {axis: cols for axis, cols in parts.items() if "deg" in cols and "min" in cols}
+    if not joined:
+        return headers, rows
+    drop = {index for cols in joined.values() for index in cols.values()}
+    names = {"lat": "Широта", "lon": "Долгота"}
+    new_headers = [h for i, h in enumerate(headers) if i not in drop] + [names[axis] for axis in joined]
+    new_rows = []
+    for row in rows:
+        if not row:
+            new_rows.append(row)
+            continue
+        extra = []
+        for cols in joined.values():
+            deg, minutes = row[cols["deg"]].strip(), row[cols["min"]].strip()
+            sec = row[cols["sec"]].strip() if "sec" in cols else ""
+            extra.append(f"{deg}°{minutes}'" + (f'{sec}"' if sec else "") if deg else "")
+        new_rows.append([cell for i, cell in enumerate(row) if i not in drop] + extra)
+    return new_headers, new_rows
 
 
 def _resolve_columns(table: _Table, layer: str, mapping: Optional[Dict[str, str]]) -> Dict[str, int]:

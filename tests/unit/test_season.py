@@ -481,6 +481,20 @@ def test_the_same_track_given_twice_is_walked_once(tmp_path):
     assert list(dropped["source"]) == ["Current.gpx"] and "2026-02-20_gruppa2.gpx" in dropped["detail"].iloc[0]
 
 
+def test_degrees_and_minutes_in_separate_columns(tmp_path):
+    """A paper field form typed up in cp1251: 'Широта град', 'Широта мин', 'Долгота град', 'Долгота мин'
+    (decimal commas) are joined, not the degrees alone taken (110 km off)."""
+    table = tmp_path / "forma.csv"
+    table.write_bytes(("№;Дата;Широта град;Широта мин;Долгота град;Долгота мин;Тип следа\n"
+                       "1;25.02.2026;49;57,074;88;21,165;след\n2;25.02.2026;49;57,271;88;21,416;поскрёб\n")
+                      .encode("cp1251"))
+    out = str(tmp_path / "s.gpkg")
+    build_season(observations=[str(table)], output=out)
+    obs = read(out, "observations").to_crs(4326)
+    assert np.allclose(obs.geometry.x, [88 + 21.165 / 60, 88 + 21.416 / 60], atol=1e-9)
+    assert np.allclose(obs.geometry.y, [49 + 57.074 / 60, 49 + 57.271 / 60], atol=1e-9)
+
+
 def test_cameras_and_detections_with_unknown_station(tmp_path):
     cams = tmp_path / "cams.csv"
     cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
