@@ -820,6 +820,29 @@ def _head(path: str, size: int = 4096) -> str:
     return raw.decode("latin-1")
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _headerless_secr(lines: List[str]) -> Optional[str]:
+    """secr's plain layouts without a '#' header (``read.traps``/``read.capthist`` accept them): traps as
+    ``detector x y [usage]`` with metre coordinates, captures as ``session animal occasion detector`` with a
+    whole-number occasion, whitespace-separated, every line alike."""
+    rows = [line.split() for line in lines[:50] if not line.lstrip().startswith("#")]
+    if len(rows) < 2 or any("," in line or ";" in line for line in lines[:50]):
+        return None
+    if all(len(r) in (3, 4) and _is_number(r[1]) and _is_number(r[2]) and abs(float(r[1])) > 1000
+           and abs(float(r[2])) > 1000 and (len(r) == 3 or re.fullmatch(r"[0-9]+", r[3])) for r in rows):
+        return "secr_traps"
+    if all(len(r) == 4 and re.fullmatch(r"\d+", r[2]) and not _is_number(r[3]) for r in rows):
+        return "secr_capthist"
+    return None
+
+
 def _classify_table(path: str) -> str:
     """Sort a CSV/text table by its header line."""
     head = _head(path, 8192)
@@ -836,6 +859,9 @@ def _classify_table(path: str) -> str:
             return "secr_capthist"
         if len(cols) >= 3 and cols[1:3] == ["x", "y"]:
             return "secr_traps"
+    headerless = _headerless_secr(lines)
+    if headerless:
+        return headerless
     fields = match_fields(cols)
     has_xy = any(c in cols for c in ("x", "y", "lon", "lat", "longitude", "latitude", "долгота", "широта",
                                      "decimallongitude", "decimallatitude"))

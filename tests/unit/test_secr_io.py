@@ -132,3 +132,21 @@ def test_empty_or_wrong_files(tmp_path):
         read_secr_traps(str(words), IssueLog())
     with pytest.raises(InputError, match="Session ID Occasion Detector"):
         read_secr_capthist(str(words), IssueLog())
+
+
+def test_headerless_secr_files_as_read_traps_writes_them(tmp_path):
+    """The Tost survey in secr's plain layout (no '#' header, whitespace between fields, usage as 0/1): the same
+    41 stations and 99 captures as the CSV files with their headers."""
+    from snowleopard_plugin.core.season import build_season
+
+    traps, captures = tmp_path / "traps.txt", tmp_path / "capt.txt"
+    with open(paths.TOST / "Tost_cams.csv", encoding="utf-8") as handle:
+        rows = [line.strip().split(",") for line in handle if line.strip() and not line.startswith("#")]
+    traps.write_text("\n".join(f"{r[0].strip(chr(34))} {r[1]} {r[2]} 1111111111" for r in rows) + "\n",
+                     encoding="utf-8")
+    with open(paths.TOST / "Tost_capthist.csv", encoding="utf-8") as handle:
+        rows = [line.strip().split(",") for line in handle if line.strip() and not line.startswith("#")]
+    captures.write_text("\n".join(f"Tost {r[1]} {r[2]} {r[3]}" for r in rows) + "\n", encoding="utf-8")
+    result = build_season(cameras=[str(traps)], detections=[str(captures)], crs="EPSG:32647",
+                          output=str(tmp_path / "s.gpkg"))
+    assert (result["cameras"], result["detections"]) == (41, 99)
