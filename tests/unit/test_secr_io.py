@@ -146,7 +146,8 @@ def test_headerless_secr_files_as_read_traps_writes_them(tmp_path):
                      encoding="utf-8")
     with open(paths.TOST / "Tost_capthist.csv", encoding="utf-8") as handle:
         rows = [line.strip().split(",") for line in handle if line.strip() and not line.startswith("#")]
-    captures.write_text("\n".join(f"Tost {r[1]} {r[2]} {r[3]}" for r in rows) + "\n", encoding="utf-8")
+    captures.write_text("\n".join(f"Tost {r[1].replace(chr(32), chr(95))} {r[2]} {r[3]}" for r in rows) + "\n",
+                        encoding="utf-8")  # a whitespace layout has no spaces inside names
     result = build_season(cameras=[str(traps)], detections=[str(captures)], crs="EPSG:32647",
                           output=str(tmp_path / "s.gpkg"))
     assert (result["cameras"], result["detections"]) == (41, 99)
