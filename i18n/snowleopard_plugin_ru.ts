@@ -391,7 +391,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Наблюдение {id}: не удалось прочитать время «{value}»; сохранено без времени.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="933"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="971"/>
         <source>Count &apos;{value}&apos; is not a whole number of 1 or more; 1 was stored.</source>
         <translation>Число особей «{value}» — не целое число от 1 и больше; записано 1.</translation>
     </message>
@@ -756,107 +756,107 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>В {path} есть заголовок, но нет строк с данными: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="731"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="769"/>
         <source>{path} has no column &apos;{column}&apos; (the field mapping uses it for {field}); its columns are: {columns}. Edit the field mapping.</source>
         <translation>В {path} нет столбца «{column}» (по сопоставлению полей он используется для {field}); имеющиеся столбцы: {columns}. Исправьте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="765"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="803"/>
         <source>Unknown CRS {crs}: give an EPSG code such as EPSG:32645.</source>
         <translation>Неизвестная система координат {crs}: укажите код EPSG, например EPSG:32645.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="783"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="821"/>
         <source>{path}: no coordinate columns found. Expected latitude and longitude (широта/долгота, lat/lon), X/Y with a CRS, or a WKT 'geom' column; columns found: {columns}. Rename the columns or set a field mapping.</source>
         <translation>{path}: не найдены столбцы координат. Ожидаются широта и долгота (широта/долгота, lat/lon), X/Y с указанием системы координат или столбец WKT «geom»; найдены столбцы: {columns}. Переименуйте столбцы или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="790"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="828"/>
         <source>{path}: the coordinates look projected (metres, not degrees). Give their CRS, e.g. EPSG:32645 (UTM 45N) or EPSG:3857 for a NextGIS Web export.</source>
         <translation>{path}: координаты похожи на проекционные (метры, а не градусы). Укажите их систему координат, например EPSG:32645 (UTM 45N) или EPSG:3857 для выгрузки из NextGIS Web.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="861"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="899"/>
         <source>Coordinates '{value}' cannot be read; the row was not imported. Write them as decimal degrees (49.7534), degrees-minutes (49 45.205) or DMS (49°45'12&quot;N).</source>
         <translation>Не удалось прочитать координаты «{value}»; строка не импортирована. Записывайте их в десятичных градусах (49.7534), в градусах и минутах (49 45.205) или в градусах, минутах и секундах (49°45'12&quot;N).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="866"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="904"/>
         <source>The row has no coordinates; it was not imported. Fill them in and import again.</source>
         <translation>В строке нет координат; она не импортирована. Заполните их и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="888"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="926"/>
         <source>Dates in column &apos;{column}&apos; were read as month/day/year (some have a second number above 12).</source>
         <translation>Даты в столбце «{column}» прочитаны как месяц/день/год (в некоторых второе число больше 12).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="892"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="930"/>
         <source>Dates in column &apos;{column}&apos; such as 03/04/2024 could be day/month or month/day; they were read as day/month/year. Check them.</source>
         <translation>Даты в столбце «{column}» вида 03/04/2024 можно понять и как день/месяц, и как месяц/день; они прочитаны как день/месяц/год. Проверьте их.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="906"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="944"/>
         <source>No date in column &apos;{column}&apos;; the row was kept without it. Add the date if known.</source>
         <translation>В столбце «{column}» нет даты; строка сохранена без неё. Добавьте дату, если она известна.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="912"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="950"/>
         <source>Date &apos;{value}&apos; cannot be read; the row was kept without it. Write dates as 15.02.2024 or 2024-02-15, times as 14:30.</source>
         <translation>Не удалось прочитать дату «{value}»; строка сохранена без неё. Записывайте даты как 15.02.2024 или 2024-02-15, время — как 14:30.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="921"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="959"/>
         <source>The table has no date column; all rows were kept without dates. Name the column 'date'/'дата' or set a field mapping.</source>
         <translation>В таблице нет столбца с датой; все строки сохранены без дат. Назовите столбец «date»/«дата» или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="946"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="994"/>
         <source>{field} &apos;{value}&apos; is not a number; it was left empty.</source>
         <translation>{field}: «{value}» — не число; поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1012"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1060"/>
         <source>Unknown sign type &apos;{value}&apos;; stored as &apos;other&apos;. Correct it, or add the name to the sign list.</source>
         <translation>Неизвестный тип следа «{value}»; записан как «other» (другой). Исправьте его или добавьте название в список типов следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1016"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1064"/>
         <source>No sign type; stored as &apos;other&apos;.</source>
         <translation>Тип следа не указан; записан как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1021"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1069"/>
         <source>Unknown sign age '{value}' (expected fresh/old, свежий/старый); left empty.</source>
         <translation>Неизвестная давность следа «{value}» (ожидается fresh/old, свежий/старый); поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1126"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1174"/>
         <source>No station ID; the row number {value} was used.</source>
         <translation>Нет идентификатора точки; использован номер строки {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1136"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1184"/>
         <source>Problem period &apos;{value}&apos; cannot be read; it was not subtracted from the trap-nights.</source>
         <translation>Не удалось прочитать период неисправности «{value}»; он не вычтен из ловушко-суток.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1153"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1201"/>
         <source>Retrieval {end} is before setup {start}; trap-nights left empty.</source>
         <translation>Снятие {end} раньше установки {start}; ловушко-сутки не заполнены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1159"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1207"/>
         <source>Station {station}: no effort and no setup/retrieval dates, so its trap-nights are unknown.</source>
         <translation>Точка {station}: нет ни усилия, ни дат установки/снятия, поэтому число ловушко-суток неизвестно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1204"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1252"/>
         <source>{path}: no station column found (Station, station_id, камера, станция); columns found: {columns}. Rename it or set a field mapping.</source>
         <translation>{path}: не найден столбец точки (Station, station_id, камера, станция); найдены столбцы: {columns}. Переименуйте столбец или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1216"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1264"/>
         <source>The detection has no station; it was not imported. Fill in the station.</source>
         <translation>У регистрации не указана точка; она не импортирована. Укажите точку.</translation>
     </message>
@@ -1101,7 +1101,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{path}: ни одна строка не соответствует формату «Session ID Occasion Detector». Выберите файл поимок secr (fmt = trapID).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1044"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1092"/>
         <source>The table has no sign type column; every row was stored as 'other'. Name the column 'type'/'тип следа' or set a field mapping.</source>
         <translation>В таблице нет столбца с типом следа; все строки записаны как «other» (другой). Назовите столбец «type»/«тип следа» или задайте сопоставление полей.</translation>
     </message>
@@ -4897,6 +4897,11 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/report.py" line="142"/>
         <source>track given twice</source>
         <translation>трек задан дважды</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="976"/>
+        <source>Count &apos;{value}&apos; is not a plausible number of signs or animals (more than {limit}); 1 was stored. Check the column.</source>
+        <translation>Количество «{value}» неправдоподобно для следов или животных (больше {limit}); записано 1. Проверьте столбец.</translation>
     </message>
 </context>
 <context>

@@ -972,7 +972,17 @@ def _count(text: str, issues: IssueLog, source: str, layer: str, number: int,
                    QT_TR_NOOP("Count '{value}' is not a whole number of 1 or more; 1 was stored."),
                    lon=lon, lat=lat, value=text)
         return 1
+    if value > MAX_COUNT:  # a phone number or a date in the wrong column
+        issues.add(source, layer, number, "missing_value", "fixed", "warning",
+                   QT_TR_NOOP("Count '{value}' is not a plausible number of signs or animals (more than "
+                              "{limit}); 1 was stored. Check the column."), lon=lon, lat=lat, value=text,
+                   limit=MAX_COUNT)
+        return 1
     return int(value)
+
+
+#: The largest count a sign or detection row can hold (tracks of a group of cats on one trail are a few dozen).
+MAX_COUNT = 1000
 
 
 def _optional_number(text: str, what: str, issues: IssueLog, source: str, layer: str, number: int,

@@ -495,6 +495,16 @@ def test_degrees_and_minutes_in_separate_columns(tmp_path):
     assert np.allclose(obs.geometry.y, [49 + 57.074 / 60, 49 + 57.271 / 60], atol=1e-9)
 
 
+def test_implausible_count_is_flagged_not_stored(tmp_path):
+    table = tmp_path / "signs.csv"
+    table.write_text("date,lat,lon,type,count\n2026-02-20,49.90,88.45,track,2\n"
+                     "2026-02-20,49.91,88.46,track,89131234567\n", encoding="utf-8")  # a phone number
+    out = str(tmp_path / "s.gpkg")
+    build_season(observations=[str(table)], output=out)
+    assert list(read(out, "observations")["count"]) == [2, 1]
+    assert "89131234567" in " ".join(read(out, "validation")["detail"])
+
+
 def test_cameras_and_detections_with_unknown_station(tmp_path):
     cams = tmp_path / "cams.csv"
     cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
