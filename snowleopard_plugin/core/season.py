@@ -454,6 +454,25 @@ def _check_points(season: _Season, rows: List[Dict[str, Any]], layer: str,
     return kept
 
 
+def _date_in_name(name: Any) -> Optional[str]:
+    """A date written in a file name (``2026-02-14_gruppa1.gpx``, ``14.02.2026 маршрут.kml``), ISO; else None."""
+    import datetime as dt
+    import re
+
+    text = os.path.basename(str(name or ""))
+    for pattern, order in ((r"(?<!\d)(20\d\d)[-_.](\d\d)[-_.](\d\d)(?!\d)", "ymd"),
+                           (r"(?<!\d)(\d\d)[-_.](\d\d)[-_.](20\d\d)(?!\d)", "dmy")):
+        match = re.search(pattern, text)
+        if match:
+            a, b, c = (int(g) for g in match.groups())
+            year, month, day = (a, b, c) if order == "ymd" else (c, b, a)
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
 def _drop_repeated_tracks(season: _Season) -> None:
     """A track recorded once but given twice (Garmin's Current.gpx beside its archive copy, a re-export) is
     walked once: the later copy is dropped (same fixes, to a centimetre, and the same times)."""
@@ -621,6 +640,18 @@ def _build_routes(season: _Season, transformer: Any, inverse: Any, dem: Optional
         end = track.end_time or end
         if date is None and start:
             date = start[:10]
+        if date is None:
+            date = _date_in_name(track.source)
+            if date is not None:
+                issues.add(track.source, model.ROUTES, track.feature, "missing_date", "fixed", "info",
+                           QT_TR_NOOP("The route has no times; its date {date} was taken from the file name."),
+                           lon=float(track.lon[0]), lat=float(track.lat[0]), date=date)
+            else:
+                issues.add(track.source, model.ROUTES, track.feature, "missing_date", "flagged", "warning",
+                           QT_TR_NOOP("The route has no date (no times, no date field, none in the file name): "
+                                      "it counts in the totals but in no date window. Add the date to the file "
+                                      "name (e.g. 2026-02-14_group1.gpx) or to the layer."),
+                           lon=float(track.lon[0]), lat=float(track.lat[0]))
         row = {
             "route_id": _unique(track.route_id, used), "team": track.team, "date": date,
             "start_time": start, "end_time": end, "length_km": length, "surface_km": surface,

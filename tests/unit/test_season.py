@@ -7,6 +7,7 @@ import shutil
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 from pyproj import Geod, Transformer
 
@@ -503,6 +504,24 @@ def test_implausible_count_is_flagged_not_stored(tmp_path):
     build_season(observations=[str(table)], output=out)
     assert list(read(out, "observations")["count"]) == [2, 1]
     assert "89131234567" in " ".join(read(out, "validation")["detail"])
+
+
+def test_undated_tracks_take_the_date_in_their_file_name_or_are_flagged(tmp_path):
+    """Organic Maps and drawn lines carry no times: a date in the file name (the project's own naming) dates
+    the route; without one the route is flagged (it counts, but in no date window)."""
+    fixes = [(88.45, 49.9), (88.46, 49.905), (88.47, 49.91)]
+    named = tmp_path / "2026-02-14_gruppa1_m01.gpx"
+    named.write_text(_gpx_text(fixes), encoding="utf-8")
+    bare = tmp_path / "organic.gpx"
+    bare.write_text(_gpx_text([(x + 0.02, y) for x, y in fixes]), encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    build_season(routes=[str(named), str(bare)], output=out)
+    routes = read(out, "routes").set_index("source")
+    assert routes.loc["2026-02-14_gruppa1_m01.gpx", "date"] == "2026-02-14"
+    assert pd.isna(routes.loc["organic.gpx", "date"])
+    val = read(out, "validation")
+    rows = val[val["problem"] == "missing_date"].set_index("source")["action"].to_dict()
+    assert rows == {"2026-02-14_gruppa1_m01.gpx": "fixed", "organic.gpx": "flagged"}
 
 
 def test_cameras_and_detections_with_unknown_station(tmp_path):
