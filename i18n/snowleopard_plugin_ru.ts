@@ -321,7 +321,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Сезон {name}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="499"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="522"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>Не удалось прочитать {path}: {reason}</translation>
     </message>
@@ -621,7 +621,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: координаты в нём проекционные (метры), но система координат в файле не указана; задайте её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="247"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="264"/>
         <source>Cannot read {path}: the file does not exist.</source>
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
@@ -921,32 +921,32 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Минимальная доля заполнения окна должна быть в пределах (0, 1]; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="261"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="284"/>
         <source>Cannot read {path}: {reason}. Check that it is a complete GPX, KML/KMZ, GeoJSON, GeoPackage or Shapefile.</source>
         <translation>Не удалось прочитать {path}: {reason}. Проверьте, что это целый (неповреждённый) файл GPX, KML/KMZ, GeoJSON, GeoPackage или Shapefile.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="563"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="586"/>
         <source>Waypoint &apos;{name}&apos; is not a sign (its name, description and symbol name no sign type); it was not imported.</source>
         <translation>Путевая точка «{name}» не является следом (ни в названии, ни в описании, ни в имени значка не указан тип следа); она не импортирована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="697"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="720"/>
         <source>Feature &apos;{name}&apos; has no geometry; it was not imported.</source>
         <translation>У объекта «{name}» нет геометрии; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="705"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="728"/>
         <source>Cannot read {path}: the layer {layer} has no CRS and its coordinates are not degrees; add a .prj or give the CRS.</source>
         <translation>Не удалось прочитать {path}: у слоя {layer} не задана система координат, а координаты не в градусах; добавьте файл .prj или укажите систему координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="712"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="735"/>
         <source>Feature &apos;{name}&apos; is a polygon, not a route or a sign; it was not imported.</source>
         <translation>Объект «{name}» — полигон, а не маршрут или след; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="770"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="793"/>
         <source>The sign type of &apos;{name}&apos; is not recognised ({value}); imported as &apos;other&apos;.</source>
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
@@ -4844,17 +4844,17 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{path}, строка {line}: {reason}. Найдите рядом с этой строкой незакрытую кавычку (&quot;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="510"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="533"/>
         <source>{count} planned route(s) (&lt;rte&gt;) were not imported: only recorded tracks (&lt;trk&gt;) count as walked.</source>
         <translation>Запланированные маршруты (&lt;rte&gt;, {count}) не импортированы: пройденными считаются только записанные треки (&lt;trk&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="582"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="605"/>
         <source>Cannot read {path}: the file is cut short or damaged ({reason}). Copy it again from the GPS unit, or repair it (e.g. close it with &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</source>
         <translation>Не удаётся прочитать {path}: файл обрезан или повреждён ({reason}). Скопируйте его из GPS-навигатора заново или восстановите (например, допишите в конец &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="586"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="609"/>
         <source>{path} holds no recorded track (&lt;trk&gt;) and no sign waypoint; nothing was imported from it.</source>
         <translation>В {path} нет ни записанного трека (&lt;trk&gt;), ни путевых точек со следами; из него ничего не импортировано.</translation>
     </message>
@@ -4879,7 +4879,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Выходной файл {path} также указан среди входных: входные файлы никогда не перезаписываются. Выберите для сезона другой файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="677"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="700"/>
         <source>{path} is a season GeoPackage: its routes, signs and cameras were imported, not its other layers ({tables}); import detections from their Camtrap DP or secr files.</source>
         <translation>{path} — GeoPackage сезона: из него импортированы маршруты, следы и фотоловушки, но не остальные слои ({tables}); регистрации импортируйте из их файлов Camtrap DP или secr.</translation>
     </message>
@@ -4912,6 +4912,11 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/core/season.py" line="650"/>
         <source>The route has no date (no times, no date field, none in the file name): it counts in the totals but in no date window. Add the date to the file name (e.g. 2026-02-14_group1.gpx) or to the layer.</source>
         <translation>У маршрута нет даты (нет времени точек, поля даты и даты в имени файла): он входит в итоги, но не попадает ни в один интервал дат. Добавьте дату в имя файла (например, 2026-02-14_gruppa1.gpx) или в слой.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="266"/>
+        <source>{path} is empty (0 bytes): copy it again from the device or export it again.</source>
+        <translation>{path} пуст (0 байт): скопируйте его с устройства или экспортируйте заново.</translation>
     </message>
 </context>
 <context>

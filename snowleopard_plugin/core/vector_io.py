@@ -235,6 +235,23 @@ def ogr_path(path: str) -> str:
     return path
 
 
+def _cp1251_without_cpg(path: str, ds: Any) -> bool:
+    """A Shapefile without a .cpg whose DBF field names or first values read as Latin-1 mojibake of Russian."""
+    if os.path.exists(os.path.splitext(path)[0] + ".cpg"):
+        return False
+    layer = ds.GetLayer(0)
+    texts = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
+    layer.ResetReading()
+    feature = layer.GetNextFeature()
+    if feature is not None:
+        texts += [str(feature.GetField(i)) for i in range(feature.GetFieldCount()) if feature.GetField(i) is not None]
+    layer.ResetReading()
+    sample = "".join(texts)
+    undecoded = re.search("[\udc80-\udcff]", sample)  # bytes OGR could not decode (Python's surrogate escapes)
+    return bool(undecoded or re.search("[\u00c0-\u00ff]{2}", sample)) and not re.search("[\u0400-\u04ff]",
+                                                                                           sample)
+
+
 def open_vector(path: str) -> Any:
     """Open a vector file read-only with OGR.
 
@@ -245,10 +262,16 @@ def open_vector(path: str) -> Any:
 
     if not os.path.isfile(path):
         raise InputError(QT_TR_NOOP("Cannot read {path}: the file does not exist."), path=path)
+    if os.path.getsize(path) == 0:
+        raise InputError(QT_TR_NOOP("{path} is empty (0 bytes): copy it again from the device or export it "
+                                    "again."), path=os.path.basename(path))
     with _quiet():
         gdal.ErrorReset()
         ds = ogr.Open(ogr_path(path), 0)
         reason = gdal.GetLastErrorMsg()
+        if ds is not None and path.lower().endswith(".shp") and _cp1251_without_cpg(path, ds):
+            # a DBF written on a Russian Windows without a .cpg: OGR would read its names as Latin-1
+            ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=["ENCODING=CP1251"])
     if ds is None and path.lower().endswith(".kmz"):  # a KMZ whose main file is not doc.kml
         with _quiet():
             listing = gdal.ReadDir("/vsizip/" + os.path.abspath(path)) or []

@@ -524,6 +524,37 @@ def test_undated_tracks_take_the_date_in_their_file_name_or_are_flagged(tmp_path
     assert rows == {"2026-02-14_gruppa1_m01.gpx": "fixed", "organic.gpx": "flagged"}
 
 
+def test_shapefile_in_cp1251_without_cpg(tmp_path):
+    """A DBF written on a Russian Windows without a .cpg (and no code page mark): its Russian field names and
+    values are read as cp1251, so types, dates and counts are found."""
+    from osgeo import ogr, osr
+
+    path = str(tmp_path / "signs.shp")
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(path)
+    layer = ds.CreateLayer("signs", srs, ogr.wkbPoint, options=["ENCODING=CP1251"])
+    for name in ("тип", "дата", "количество"):
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    for i, (kind, count) in enumerate((("след", "1"), ("поскрёб", "2"), ("помёт", "3"))):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField(0, kind)
+        feature.SetField(1, "05.03.2026")
+        feature.SetField(2, count)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({88.45 + 0.01 * i} 49.9)"))
+        layer.CreateFeature(feature)
+    ds = None
+    os.remove(str(tmp_path / "signs.cpg"))
+    with open(tmp_path / "signs.dbf", "r+b") as handle:  # no language driver mark either
+        handle.seek(29)
+        handle.write(b"\x00")
+    out = str(tmp_path / "s.gpkg")
+    build_season(observations=[path], output=out)
+    obs = read(out, "observations")
+    assert list(obs["obs_type"]) == ["track", "scrape", "scat"]
+    assert list(obs["count"]) == [1, 2, 3] and set(obs["datetime"]) == {"2026-03-05"}
+
+
 def test_cameras_and_detections_with_unknown_station(tmp_path):
     cams = tmp_path / "cams.csv"
     cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
