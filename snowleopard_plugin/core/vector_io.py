@@ -547,6 +547,8 @@ def _read_gpx_dataset(ds: Any, path: str, source: str, stem: str, issues: IssueL
             fids = arrays[fid_field].astype(np.int64)
             segs = arrays[seg_field].astype(np.int64) if seg_field else np.zeros(len(fids), dtype=np.int64)
             ele = arrays.get("ele")
+            if ele is not None and np.all(np.nan_to_num(ele) == 0):
+                ele = None  # <ele>0</ele> everywhere: a unit without altimeter or DEM, not sea level
             times = arrays.get("time")
             offset = _time_offset_minutes(points)
             if times is not None and offset:
