@@ -391,7 +391,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Наблюдение {id}: не удалось прочитать время «{value}»; сохранено без времени.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="971"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="990"/>
         <source>Count &apos;{value}&apos; is not a whole number of 1 or more; 1 was stored.</source>
         <translation>Число особей «{value}» — не целое число от 1 и больше; записано 1.</translation>
     </message>
@@ -721,142 +721,142 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="605"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="606"/>
         <source>Cannot read the field mapping {path}: {reason}</source>
         <translation>Не удалось прочитать сопоставление полей {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="615"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="616"/>
         <source>The field mapping {path} is not a list of field: column pairs; save the mapping again from the import dialog.</source>
         <translation>Сопоставление полей {path} не является списком пар «поле: столбец»; сохраните сопоставление заново из окна импорта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="650"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="651"/>
         <source>{path} is a spreadsheet workbook, not a text table: save the sheet as CSV (File &gt; Save As &gt; CSV) and import the CSV.</source>
         <translation>{path} — книга электронной таблицы, а не текстовая таблица: сохраните лист в CSV (Файл &gt; Сохранить как &gt; CSV) и импортируйте CSV.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="702"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="703"/>
         <source>{path} is empty: export the table again.</source>
         <translation>Файл {path} пуст: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="656"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="657"/>
         <source>{path} is not a text table (CSV or TXT): check that the right file was chosen, or export the data as CSV.</source>
         <translation>{path} не является текстовой таблицей (CSV или TXT): проверьте, тот ли файл выбран, или выгрузите данные в CSV.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="707"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="708"/>
         <source>Row has {found} cells but the header has {expected}; an unquoted decimal comma in a comma-separated file? Fix the row or export with &apos;;&apos;.</source>
         <translation>В строке ячеек: {found}, а в заголовке: {expected}. Возможно, в файле с разделителем-запятой есть десятичная запятая без кавычек? Исправьте строку или выгрузите таблицу с разделителем «;».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="715"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="716"/>
         <source>{path} has a header but no data rows: export the table again.</source>
         <translation>В {path} есть заголовок, но нет строк с данными: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="769"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="770"/>
         <source>{path} has no column &apos;{column}&apos; (the field mapping uses it for {field}); its columns are: {columns}. Edit the field mapping.</source>
         <translation>В {path} нет столбца «{column}» (по сопоставлению полей он используется для {field}); имеющиеся столбцы: {columns}. Исправьте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="803"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="804"/>
         <source>Unknown CRS {crs}: give an EPSG code such as EPSG:32645.</source>
         <translation>Неизвестная система координат {crs}: укажите код EPSG, например EPSG:32645.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="821"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="822"/>
         <source>{path}: no coordinate columns found. Expected latitude and longitude (широта/долгота, lat/lon), X/Y with a CRS, or a WKT 'geom' column; columns found: {columns}. Rename the columns or set a field mapping.</source>
         <translation>{path}: не найдены столбцы координат. Ожидаются широта и долгота (широта/долгота, lat/lon), X/Y с указанием системы координат или столбец WKT «geom»; найдены столбцы: {columns}. Переименуйте столбцы или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="828"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="829"/>
         <source>{path}: the coordinates look projected (metres, not degrees). Give their CRS, e.g. EPSG:32645 (UTM 45N) or EPSG:3857 for a NextGIS Web export.</source>
         <translation>{path}: координаты похожи на проекционные (метры, а не градусы). Укажите их систему координат, например EPSG:32645 (UTM 45N) или EPSG:3857 для выгрузки из NextGIS Web.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="899"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="918"/>
         <source>Coordinates '{value}' cannot be read; the row was not imported. Write them as decimal degrees (49.7534), degrees-minutes (49 45.205) or DMS (49°45'12&quot;N).</source>
         <translation>Не удалось прочитать координаты «{value}»; строка не импортирована. Записывайте их в десятичных градусах (49.7534), в градусах и минутах (49 45.205) или в градусах, минутах и секундах (49°45'12&quot;N).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="904"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="923"/>
         <source>The row has no coordinates; it was not imported. Fill them in and import again.</source>
         <translation>В строке нет координат; она не импортирована. Заполните их и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="926"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="945"/>
         <source>Dates in column &apos;{column}&apos; were read as month/day/year (some have a second number above 12).</source>
         <translation>Даты в столбце «{column}» прочитаны как месяц/день/год (в некоторых второе число больше 12).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="930"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="949"/>
         <source>Dates in column &apos;{column}&apos; such as 03/04/2024 could be day/month or month/day; they were read as day/month/year. Check them.</source>
         <translation>Даты в столбце «{column}» вида 03/04/2024 можно понять и как день/месяц, и как месяц/день; они прочитаны как день/месяц/год. Проверьте их.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="944"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="963"/>
         <source>No date in column &apos;{column}&apos;; the row was kept without it. Add the date if known.</source>
         <translation>В столбце «{column}» нет даты; строка сохранена без неё. Добавьте дату, если она известна.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="950"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="969"/>
         <source>Date &apos;{value}&apos; cannot be read; the row was kept without it. Write dates as 15.02.2024 or 2024-02-15, times as 14:30.</source>
         <translation>Не удалось прочитать дату «{value}»; строка сохранена без неё. Записывайте даты как 15.02.2024 или 2024-02-15, время — как 14:30.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="959"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="978"/>
         <source>The table has no date column; all rows were kept without dates. Name the column 'date'/'дата' or set a field mapping.</source>
         <translation>В таблице нет столбца с датой; все строки сохранены без дат. Назовите столбец «date»/«дата» или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="994"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1013"/>
         <source>{field} &apos;{value}&apos; is not a number; it was left empty.</source>
         <translation>{field}: «{value}» — не число; поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1060"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1083"/>
         <source>Unknown sign type &apos;{value}&apos;; stored as &apos;other&apos;. Correct it, or add the name to the sign list.</source>
         <translation>Неизвестный тип следа «{value}»; записан как «other» (другой). Исправьте его или добавьте название в список типов следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1064"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1087"/>
         <source>No sign type; stored as &apos;other&apos;.</source>
         <translation>Тип следа не указан; записан как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1069"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1092"/>
         <source>Unknown sign age '{value}' (expected fresh/old, свежий/старый); left empty.</source>
         <translation>Неизвестная давность следа «{value}» (ожидается fresh/old, свежий/старый); поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1174"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1201"/>
         <source>No station ID; the row number {value} was used.</source>
         <translation>Нет идентификатора точки; использован номер строки {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1184"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1211"/>
         <source>Problem period &apos;{value}&apos; cannot be read; it was not subtracted from the trap-nights.</source>
         <translation>Не удалось прочитать период неисправности «{value}»; он не вычтен из ловушко-суток.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1201"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1228"/>
         <source>Retrieval {end} is before setup {start}; trap-nights left empty.</source>
         <translation>Снятие {end} раньше установки {start}; ловушко-сутки не заполнены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1207"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1234"/>
         <source>Station {station}: no effort and no setup/retrieval dates, so its trap-nights are unknown.</source>
         <translation>Точка {station}: нет ни усилия, ни дат установки/снятия, поэтому число ловушко-суток неизвестно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1252"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1279"/>
         <source>{path}: no station column found (Station, station_id, камера, станция); columns found: {columns}. Rename it or set a field mapping.</source>
         <translation>{path}: не найден столбец точки (Station, station_id, камера, станция); найдены столбцы: {columns}. Переименуйте столбец или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1264"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1291"/>
         <source>The detection has no station; it was not imported. Fill in the station.</source>
         <translation>У регистрации не указана точка; она не импортирована. Укажите точку.</translation>
     </message>
@@ -926,27 +926,27 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: {reason}. Проверьте, что это целый (неповреждённый) файл GPX, KML/KMZ, GeoJSON, GeoPackage или Shapefile.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="586"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="588"/>
         <source>Waypoint &apos;{name}&apos; is not a sign (its name, description and symbol name no sign type); it was not imported.</source>
         <translation>Путевая точка «{name}» не является следом (ни в названии, ни в описании, ни в имени значка не указан тип следа); она не импортирована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="720"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="722"/>
         <source>Feature &apos;{name}&apos; has no geometry; it was not imported.</source>
         <translation>У объекта «{name}» нет геометрии; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="728"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="730"/>
         <source>Cannot read {path}: the layer {layer} has no CRS and its coordinates are not degrees; add a .prj or give the CRS.</source>
         <translation>Не удалось прочитать {path}: у слоя {layer} не задана система координат, а координаты не в градусах; добавьте файл .prj или укажите систему координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="735"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="737"/>
         <source>Feature &apos;{name}&apos; is a polygon, not a route or a sign; it was not imported.</source>
         <translation>Объект «{name}» — полигон, а не маршрут или след; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="793"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="795"/>
         <source>The sign type of &apos;{name}&apos; is not recognised ({value}); imported as &apos;other&apos;.</source>
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
@@ -1101,7 +1101,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{path}: ни одна строка не соответствует формату «Session ID Occasion Detector». Выберите файл поимок secr (fmt = trapID).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1092"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1115"/>
         <source>The table has no sign type column; every row was stored as 'other'. Name the column 'type'/'тип следа' or set a field mapping.</source>
         <translation>В таблице нет столбца с типом следа; все строки записаны как «other» (другой). Назовите столбец «type»/«тип следа» или задайте сопоставление полей.</translation>
     </message>
@@ -4834,12 +4834,12 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Система координат {crs} искажает здесь расстояния на {percent} %: она использована для чтения файлов без системы координат, а сезон сохранён в зоне UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="671"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="672"/>
         <source>{path}, line {line}: a quote (&quot;) opened in &apos;{text}&apos; is never closed, so the lines after it would be read as its text. Close or remove the quote and import again.</source>
         <translation>{path}, строка {line}: кавычка (&quot;) в «{text}» не закрыта, поэтому следующие строки были бы прочитаны как её текст. Закройте или удалите кавычку и импортируйте снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="678"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="679"/>
         <source>{path}, line {line}: {reason}. Look for a quote (&quot;) opened and never closed near that line.</source>
         <translation>{path}, строка {line}: {reason}. Найдите рядом с этой строкой незакрытую кавычку (&quot;).</translation>
     </message>
@@ -4849,12 +4849,12 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Запланированные маршруты (&lt;rte&gt;, {count}) не импортированы: пройденными считаются только записанные треки (&lt;trk&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="605"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="607"/>
         <source>Cannot read {path}: the file is cut short or damaged ({reason}). Copy it again from the GPS unit, or repair it (e.g. close it with &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</source>
         <translation>Не удаётся прочитать {path}: файл обрезан или повреждён ({reason}). Скопируйте его из GPS-навигатора заново или восстановите (например, допишите в конец &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="609"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="611"/>
         <source>{path} holds no recorded track (&lt;trk&gt;) and no sign waypoint; nothing was imported from it.</source>
         <translation>В {path} нет ни записанного трека (&lt;trk&gt;), ни путевых точек со следами; из него ничего не импортировано.</translation>
     </message>
@@ -4879,7 +4879,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Выходной файл {path} также указан среди входных: входные файлы никогда не перезаписываются. Выберите для сезона другой файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="700"/>
+        <location filename="../snowleopard_plugin/core/vector_io.py" line="702"/>
         <source>{path} is a season GeoPackage: its routes, signs and cameras were imported, not its other layers ({tables}); import detections from their Camtrap DP or secr files.</source>
         <translation>{path} — GeoPackage сезона: из него импортированы маршруты, следы и фотоловушки, но не остальные слои ({tables}); регистрации импортируйте из их файлов Camtrap DP или secr.</translation>
     </message>
@@ -4899,7 +4899,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>трек задан дважды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="976"/>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="995"/>
         <source>Count &apos;{value}&apos; is not a plausible number of signs or animals (more than {limit}); 1 was stored. Check the column.</source>
         <translation>Количество «{value}» неправдоподобно для следов или животных (больше {limit}); записано 1. Проверьте столбец.</translation>
     </message>
@@ -4917,6 +4917,11 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/core/vector_io.py" line="266"/>
         <source>{path} is empty (0 bytes): copy it again from the device or export it again.</source>
         <translation>{path} пуст (0 байт): скопируйте его с устройства или экспортируйте заново.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/tabular.py" line="1180"/>
+        <source>In {path} the X column holds northings and Y eastings (geodetic order); they were read the other way round.</source>
+        <translation>В {path} столбец X содержит северные координаты, а Y — восточные (геодезический порядок); они прочитаны наоборот.</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from shapely import wkt as shapely_wkt
 from shapely.geometry import Point
@@ -832,6 +833,24 @@ class _Locator:
         else:  # degrees, whatever metric CRS the season passed for projected files
             self.geographic, self.crs = True, (crs if given_geographic else WGS84)
         self.mode = "wkt" if self.pair[0] == "wkt" else ("deg" if self.geographic else "xy")
+        self.northing_first = self.mode == "xy" and self._northing_first(table)
+        if self.northing_first:  # Russian geodetic usage: X is the northing, Y the easting
+            self.pair = ("y", "x")
+
+    def _northing_first(self, table: _Table) -> bool:
+        """True when the X column holds northings and Y eastings (X > 1,000 km, Y within a zone's eastings),
+        the other way round from GIS usage; only in the northern hemisphere, where this tells them apart."""
+        xs, ys = [], []
+        for row in table.rows:
+            if row:
+                x, y = parse_number(_cell(row, self.columns, "x")), parse_number(_cell(row, self.columns, "y"))
+                if x is not None and y is not None:
+                    xs.append(x)
+                    ys.append(y)
+        if not xs:
+            return False
+        x, y = float(np.median(xs)), float(np.median(ys))
+        return 1_000_000.0 < x < 10_000_000.0 and 100_000.0 < y < 1_000_000.0
 
     def _looks_projected(self, table: _Table) -> bool:
         """True when most rows hold numbers too large for degrees (metres of a projected CRS)."""
@@ -1036,6 +1055,10 @@ def read_observations_table(path: str, issues: IssueLog, crs: Optional[str] = No
     table = _read_table(path, layer, issues, mapping)
     columns = _resolve_columns(table, layer, mapping)
     locator = _Locator(table, columns, crs, layer)
+    if locator.northing_first:
+        issues.add(table.source, layer, "", "latlon_swapped", "fixed", "warning",
+                   QT_TR_NOOP("In {path} the X column holds northings and Y eastings (geodetic order); they were "
+                              "read the other way round."), path=table.source)
     dates = _DateReader(table, columns, issues, layer)
     dates.check_present(["date", "datetime"])
     out_columns = model.field_names(layer) + (["team"] if "team" in columns else [])
@@ -1153,6 +1176,10 @@ def read_cameras_table(path: str, issues: IssueLog, crs: Optional[str] = None,
     table = _read_table(path, layer, issues, mapping)
     columns = _resolve_columns(table, layer, mapping)
     locator = _Locator(table, columns, crs, layer)
+    if locator.northing_first:
+        issues.add(table.source, layer, "", "latlon_swapped", "fixed", "warning",
+                   QT_TR_NOOP("In {path} the X column holds northings and Y eastings (geodetic order); they were "
+                              "read the other way round."), path=table.source)
     problems = _problem_columns(table.headers)
     start_reader = _DateReader(table, columns, issues, layer, date_role="deployment_start",
                                datetime_role="deployment_start", also=[i for pair in problems for i in pair])

@@ -555,6 +555,19 @@ def test_shapefile_in_cp1251_without_cpg(tmp_path):
     assert list(obs["count"]) == [1, 2, 3] and set(obs["datetime"]) == {"2026-03-05"}
 
 
+def test_geodetic_x_northing_y_easting(tmp_path):
+    """A table in UTM 45N written the Russian geodetic way (X = northing, Y = easting): read the right way round
+    with a row saying so, not 5,800 km away."""
+    table = tmp_path / "xy.csv"
+    table.write_text("N;Дата;X;Y;Тип\n1;20.02.2026;5534084,8;597043,7;след\n2;20.02.2026;5534456,4;597337,4;след\n",
+                     encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    build_season(observations=[str(table)], crs="EPSG:32645", output=out)
+    obs = read(out, "observations")
+    assert np.allclose(obs.geometry.x, [597043.7, 597337.4]) and np.allclose(obs.geometry.y, [5534084.8, 5534456.4])
+    assert list(read(out, "validation")["problem"]) == ["latlon_swapped"]
+
+
 def test_cameras_and_detections_with_unknown_station(tmp_path):
     cams = tmp_path / "cams.csv"
     cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
