@@ -41,7 +41,25 @@ Validation rules (one ``validation`` row each, located where the place is known)
 * ``unknown_station`` → ``flagged``: a detection whose station is not among
   the cameras. It is kept, **with no geometry** (NULL), so that it is counted
   and can be fixed by hand, but it draws nowhere.
-* ``missing_date`` → ``flagged``: an observation without a date (kept).
+* ``missing_date`` → ``flagged``: an observation without a date (kept); a
+  route without times takes the date written in its file name (``fixed``,
+  ``2026-02-14_gruppa1.gpx``), else it is flagged.
+* ``coordinates_out_of_range`` → ``rejected`` also for an impossible latitude
+  whose swap would land in the polar caps or far from the season (a typo such
+  as 149.95 for 49.95 is not "fixed" by swapping).
+* ``duplicate_route`` → ``rejected``: a track identical (fixes to 1e-7°, times)
+  to one read before (Garmin's ``Current.gpx`` beside its archive copy).
+* ``empty_input`` → ``rejected``: a GPX with neither a recorded track nor a
+  sign waypoint. Planned GPX routes (``<rte>``) are not walked effort: one
+  ``other`` row says how many were left out.
+* A GPX cut short (no closing ``</gpx>``, or GDAL's XML error) stops the import
+  with a message naming it; so does an output path that is also an input.
+
+The season's CRS: the UTM zone of the robust centre of the data (the median
+point's neighbourhood, so swapped or mistyped points cannot move it), or the
+``crs`` given, unless that distorts distances by more than 1 % at the data
+(Web Mercator): then it only reads the files that give no CRS, and the season
+is in the UTM zone.
 
 Written layers use exactly the fields of :data:`.model.FIELDS`; date and
 datetime fields are ISO 8601 text. Routes are *MultiLineString* (Z when the
