@@ -571,7 +571,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{name}: есть пропущенные, отрицательные или нечисловые значения; замените их значениями 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="880"/>
+        <location filename="../snowleopard_plugin/core/density.py" line="881"/>
         <source>There are {nt} trap-night values for {ns} stations; give one per station.</source>
         <translation>Значений ловушко-суток — {nt}, а точек — {ns}; нужно одно значение на каждую точку.</translation>
     </message>
@@ -616,7 +616,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Слой местообитаний пуст; укажите полигоны местообитаний или растр пригодности.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="173"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="191"/>
         <source>Cannot read {path}: its coordinates are projected (metres) but the file does not say in which CRS; give the CRS.</source>
         <translation>Не удалось прочитать {path}: координаты в нём проекционные (метры), но система координат в файле не указана; задайте её.</translation>
     </message>
@@ -626,97 +626,97 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="443"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="461"/>
         <source>Longitude and latitude were swapped (given: {x}, {y}); they were exchanged.</source>
         <translation>Долгота и широта были перепутаны местами (указано: {x}, {y}); они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="448"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="466"/>
         <source>Coordinates out of range (longitude {x}, latitude {y}); the feature was not imported. Correct them in the source file.</source>
         <translation>Координаты вне допустимого диапазона (долгота {x}, широта {y}); объект не импортирован. Исправьте их в исходном файле.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="512"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="530"/>
         <source>This point lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Эта точка лежит в {km} км за пределами района остальных данных сезона; проверьте её координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="542"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="560"/>
         <source>Longitude and latitude of the whole track were swapped; they were exchanged.</source>
         <translation>Во всём треке долгота и широта были перепутаны местами; они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="549"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="567"/>
         <source>{n} track points had coordinates out of range (first: longitude {x}, latitude {y}); they were removed from the route.</source>
         <translation>Точек трека с координатами вне допустимого диапазона: {n} (первая: долгота {x}, широта {y}); они удалены из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="522"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="540"/>
         <source>This route lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Этот маршрут лежит в {km} км за пределами района остальных данных сезона; проверьте его координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="562"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="580"/>
         <source>The observation has no date; it is kept but drops out of date filters. Add the date in the source file.</source>
         <translation>У наблюдения нет даты; оно сохранено, но не попадёт в выборки по датам. Добавьте дату в исходный файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="574"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="592"/>
         <source>Same sign type, place and time as &apos;{other}&apos; ({other_source}); probably recorded twice. Kept: delete one if so.</source>
         <translation>Тот же тип следа, место и время, что у «{other}» ({other_source}); вероятно, записано дважды. Запись сохранена: если это дубль, удалите одну из них.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="610"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="628"/>
         <source>GPS jump: the fix {n} ({time}) lies off the track (reached faster than a walker can go); it was removed from the route.</source>
         <translation>Скачок GPS: точка {n} ({time}) лежит в стороне от трека (до неё невозможно дойти пешком за такое время); она удалена из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="626"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="644"/>
         <source>The route has fewer than 2 distinct points; it was not imported.</source>
         <translation>В маршруте меньше 2 различных точек; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="705"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="723"/>
         <source>Cannot write the layer {layer}: {reason}</source>
         <translation>Не удалось записать слой {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="774"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="792"/>
         <source>No output GeoPackage was given; choose where to save the season.</source>
         <translation>Не указан выходной GeoPackage; выберите, куда сохранить данные сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="776"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="794"/>
         <source>{path} already exists; choose another file or allow overwriting.</source>
         <translation>{path} уже существует; выберите другой файл или разрешите перезапись.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="800"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="818"/>
         <source>This file has the same content as {other}; it was skipped.</source>
         <translation>Содержимое этого файла совпадает с {other}; файл пропущен.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="931"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="949"/>
         <source>No usable feature in any input: no route, sign, camera or detection could be read. Check the files and the validation messages.</source>
         <translation>Ни в одном входном файле нет пригодных объектов: не удалось прочитать ни одного маршрута, следа, фотоловушки или регистрации. Проверьте файлы и сообщения проверки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="830"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="848"/>
         <source>The season CRS {crs} is geographic; choose a metric (projected) CRS such as a UTM zone.</source>
         <translation>Система координат сезона {crs} географическая; выберите метрическую (проекционную) систему координат, например зону UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="842"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="860"/>
         <source>No input has coordinates, so the season&apos;s CRS cannot be chosen; give it.</source>
         <translation>Ни в одном входном файле нет координат, поэтому систему координат сезона определить нельзя; укажите её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="913"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="931"/>
         <source>{n} detections at station &apos;{station}&apos;, which is not among the cameras; kept without a location. Add the station to the camera table.</source>
         <translation>Регистраций на точке «{station}», которой нет среди фотоловушек: {n}; сохранены без координат. Добавьте точку в таблицу фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="954"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="972"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
@@ -1362,7 +1362,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Ни у одной регистрации нет individual_id: снимите флажок «Отдельная карта для каждой особи».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="128"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="134"/>
         <source>all detections</source>
         <translation>все регистрации</translation>
     </message>
@@ -1442,102 +1442,102 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>У растра {path} не задана система координат: укажите её, прежде чем использовать растр для ковариат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="205"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="225"/>
         <source>The raster {what} does not cover the sites.</source>
         <translation>Растр {what} не покрывает участки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="259"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="279"/>
         <source>Unknown replicate kind {name}: use one of {names}.</source>
         <translation>Неизвестный вид повторов {name}: используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="263"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="283"/>
         <source>The segment length must be more than 0 km (got {value}).</source>
         <translation>Длина отрезка должна быть больше 0 км (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="266"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="286"/>
         <source>The search half-width must be 0 m or more (got {value}).</source>
         <translation>Полуширина обследования должна быть не меньше 0 м (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="269"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="289"/>
         <source>The routes layer is empty: occupancy replicates are cut from the walked routes.</source>
         <translation>Слой маршрутов пуст: повторы для моделей встречаемости нарезаются из пройденных маршрутов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="291"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="311"/>
         <source>{n} routes have no date and were left out of the date window.</source>
         <translation>Маршрутов без даты: {n}; они не вошли в интервал дат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="296"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="316"/>
         <source>No route has a date, so there are no survey-day replicates: enter the route dates, or use segment replicates.</source>
         <translation>Ни у одного маршрута нет даты, поэтому повторов по дням учёта нет: укажите даты маршрутов или используйте повторы-отрезки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="298"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="318"/>
         <source>{n} routes have no date: there are no day replicates for them, so they were left out. Enter their dates to use them.</source>
         <translation>Маршрутов без даты: {n}; для них нет повторов по дням, поэтому они исключены. Укажите их даты, чтобы их использовать.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="302"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="322"/>
         <source>{n} routes have no date: their replicates come after the dated ones and their signs are matched by distance only.</source>
         <translation>Маршрутов без даты: {n}; их повторы идут после повторов с датами, а следы сопоставляются с ними только по расстоянию.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="305"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="325"/>
         <source>No route lies in the date window {start} to {end}: widen the window.</source>
         <translation>Ни один маршрут не попадает в интервал дат с {start} по {end}: расширьте интервал.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="310"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="330"/>
         <source>The routes have no line geometry: nothing was walked.</source>
         <translation>У маршрутов нет линейной геометрии: ничего не пройдено.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="333"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="353"/>
         <source>None of the {n} sites has a walked route inside it: check that the sites and the routes cover the same area (and the date window).</source>
         <translation>Ни в одном из участков (всего: {n}) нет пройденного маршрута: проверьте, что участки и маршруты охватывают одну и ту же территорию (и интервал дат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="338"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="358"/>
         <source>Give site polygons or a grid size of more than 0 m (got {value}).</source>
         <translation>Укажите полигоны участков или размер ячейки сетки больше 0 м (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="415"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="435"/>
         <source>{km} km walked in sites were left out: last pieces shorter than {share} of a segment.</source>
         <translation>Не учтено {km} км маршрутов, пройденных в участках: это последние куски короче {share} длины отрезка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="419"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="439"/>
         <source>No site holds a replicate: the routes inside the sites are shorter than the segment length. Use shorter segments or larger sites.</source>
         <translation>Ни на одном участке нет повторов: маршруты внутри участков короче длины отрезка. Уменьшите длину отрезка или увеличьте участки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="461"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="481"/>
         <source>{used} chosen signs lie within {width} m of a replicate; {far} lie farther (or on another day) and were not used.</source>
         <translation>Выбранных следов в пределах {width} м от повтора: {used}; дальше (или в другой день): {far} — они не использованы.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="465"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="485"/>
         <source>No observations were given: every replicate is a non-detection.</source>
         <translation>Наблюдения не заданы: во всех повторах нет обнаружений.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="531"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="551"/>
         <source>{n} sites hold no replicate (not walked, or too little): their rows are all missing.</source>
         <translation>Участков без повторов (не пройдены или пройдено слишком мало): {n}; их строки целиком состоят из пропусков.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="533"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="553"/>
         <source>Occupancy export: {sites} sites, up to {k} replicates, {occupied} sites with a detection (naive occupancy {naive}).</source>
         <translation>Экспорт для моделей встречаемости: участков — {sites}, повторов — до {k}, участков с обнаружением — {occupied} (наивная встречаемость {naive}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="583"/>
+        <location filename="../snowleopard_plugin/core/occupancy.py" line="603"/>
         <source>Unknown missing-value code {value}: use one of {codes}.</source>
         <translation>Неизвестный код пропущенного значения {value}: используйте один из: {codes}.</translation>
     </message>
@@ -4829,7 +4829,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Местообитания внутри ранжированных пробелов со страницы «Охват и пробелы» при выборе трансект учитываются трижды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="835"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="853"/>
         <source>The CRS {crs} distorts distances by {percent} % here: it was used to read the files that give no CRS, and the season is in the UTM zone instead.</source>
         <translation>Система координат {crs} искажает здесь расстояния на {percent} %: она использована для чтения файлов без системы координат, а сезон сохранён в зоне UTM.</translation>
     </message>
@@ -4859,22 +4859,22 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>В {path} нет ни записанного трека (&lt;trk&gt;), ни путевых точек со следами; из него ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="269"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="287"/>
         <source>{path} is a table of a Camtrap DP package but no datapackage.json lies beside it: choose the package&apos;s datapackage.json (it links its tables).</source>
         <translation>{path} — таблица пакета Camtrap DP, но рядом с ней нет datapackage.json: выберите datapackage.json пакета (он связывает его таблицы).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="286"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="304"/>
         <source>{path} is a ZIP archive without a Camtrap DP datapackage.json: unzip it and choose the files inside.</source>
         <translation>{path} — ZIP-архив без datapackage.json пакета Camtrap DP: распакуйте его и выберите файлы внутри.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="321"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="339"/>
         <source>{path} is a table of a Camtrap DP package: the package (datapackage.json beside it) was read instead.</source>
         <translation>{path} — таблица пакета Camtrap DP: вместо неё прочитан весь пакет (datapackage.json рядом с ней).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="783"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="801"/>
         <source>The output {path} is also an input: an input file is never overwritten. Choose another file for the season.</source>
         <translation>Выходной файл {path} также указан среди входных: входные файлы никогда не перезаписываются. Выберите для сезона другой файл.</translation>
     </message>
@@ -4884,7 +4884,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{path} — GeoPackage сезона: из него импортированы маршруты, следы и фотоловушки, но не остальные слои ({tables}); регистрации импортируйте из их файлов Camtrap DP или secr.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="491"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="509"/>
         <source>This track is the same as &apos;{other}&apos; (same fixes and times); it was counted once.</source>
         <translation>Этот трек совпадает с «{other}» (те же точки и время); он учтён один раз.</translation>
     </message>
@@ -4904,12 +4904,12 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Количество «{value}» неправдоподобно для следов или животных (больше {limit}); записано 1. Проверьте столбец.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="646"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="664"/>
         <source>The route has no times; its date {date} was taken from the file name.</source>
         <translation>У маршрута нет времени точек; его дата {date} взята из имени файла.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="650"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="668"/>
         <source>The route has no date (no times, no date field, none in the file name): it counts in the totals but in no date window. Add the date to the file name (e.g. 2026-02-14_group1.gpx) or to the layer.</source>
         <translation>У маршрута нет даты (нет времени точек, поля даты и даты в имени файла): он входит в итоги, но не попадает ни в один интервал дат. Добавьте дату в имя файла (например, 2026-02-14_gruppa1.gpx) или в слой.</translation>
     </message>
@@ -4922,6 +4922,11 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/core/tabular.py" line="1180"/>
         <source>In {path} the X column holds northings and Y eastings (geodetic order); they were read the other way round.</source>
         <translation>В {path} столбец X содержит северные координаты, а Y — восточные (геодезический порядок); они прочитаны наоборот.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="127"/>
+        <source>{count} detections at {stations} stations without trap-nights are left out of the map (no effort to divide them by): give those stations their deployment dates or trap_nights.</source>
+        <translation>{count} регистраций на {stations} станциях без фотоловушко-суток не вошли в карту (их не на что делить): задайте этим станциям даты установки и снятия или trap_nights.</translation>
     </message>
 </context>
 <context>

@@ -857,7 +857,8 @@ def camera_rate_map(station_x: Sequence[Number], station_y: Sequence[Number], tr
     """Smoothed detections per 100 trap-nights: kernel sum of detections / kernel sum of trap-nights × 100.
 
     Evaluated exactly (direct method: stations are few). Where no station's kernel reaches, the
-    cell is NaN. Near a single station the map equals that station's rate.
+    cell is NaN. Near a single station the map equals that station's rate. Detections at stations
+    without trap-nights are left out (the caller says so): they would divide by another station's effort.
 
     Args:
         station_x, station_y: station coordinates (m).
@@ -881,7 +882,8 @@ def camera_rate_map(station_x: Sequence[Number], station_y: Sequence[Number], tr
                          nt=tn.size, ns=sx.size)
     effort = _kernel_sum(sx, sy, tn, grid, radius, kernel, decay, feedback)
     mask = effort > 0
-    columns = det.reshape(det.shape[0], -1)
+    columns = det.reshape(det.shape[0], -1).copy()
+    columns[~(tn > 0)] = 0.0  # detections at a station without effort have nothing to be a rate of
     maps = np.full((columns.shape[1],) + grid.shape, np.nan)
     for k in range(columns.shape[1]):
         counts = _kernel_sum(sx, sy, columns[:, k], grid, radius, kernel, decay, feedback)

@@ -188,14 +188,34 @@ def _raster_on(path: str, crs: Any, bounds: Tuple[float, float, float, float], w
         if src.crs is None:
             raise InputError(QT_TR_NOOP("The raster {path} has no CRS: set it before using it for covariates."),
                              path=os.path.basename(path))
-        dataset = src if same else WarpedVRT(src, crs=rasterio.crs.CRS.from_user_input(crs),
-                                             resampling=Resampling.bilinear)
+        if same:
+            dataset = src
+        else:  # warped on the fly to the sites' CRS, with square cells (a DEM in degrees has oblong ones)
+            from rasterio.warp import calculate_default_transform
+
+            target = rasterio.crs.CRS.from_user_input(crs)
+            suggested, _, _ = calculate_default_transform(src.crs, target, src.width, src.height, *src.bounds)
+            size = min(abs(suggested.a), abs(suggested.e))
+            west, south, east, north = rasterio.warp.transform_bounds(src.crs, target, *src.bounds)
+            width, height = max(1, int(math.ceil((east - west) / size))), max(1, int(math.ceil((north - south) / size)))
+            dataset = WarpedVRT(src, crs=target, resampling=Resampling.bilinear, width=width, height=height,
+                                transform=rasterio.transform.from_origin(west, north, size, size))
         try:
             pixel = abs(dataset.transform.a)
             xmin, ymin, xmax, ymax = bounds
             window = from_bounds(xmin - 2 * pixel, ymin - 2 * pixel, xmax + 2 * pixel, ymax + 2 * pixel,
                                  dataset.transform).round_offsets().round_lengths()
-            data = dataset.read(1, window=window, boundless=True, masked=True, fill_value=dataset.nodata)
+            if same:
+                data = dataset.read(1, window=window, boundless=True, masked=True, fill_value=dataset.nodata)
+            else:  # a warped dataset reads only inside itself
+                from rasterio.windows import Window, WindowError
+
+                try:
+                    window = window.intersection(Window(0, 0, dataset.width, dataset.height))
+                except WindowError as error:
+                    raise InputError(QT_TR_NOOP("The raster {what} does not cover the sites."),
+                                     what=what) from error
+                data = dataset.read(1, window=window, masked=True)
             transform = dataset.window_transform(window)
         finally:
             if dataset is not src:

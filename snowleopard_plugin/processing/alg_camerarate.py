@@ -122,6 +122,12 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
         if per_individual and not rates.individual_ids:
             raise QgsProcessingException(tr("No detection has an individual_id: clear 'One map per individual'."))
         counts = rates.per_individual if per_individual else rates.detections
+        idle = rates.trap_nights <= 0
+        if (rates.detections[idle] > 0).any():
+            feedback.pushWarning(tr("{count} detections at {stations} stations without trap-nights are left out of "
+                                    "the map (no effort to divide them by): give those stations their deployment "
+                                    "dates or trap_nights.").format(count=int(rates.detections[idle].sum()),
+                                                                   stations=int((rates.detections[idle] > 0).sum())))
         maps = self.run_core(density.camera_rate_map, rates.x, rates.y, rates.trap_nights, counts, grid, radius,
                              kernel, 0.0, CoreFeedback(feedback))
         bands = list(maps) if per_individual else [maps]

@@ -246,6 +246,15 @@ def test_camera_rate_map_hand_worked():
     assert per_ind[0, row, col1] == pytest.approx(10.0) and per_ind[1, row, col1] == 0.0
 
 
+def test_camera_rate_map_leaves_out_detections_at_stations_without_effort():
+    """A station with detections but no trap-nights (dates missing) near one with 40: the map stays that
+    station's 10 per 100, not 5 detections over 40 trap-nights of another station (12.5), nor millions."""
+    grid = Grid(0.0, 6000.0, 100.0, 60, 60, "EPSG:32645")
+    rate = D.camera_rate_map([1500.0, 1800.0], [3000.0, 3000.0], [40.0, 0.0], [4.0, 1.0], grid, 2000.0,
+                             kernel=D.EPANECHNIKOV)
+    assert np.nanmax(rate) == pytest.approx(10.0) and np.nanmin(rate) == pytest.approx(10.0)
+
+
 def test_grid_for_points_pads_and_snaps():
     grid = D.grid_for_points([1012.0, 2987.0], [5003.0, 5999.0], 500.0, 30.0, "EPSG:32645")
     xmin, ymin, xmax, ymax = grid.extent

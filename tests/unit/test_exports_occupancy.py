@@ -153,6 +153,20 @@ def test_replicate_covariates_and_site_covariates(rasters):
     assert list(cov.loc[["1", "2", "3", "4"], "ridge_km"]) == pytest.approx([1.0, 0.0, 0.0, 1.0])
 
 
+def test_dem_in_degrees_gives_the_same_site_elevations(rasters, tmp_path):
+    """The DEM plane warped to EPSG:4326 (an SRTM-like tile): the site covariates are read through a warp back
+    to the sites' CRS, within a metre of the plane's values (two bilinear resamplings), not a traceback."""
+    from osgeo import gdal
+
+    dem, _ = rasters
+    degrees = str(tmp_path / "dem_wgs84.tif")
+    gdal.Warp(degrees, dem, dstSRS="EPSG:4326", resampleAlg="bilinear")
+    result = occupancy_histories(routes_frame(), signs_frame(), grid_size=1000, segment_km=0.3, half_width=50,
+                                 sign_types=["track", "scrape", "scat"], dem=degrees)
+    cov = result.site_covariates.set_index("site_id")
+    assert list(cov.loc[["1", "2", "3", "4"], "elev_mean"]) == pytest.approx([1150, 1050, 1150, 1250], abs=1.0)
+
+
 def test_written_files_read_as_unmarked_and_presence_expect(tmp_path):
     result = occupancy_histories(routes_frame(), signs_frame(), grid_size=1000, segment_km=0.3, half_width=50,
                                  sign_types=["track", "scrape", "scat"])
