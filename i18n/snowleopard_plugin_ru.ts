@@ -1762,7 +1762,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="342"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="345"/>
         <source>Search half-width</source>
         <translation>Полуширина обследования</translation>
     </message>
@@ -2235,7 +2235,7 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
 Для каждого пробела: area_km2, suitability (средняя), ridge_km (длина линий гребней внутри, если они заданы), access_km (расстояние до ближайшей точки или линии доступа: дороги, стоянки; пусто без них) и rank. Пробелы меньше минимальной площади не выводятся. Задайте охват, чтобы работать с частью большого слоя местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="253"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="256"/>
         <source>Habitat (suitability raster or habitat polygons)</source>
         <translation>Местообитания (растр пригодности или полигоны местообитаний)</translation>
     </message>
@@ -2518,7 +2518,7 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation>Планирование дневных трансект</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="329"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="332"/>
         <source>Plan</source>
         <translation>План</translation>
     </message>
@@ -2571,12 +2571,12 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
         <translation>Закреплённые трансекты (проходятся ежегодно)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="267"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="270"/>
         <source>Excluded areas</source>
         <translation>Исключённые зоны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="338"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="341"/>
         <source>Planned transects</source>
         <translation>Запланированные трансекты</translation>
     </message>
@@ -2611,22 +2611,22 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
         <translation type="obsolete">ЦМР в {a}, а местообитания в {b}: перепроецируйте ЦМР (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="205"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="208"/>
         <source>GPX files: {files}</source>
         <translation>Файлы GPX: {files}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="207"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="210"/>
         <source>{count} transects, {km:.1f} km, {area:.2f} km² of new suitable habitat searched ({candidates} candidate transects)</source>
         <translation>Трансект: {count}, {km:.1f} км, обследовано {area:.2f} км² новых пригодных местообитаний (трансект-кандидатов: {candidates})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="237"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="240"/>
         <source>Plan camera stations</source>
         <translation>Планирование точек фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="243"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="246"/>
         <source>Places camera-trap stations in suitable habitat (suitability ≥ 0.5), preferring ridges and saddles where the cats travel, never closer than the minimum spacing, and spread relative to sigma (the movement scale of spatial capture-recapture) so the array spans several home ranges.
 
 Stations are picked one by one: the best place by suitability × (1 + 1 on a ridge + 0.5 at a saddle), damped by 1 − exp(−d²/2σ²) for each station already placed at distance d. Existing stations are kept and the new ones fitted around them. The result is the same for the same input. When fewer stations fit at that spacing, as many as fit are placed with a warning.</source>
@@ -2635,67 +2635,67 @@ Stations are picked one by one: the best place by suitability × (1 + 1 on a rid
 Точки выбираются по одной: лучшее место по пригодности × (1 + 1 на гребне + 0,5 на седловине) с понижающим множителем 1 − exp(−d²/2σ²) для каждой уже размещённой точки на расстоянии d. Существующие точки сохраняются, новые размещаются вокруг них. При одинаковых входных данных результат одинаков. Если при таком расстоянии помещается меньше точек, размещается столько, сколько помещается, с предупреждением.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="258"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="261"/>
         <source>DEM (saddles)</source>
         <translation>ЦМР (седловины)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="259"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="262"/>
         <source>New stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="261"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="264"/>
         <source>Sigma (movement scale)</source>
         <translation>Сигма (масштаб перемещений)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="263"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="266"/>
         <source>Minimum spacing</source>
         <translation>Минимальное расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="265"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="268"/>
         <source>Existing stations (kept)</source>
         <translation>Существующие точки (сохраняются)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="269"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="272"/>
         <source>Planned camera stations</source>
         <translation>Запланированные точки фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="301"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="304"/>
         <source>{count} stations ({new} new)</source>
         <translation>Точек: {count} (новых: {new})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="326"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="329"/>
         <source>Compare plan with routes walked</source>
         <translation>Сравнение плана с пройденными маршрутами</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="332"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="335"/>
         <source>After the season: for each planned transect, walked_share is the share of its length (0–1) that lies within the search half-width of a route walked, and walked_km that length. The off-plan layer holds the parts of the routes farther than the half-width from every planned transect, with offplan_km.</source>
         <translation>После сезона: для каждой запланированной трансекты walked_share — доля её длины (0–1), лежащая в пределах полуширины обследования от пройденного маршрута, а walked_km — длина этой части. Слой «Пройдено вне плана» содержит части маршрутов, удалённые от всех запланированных трансект больше чем на полуширину, с полем offplan_km.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="344"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="347"/>
         <source>Plan walked</source>
         <translation>Выполнение плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="346"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="349"/>
         <source>Walked off the plan</source>
         <translation>Пройдено вне плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="358"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="361"/>
         <source>Choose the planned transects and the routes walked.</source>
         <translation>Выберите запланированные трансекты и пройденные маршруты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="380"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="383"/>
         <source>Plan walked: {share:.0%}; walked off the plan: {km:.1f} km</source>
         <translation>План выполнен на {share:.0%}; пройдено вне плана: {km:.1f} км</translation>
     </message>
@@ -4927,6 +4927,16 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="127"/>
         <source>{count} detections at {stations} stations without trap-nights are left out of the map (no effort to divide them by): give those stations their deployment dates or trap_nights.</source>
         <translation>{count} регистраций на {stations} станциях без фотоловушко-суток не вошли в карту (их не на что делить): задайте этим станциям даты установки и снятия или trap_nights.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/gpx_write.py" line="81"/>
+        <source>Cannot create the GPX folder {folder}: {reason}. Choose another folder.</source>
+        <translation>Не удаётся создать папку GPX {folder}: {reason}. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/gpx_write.py" line="84"/>
+        <source>Cannot write to the GPX folder {folder}: choose a folder you can write to.</source>
+        <translation>Нет прав на запись в папку GPX {folder}: выберите папку, в которую можно писать.</translation>
     </message>
 </context>
 <context>

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from typing import Any, Dict, List, Optional
 
 import numpy as np
 
 from .coverage import sample_bilinear
+from .exceptions import QT_TR_NOOP, InputError
 from .fileio import atomic_output
 from .raster import Grid
 
@@ -71,6 +73,18 @@ def gpx_text(tracks: List[Dict[str, Any]], creator: str = "Snow Leopard Census Q
     return "\n".join(out) + "\n"
 
 
+def check_folder(folder: str) -> None:
+    """Create the GPX folder when missing; an InputError saying what to do when it cannot be written."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as error:
+        raise InputError(QT_TR_NOOP("Cannot create the GPX folder {folder}: {reason}. Choose another folder."),
+                         folder=folder, reason=error.strerror or str(error)) from error
+    if not os.access(folder, os.W_OK):
+        raise InputError(QT_TR_NOOP("Cannot write to the GPX folder {folder}: choose a folder you can write to."),
+                         folder=folder)
+
+
 def write_team_gpx(transects: Any, folder: str, crs: Any = None, language: str = "en",
                    dem: Optional[np.ndarray] = None, dem_grid: Optional[Grid] = None,
                    prefix: str = "plan") -> List[str]:
@@ -90,7 +104,10 @@ def write_team_gpx(transects: Any, folder: str, crs: Any = None, language: str =
     """
     crs = crs if crs is not None else transects.crs
     labels = labels_for(language)
-    os.makedirs(folder, exist_ok=True)
+    check_folder(folder)
+    for name in os.listdir(folder):  # a previous plan's files for teams this plan no longer has
+        if re.fullmatch(re.escape(prefix) + r"_team_\d+\.gpx", name):
+            os.remove(os.path.join(folder, name))
     paths = []
     for team in sorted(int(t) for t in set(transects["team"])):
         rows = transects[transects["team"] == team].sort_values(["day", "transect_id"])

@@ -163,13 +163,16 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import planner
-        from ..core.gpx_write import write_team_gpx
+        from ..core.gpx_write import check_folder, write_team_gpx
         from ..i18n import user_locale
         from ..qgis_io import geodataframe_fields, source_to_geodataframe, to_crs, write_geodataframe
 
         ridges_src = self.parameterAsSource(parameters, self.RIDGES, context)
         if ridges_src is None:
             raise QgsProcessingException(tr("Choose the ridgelines (snowleopard:terrain makes them from a DEM)."))
+        gpx_folder = self.parameterAsString(parameters, self.GPX_FOLDER, context)
+        if gpx_folder and parameters.get(self.GPX_FOLDER):
+            self.run_core(check_folder, gpx_folder)  # before anything is written
         sources = {key: self.parameterAsSource(parameters, key, context)
                    for key in (self.ROUTES, self.ACCESS, self.LOCKED, self.EXCLUDE, self.GAPS)}
         layer, crs, (dem, dem_grid) = _inputs(self, parameters, context, feedback,

@@ -2,6 +2,7 @@
 
 import itertools
 import math
+import os
 
 import geopandas as gpd
 import numpy as np
@@ -491,6 +492,26 @@ def test_team_gpx_files_readable_with_russian_names(tmp_path):
             lon, lat = geom.GetX(0), geom.GetY(0)
             x, y = back.transform(lon, lat)
             assert math.hypot(x - row.geometry.coords[0][0], y - row.geometry.coords[0][1]) < 0.05
+
+
+def test_team_gpx_folder_is_checked_and_old_team_files_go(tmp_path):
+    """A second plan with fewer teams leaves no file of the first plan's extra teams; a folder that cannot be
+    made says so instead of a traceback."""
+    from snowleopard_plugin.core.exceptions import InputError
+
+    line = LineString([(X0, Y0), (X0 + 1000.0, Y0)])
+    frame = gpd.GeoDataFrame({"transect_id": [1, 2, 3], "team": [1, 2, 3], "day": [1, 1, 1],
+                              "surface_km": [1.0] * 3, "length_km": [1.0] * 3, "ascent_m": [0.0] * 3,
+                              "locked": [0] * 3}, geometry=[line] * 3, crs=CRS)
+    folder = tmp_path / "gpx"
+    write_team_gpx(frame, str(folder))
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    write_team_gpx(frame.iloc[:1], str(folder))
+    assert sorted(os.listdir(folder)) == ["notes.txt", "plan_team_1.gpx"]
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="GPX folder"):
+        write_team_gpx(frame, str(blocker / "gpx"))
 
 
 def test_gpx_names_escaped(tmp_path):
