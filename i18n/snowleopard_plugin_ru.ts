@@ -446,7 +446,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>ЦМР передана без своей сетки; передайте также dem_grid.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="892"/>
+        <location filename="../snowleopard_plugin/core/coverage.py" line="908"/>
         <source>The ridges layer has no lines; compute the ridgelines from the DEM first.</source>
         <translation>В слое хребтов нет линий; сначала постройте линии гребней по ЦМР.</translation>
     </message>
@@ -1542,24 +1542,24 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Неизвестный код пропущенного значения {value}: используйте один из: {codes}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="456"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="457"/>
         <source>The ridges layer has no lines; compute the ridgelines from the DEM first (snowleopard:terrain).</source>
         <translation>В слое гребней нет линий; сначала постройте линии гребней по ЦМР (snowleopard:terrain).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="935"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="936"/>
         <source>The budget must be a positive number of km; got {value}.</source>
         <translation>Бюджет должен быть положительным числом км; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="936"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="937"/>
         <source>The longest day must be a positive number of km; got {value}.</source>
         <translation>Наибольший дневной переход должен быть положительным числом км; задано {value}.</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/core/planner.py" line="1360"/>
         <source>The search half-width must be a positive number of metres; got {value}.</source>
-        <translation>Полуширина обследования должна быть положительным числом метров; задано {value}.</translation>
+        <translation type="obsolete">Полуширина обследования должна быть положительным числом метров; задано {value}.</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/core/planner.py" line="940"/>
@@ -1762,7 +1762,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="345"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="346"/>
         <source>Search half-width</source>
         <translation>Полуширина обследования</translation>
     </message>
@@ -1817,7 +1817,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Охват учётом</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="200"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="201"/>
         <source>Effort grid</source>
         <translation>Сетка учётного усилия</translation>
     </message>
@@ -1847,7 +1847,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Охват и пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="70"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="71"/>
         <source>Where the census looked, exact to the pixel.
 
 Coverage raster: 1 = searched along routes (the cell&apos;s centre within the search half-width of a route), 2 = sampled by cameras (centre within the camera radius of a station), 3 = both, 0 = not covered (transparent). The raster is on the DEM&apos;s grid (cropped to the extent when one is given), or else on a grid of the pixel size over the extent (default: the effort plus the half-width and radius). The optional trap-nights raster sums the trap-nights of the stations reaching each cell.
@@ -1869,32 +1869,32 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Пройдено маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="86"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="87"/>
         <source>Camera stations (trap_nights)</source>
         <translation>Фотоловушки (trap_nights)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="88"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="89"/>
         <source>Signs (for the grid&apos;s counts)</source>
         <translation>Следы (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="90"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="91"/>
         <source>Detections (for the grid&apos;s counts)</source>
         <translation>Регистрации (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="95"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="96"/>
         <source>Search half-width of a route</source>
         <translation>Полуширина обследования маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="97"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="98"/>
         <source>Camera detection radius</source>
         <translation>Радиус обнаружения фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="99"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="100"/>
         <source>DEM (grid of the raster; surface km)</source>
         <translation>ЦМР (сетка растра; км по поверхности)</translation>
     </message>
@@ -1904,22 +1904,22 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Размер пикселя (без ЦМР)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="104"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="105"/>
         <source>Effort grid cell size</source>
         <translation>Размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="106"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="107"/>
         <source>Coverage</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="107"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="108"/>
         <source>Camera trap-nights per cell</source>
         <translation>Ловушко-сутки фотоловушек на ячейку</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="213"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="214"/>
         <source>Ridge segments walked</source>
         <translation>Пройденные отрезки гребней</translation>
     </message>
@@ -1929,107 +1929,107 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Укажите пройденные маршруты, фотоловушки или и то и другое.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="144"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
         <source>search half-width</source>
         <translation>полуширина обследования</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="144"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
         <source>camera radius</source>
         <translation>радиус фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="144"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
         <source>effort grid cell size</source>
         <translation>размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="147"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="148"/>
         <source>The {name} must be a positive distance in metres.</source>
         <translation>Параметр «{name}» должен быть положительным расстоянием в метрах.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="155"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="156"/>
         <source>The cameras have no trap_nights field: each station counts 1 trap-night.</source>
         <translation>У фотоловушек нет поля trap_nights: каждая считается за 1 ловушко-сутки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="159"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="160"/>
         <source>The routes and cameras layers are empty: there is no survey effort to map. Choose the season&apos;s routes or cameras.</source>
         <translation>Слои маршрутов и фотоловушек пусты: нет учётного усилия для карты. Выберите маршруты или фотоловушки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="172"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="173"/>
         <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) does not overlap the DEM {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): give the DEM of the park, in the season's CRS.</source>
         <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) не пересекается с ЦМР {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): укажите ЦМР парка в системе координат сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="180"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="181"/>
         <source>Give a positive pixel size (metres) or a DEM.</source>
         <translation>Задайте положительный размер пикселя (в метрах) или ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="184"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="185"/>
         <source>The coverage raster would have {cells} cells: choose a larger pixel size or a smaller extent.</source>
         <translation>Растр охвата содержал бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="187"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="188"/>
         <source>Cells searched and sampled</source>
         <translation>Обследованные и охваченные ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="195"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="196"/>
         <source>Searched along routes: {routes:.2f} km²; sampled by cameras: {cams:.2f} km²; both: {both:.2f} km²</source>
         <translation>Обследовано на маршрутах: {routes:.2f} км²; охвачено фотоловушками: {cams:.2f} км²; и то и другое: {both:.2f} км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="218"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="219"/>
         <source>The ridgelines layer is empty: run &apos;Terrain and ridgelines&apos; on the DEM first, or leave the ridgelines out.</source>
         <translation>Слой линий гребней пуст: сначала выполните «Рельеф и линии гребней» для ЦМР или не указывайте линии гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="222"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="223"/>
         <source>Ridges: {walked:.1f} of {total:.1f} km walked</source>
         <translation>Гребни: пройдено {walked:.1f} из {total:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="236"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="237"/>
         <source>trap-nights</source>
         <translation>ловушко-суток</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="48"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="49"/>
         <source>Choose an output folder.</source>
         <translation>Выберите выходную папку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="52"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="53"/>
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>Не удалось создать папку {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="71"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="72"/>
         <source>Generalise coordinates to cells of (m, 0 = exact coordinates)</source>
         <translation>Генерализовать координаты до ячеек размером (м, 0 — точные координаты)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="79"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="80"/>
         <source>Choose the {what} layer.</source>
         <translation>Выберите слой: {what}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="109"/>
         <source>Export occupancy detection histories</source>
         <translation>Экспорт историй обнаружений для моделей встречаемости (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="384"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="385"/>
         <source>Exports</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="114"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="115"/>
         <source>Writes the detection history of a sign survey for occupancy models (R unmarked, PRESENCE): detection_history.csv (site_id, y.1 … y.K; 1 = a chosen sign within the search half-width of the replicate, 0 = none, NA where a site has fewer replicates), site_covariates.csv (walked km; mean elevation and ruggedness (TRI) with a DEM, habitat share with a habitat raster, ridge km with ridge lines) and replicate_covariates.csv (length_km, surface_km, date, team per replicate, same NA pattern), plus a sites layer with naive occupancy.
 
 Sites are the given polygons, or square cells of the grid size. Replicates are consecutive segments of the segment length along the routes walked inside each site (routes cut at the site boundaries, taken by date), or survey days. For PRESENCE choose '-' as the missing-value code.</source>
@@ -2038,107 +2038,107 @@ Sites are the given polygons, or square cells of the grid size. Replicates are c
 Участки — заданные полигоны или квадратные ячейки сетки заданного размера. Повторы — последовательные отрезки заданной длины вдоль маршрутов, пройденных внутри каждого участка (маршруты разрезаются по границам участков и берутся в порядке дат), или дни учёта. Для PRESENCE выберите «-» в качестве кода пропущенного значения.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="130"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="131"/>
         <source>Sites (polygons; empty: grid cells)</source>
         <translation>Участки (полигоны; пусто — ячейки сетки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="132"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="133"/>
         <source>Grid cell size (when no sites)</source>
         <translation>Размер ячейки сетки (если участки не заданы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="134"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="135"/>
         <source>Replicate segment length (km)</source>
         <translation>Длина отрезка-повтора (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="138"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="139"/>
         <source>Sign types (e.g. track, scrape; empty: all)</source>
         <translation>Типы следов (например, track, scrape; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="144"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="145"/>
         <source>DEM (for covariates)</source>
         <translation>ЦМР (для ковариат)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="146"/>
         <source>Habitat raster (cells &gt; 0 are habitat)</source>
         <translation>Растр местообитаний (ячейки &gt; 0 — местообитания)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="147"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="148"/>
         <source>Ridge lines</source>
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="149"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
         <source>Replicates</source>
         <translation>Повторы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="149"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
         <source>segments along routes</source>
         <translation>отрезки вдоль маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="149"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
         <source>survey days</source>
         <translation>дни учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="152"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
         <source>Missing-value code</source>
         <translation>Код пропущенного значения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="152"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
         <source>NA (R unmarked)</source>
         <translation>NA (R unmarked)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="152"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
         <source>- (PRESENCE)</source>
         <translation>- (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="152"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
         <source>. (PRESENCE)</source>
         <translation>. (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="351"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="352"/>
         <source>Output folder</source>
         <translation>Выходная папка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="157"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="158"/>
         <source>Occupancy sites</source>
         <translation>Участки (встречаемость)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="177"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="178"/>
         <source>routes</source>
         <translation>маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="178"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="179"/>
         <source>signs</source>
         <translation>следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="213"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="214"/>
         <source>The sites layer is generalised to {cell:g} m cells.</source>
         <translation>Слой участков генерализован до ячеек {cell:g} м.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="263"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="264"/>
         <source>Export secr capture histories</source>
         <translation>Экспорт историй поимок для secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="269"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="270"/>
         <source>Writes traps.txt (ID X Y usage / station covariates) and capthist.txt (Session ID Occasion Detector Sex) as secr::read.capthist(&quot;capthist.txt&quot;, &quot;traps.txt&quot;, detector = ..., fmt = &quot;trapID&quot;, covnames = &quot;Sex&quot;) reads them; the exact R call is in the first line of traps.txt.
 
 Occasions of the chosen number of days count from the day the first camera was set up; the usage string has a 1 for each occasion a camera was running. Detections that already carry secr occasions keep them. Detections without an individual ID are left out (the log says how many). Cameras without deployment dates get their total trap-nights as usage (read with binary.usage = FALSE).</source>
@@ -2147,22 +2147,22 @@ Occasions of the chosen number of days count from the day the first camera was s
 Периоды (occasions) заданной длительности в сутках отсчитываются от дня установки первой фотоловушки; в строке usage стоит 1 для каждого периода, в который фотоловушка работала. Регистрации, у которых уже есть периоды secr, сохраняют их. Регистрации без ID особи исключаются (их число указывается в журнале). Фотоловушкам без дат установки в качестве usage записываются их суммарные ловушко-сутки (читайте с binary.usage = FALSE).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="283"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="284"/>
         <source>Occasion length (days)</source>
         <translation>Длительность периода (сут)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="285"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="286"/>
         <source>Detector type</source>
         <translation>Тип детектора</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="287"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="288"/>
         <source>Species (empty: all identified detections)</source>
         <translation>Вид (пусто — все регистрации опознанных особей)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="357"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="358"/>
         <source>cameras</source>
         <translation>фотоловушки</translation>
     </message>
@@ -2172,52 +2172,52 @@ Occasions of the chosen number of days count from the day the first camera was s
         <translation>регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="331"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="332"/>
         <source>Export Camtrap DP package</source>
         <translation>Экспорт пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="337"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="338"/>
         <source>Writes a Camtrap DP 1.0 package (datapackage.json, deployments.csv, media.csv, observations.csv), the exchange standard that camtrapR, Wildlife Insights, Agouti and GBIF read: one deployment per camera (coordinates in WGS 84), one event-level observation per detection. Cameras need deployment start and end dates; the season keeps no photos, so media.csv is empty. With a generalisation cell size, deployments are moved to cell centres and the package says so.</source>
         <translation>Записывает пакет Camtrap DP 1.0 (datapackage.json, deployments.csv, media.csv, observations.csv) — стандарт обмена данными, который читают camtrapR, Wildlife Insights, Agouti и GBIF: одна установка фотоловушки (deployment) на каждую фотоловушку (координаты в WGS 84), одно наблюдение уровня события на каждую регистрацию. Для фотоловушек нужны даты начала и окончания установки; фотографии в сезоне не хранятся, поэтому media.csv пуст. Если задан размер ячейки генерализации, установки переносятся в центры ячеек, и это указывается в пакете.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="381"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="382"/>
         <source>Generalise points for sharing</source>
         <translation>Генерализация точек для передачи данных</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="387"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="388"/>
         <source>Moves every point to the centre of its cell in a square grid of the chosen size (anchored at the CRS origin), so shared copies never carry exact snow leopard locations. One output point per input point (so counts per cell are kept), with all attributes except coordinate columns (x, y, lon, lat …) and a generalised_m field holding the cell size. Elevations (Z) are dropped. The layer must be in a metric CRS.</source>
         <translation>Переносит каждую точку в центр её ячейки квадратной сетки заданного размера (с привязкой к началу координат системы координат), чтобы в передаваемых копиях не было точных мест встреч снежного барса. Каждой входной точке соответствует одна выходная (число точек в ячейке сохраняется), со всеми атрибутами, кроме столбцов координат (x, y, lon, lat …), и с полем generalised_m, содержащим размер ячейки. Высоты (Z) отбрасываются. Слой должен быть в метрической системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="395"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="396"/>
         <source>Points</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="397"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="398"/>
         <source>Cell size</source>
         <translation>Размер ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="399"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="400"/>
         <source>Generalised points</source>
         <translation>Генерализованные точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="408"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="409"/>
         <source>points</source>
         <translation>точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="422"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="423"/>
         <source>Coordinate columns left out: {names}</source>
         <translation>Исключённые столбцы координат: {names}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="448"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="449"/>
         <source>{count} points generalised to {cell:g} m cells.</source>
         <translation>Точек, генерализованных до ячеек {cell:g} м: {count}.</translation>
     </message>
@@ -2235,7 +2235,7 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
 Для каждого пробела: area_km2, suitability (средняя), ridge_km (длина линий гребней внутри, если они заданы), access_km (расстояние до ближайшей точки или линии доступа: дороги, стоянки; пусто без них) и rank. Пробелы меньше минимальной площади не выводятся. Задайте охват, чтобы работать с частью большого слоя местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="256"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="257"/>
         <source>Habitat (suitability raster or habitat polygons)</source>
         <translation>Местообитания (растр пригодности или полигоны местообитаний)</translation>
     </message>
@@ -2503,22 +2503,22 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation>Пригодно (≥ 0,5): {area:.1f} км²; средняя пригодность {mean:.2f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="35"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="36"/>
         <source>Choose a habitat layer: a suitability raster (0–1) or habitat polygons.</source>
         <translation>Выберите слой местообитаний: растр пригодности (0–1) или полигоны местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="71"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="72"/>
         <source>The habitat layer {layer} has no polygon.</source>
         <translation>В слое местообитаний {layer} нет полигонов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="104"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="105"/>
         <source>Plan day transects</source>
         <translation>Планирование дневных трансект</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="332"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="333"/>
         <source>Plan</source>
         <translation>План</translation>
     </message>
@@ -2536,67 +2536,67 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
 Закреплённые трансекты включаются первыми и засчитываются в бюджет; в исключённые зоны трансекты не заходят. Трансекты распределяются между группами, по одной на день, с выравниванием километража. Если задана папка GPX, для GPS-навигаторов записывается по одному файлу GPX на группу.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="132"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="133"/>
         <source>Routes already walked</source>
         <translation>Уже пройденные маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="134"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="135"/>
         <source>DEM (surface km and climb)</source>
         <translation>ЦМР (км по поверхности и набор высоты)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="136"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="137"/>
         <source>Access points (camps, road ends, huts)</source>
         <translation>Точки доступа (стоянки, концы дорог, избушки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="139"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="140"/>
         <source>Budget (km)</source>
         <translation>Бюджет (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="141"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="142"/>
         <source>Longest day (km)</source>
         <translation>Наибольший дневной переход (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="143"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="144"/>
         <source>Teams</source>
         <translation>Число групп</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="147"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="148"/>
         <source>Locked transects (walked every year)</source>
         <translation>Закреплённые трансекты (проходятся ежегодно)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="270"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="271"/>
         <source>Excluded areas</source>
         <translation>Исключённые зоны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="341"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="342"/>
         <source>Planned transects</source>
         <translation>Запланированные трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="159"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="160"/>
         <source>GPX folder (one file per team)</source>
         <translation>Папка GPX (по файлу на группу)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="161"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="162"/>
         <source>Km planned</source>
         <translation>Запланировано км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="162"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="163"/>
         <source>New habitat searched (km²)</source>
         <translation>Новых обследованных местообитаний (км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="172"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="173"/>
         <source>Choose the ridgelines (snowleopard:terrain makes them from a DEM).</source>
         <translation>Выберите линии гребней (их строит по ЦМР алгоритм snowleopard:terrain).</translation>
     </message>
@@ -2611,22 +2611,22 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
         <translation type="obsolete">ЦМР в {a}, а местообитания в {b}: перепроецируйте ЦМР (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="208"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="209"/>
         <source>GPX files: {files}</source>
         <translation>Файлы GPX: {files}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="210"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="211"/>
         <source>{count} transects, {km:.1f} km, {area:.2f} km² of new suitable habitat searched ({candidates} candidate transects)</source>
         <translation>Трансект: {count}, {km:.1f} км, обследовано {area:.2f} км² новых пригодных местообитаний (трансект-кандидатов: {candidates})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="240"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="241"/>
         <source>Plan camera stations</source>
         <translation>Планирование точек фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="246"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="247"/>
         <source>Places camera-trap stations in suitable habitat (suitability ≥ 0.5), preferring ridges and saddles where the cats travel, never closer than the minimum spacing, and spread relative to sigma (the movement scale of spatial capture-recapture) so the array spans several home ranges.
 
 Stations are picked one by one: the best place by suitability × (1 + 1 on a ridge + 0.5 at a saddle), damped by 1 − exp(−d²/2σ²) for each station already placed at distance d. Existing stations are kept and the new ones fitted around them. The result is the same for the same input. When fewer stations fit at that spacing, as many as fit are placed with a warning.</source>
@@ -2635,67 +2635,67 @@ Stations are picked one by one: the best place by suitability × (1 + 1 on a rid
 Точки выбираются по одной: лучшее место по пригодности × (1 + 1 на гребне + 0,5 на седловине) с понижающим множителем 1 − exp(−d²/2σ²) для каждой уже размещённой точки на расстоянии d. Существующие точки сохраняются, новые размещаются вокруг них. При одинаковых входных данных результат одинаков. Если при таком расстоянии помещается меньше точек, размещается столько, сколько помещается, с предупреждением.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="261"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="262"/>
         <source>DEM (saddles)</source>
         <translation>ЦМР (седловины)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="262"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="263"/>
         <source>New stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="264"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="265"/>
         <source>Sigma (movement scale)</source>
         <translation>Сигма (масштаб перемещений)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="266"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="267"/>
         <source>Minimum spacing</source>
         <translation>Минимальное расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="268"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="269"/>
         <source>Existing stations (kept)</source>
         <translation>Существующие точки (сохраняются)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="272"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="273"/>
         <source>Planned camera stations</source>
         <translation>Запланированные точки фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="304"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="305"/>
         <source>{count} stations ({new} new)</source>
         <translation>Точек: {count} (новых: {new})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="329"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="330"/>
         <source>Compare plan with routes walked</source>
         <translation>Сравнение плана с пройденными маршрутами</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="335"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="336"/>
         <source>After the season: for each planned transect, walked_share is the share of its length (0–1) that lies within the search half-width of a route walked, and walked_km that length. The off-plan layer holds the parts of the routes farther than the half-width from every planned transect, with offplan_km.</source>
         <translation>После сезона: для каждой запланированной трансекты walked_share — доля её длины (0–1), лежащая в пределах полуширины обследования от пройденного маршрута, а walked_km — длина этой части. Слой «Пройдено вне плана» содержит части маршрутов, удалённые от всех запланированных трансект больше чем на полуширину, с полем offplan_km.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="347"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="348"/>
         <source>Plan walked</source>
         <translation>Выполнение плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="349"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="350"/>
         <source>Walked off the plan</source>
         <translation>Пройдено вне плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="361"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="362"/>
         <source>Choose the planned transects and the routes walked.</source>
         <translation>Выберите запланированные трансекты и пройденные маршруты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="383"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="384"/>
         <source>Plan walked: {share:.0%}; walked off the plan: {km:.1f} km</source>
         <translation>План выполнен на {share:.0%}; пройдено вне плана: {km:.1f} км</translation>
     </message>
@@ -4772,12 +4772,12 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
         <translation>{layer} ({a}) читается с перепроецированием в {b} с квадратными ячейками {pixel:.1f} м (передискретизация {method}); сам файл не меняется.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="881"/>
+        <location filename="../snowleopard_plugin/core/planner.py" line="882"/>
         <source>The weight of habitat in the gaps must be 1 or more; got {value}.</source>
         <translation>Вес местообитаний в пробелах должен быть не меньше 1; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="110"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="111"/>
         <source>Proposes next season's day transects: paths along the ridge lines (plus the walk in from and back to the nearest access point, when access points are given), each no longer than the longest day, that together search as much suitable habitat not yet searched as the budget allows.
 
 Km are surface km over the DEM (planimetric without one). A transect's value is the suitable habitat (cells with suitability ≥ 0.5, weighted by it, km²) within the search half-width of its line, minus what the routes already walked and the transects picked before searched. Transects are picked greedily by new habitat per km and by new habitat, with lazy re-evaluation; the better plan is kept (a proven constant-factor approximation of the best plan; see the help).
@@ -4794,12 +4794,12 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
 Пробелы в охвате (результат алгоритма «Пробелы в охвате») обследуются в первую очередь: местообитания внутри них при выборе трансект учитываются с весом пробелов (по умолчанию 3), так что план ведёт в пробелы, а не рядом с маршрутами прошлого сезона; новые местообитания в результате указываются без веса, в км².</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="152"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="153"/>
         <source>Coverage gaps to search first</source>
         <translation>Пробелы в охвате, которые обследовать в первую очередь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="154"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="155"/>
         <source>Weight of habitat in the gaps</source>
         <translation>Вес местообитаний в пробелах</translation>
     </message>
@@ -4937,6 +4937,11 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/core/gpx_write.py" line="84"/>
         <source>Cannot write to the GPX folder {folder}: choose a folder you can write to.</source>
         <translation>Нет прав на запись в папку GPX {folder}: выберите папку, в которую можно писать.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/coverage.py" line="808"/>
+        <source>The search half-width must be more than 0 and at most {limit:g} m (signs are found within tens of metres of the route); got {value}.</source>
+        <translation>Полуширина обследования должна быть больше 0 и не больше {limit:g} м (следы находят в десятках метров от маршрута); получено {value}.</translation>
     </message>
 </context>
 <context>

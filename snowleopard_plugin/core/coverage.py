@@ -796,6 +796,21 @@ def _subdivide(segs: np.ndarray, max_len: float) -> Tuple[np.ndarray, np.ndarray
     return out, idx
 
 
+#: The largest search half-width the analyses accept: a walker finds signs within tens of metres of the line;
+#: beyond this the "searched" strip means nothing and the exact geometry grows quadratically with it.
+MAX_HALF_WIDTH_M = 500.0
+
+
+def check_half_width(half_width: float) -> float:
+    """A search half-width in (0, :data:`MAX_HALF_WIDTH_M`] metres, or a ParameterError saying so."""
+    value = float(half_width)
+    if not (np.isfinite(value) and 0 < value <= MAX_HALF_WIDTH_M):
+        raise ParameterError(QT_TR_NOOP("The search half-width must be more than 0 and at most {limit:g} m (signs "
+                                        "are found within tens of metres of the route); got {value}."),
+                             limit=MAX_HALF_WIDTH_M, value=value)
+    return value
+
+
 def walked_lengths(target: np.ndarray, routes: np.ndarray, half_width: float) -> np.ndarray:
     """Length (m) of each target segment lying within ``half_width`` of any route segment (exact).
 
@@ -885,6 +900,7 @@ def ridge_walked_share(ridges: Any, routes: Any, half_width: float):
     Raises:
         InputError: empty ridges. ParameterError: bad half-width. CrsError: geographic CRS.
     """
+    half_width = check_half_width(half_width)
     half_width = _positive(half_width, "The detection half-width")
     _layer_crs(ridges, routes)
     rsegs, rfeat = line_segments(ridges)

@@ -34,6 +34,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 import numpy as np
 
 from .coverage import (
+    check_half_width,
     check_metric,
     line_segments,
     mark_within,
@@ -934,8 +935,7 @@ def plan_transects(ridges: Any, habitat: np.ndarray, habitat_grid: Grid, *, budg
 
     budget_km = _positive(budget_km, QT_TR_NOOP("The budget must be a positive number of km; got {value}."))
     max_day_km = _positive(max_day_km, QT_TR_NOOP("The longest day must be a positive number of km; got {value}."))
-    half_width = _positive(half_width, QT_TR_NOOP("The search half-width must be a positive number of metres; "
-                                                  "got {value}."))
+    half_width = check_half_width(half_width)
     if int(teams) < 1:
         raise ParameterError(QT_TR_NOOP("There must be at least one team; got {value}."), value=teams)
     check_metric(habitat_grid.crs, "The habitat grid")
@@ -1357,8 +1357,7 @@ def compare_plan(plan: Any, routes: Any, half_width: float, quad_segs: int = 32)
     import geopandas as gpd
 
 
-    half_width = _positive(half_width, QT_TR_NOOP("The search half-width must be a positive number of metres; "
-                                                  "got {value}."))
+    half_width = check_half_width(half_width)
     for layer in (plan, routes):
         if hasattr(layer, "crs"):
             check_metric(layer.crs, "A planning layer")

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.coverage import MAX_HALF_WIDTH_M
 from ..i18n import tr
 from .alg_terrain import _Scaled
 from .base import SnowLeopardAlgorithm, metres_parameter
@@ -93,7 +94,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(self.RIDGES, tr("Ridgelines"),
                                                               [QgsProcessing.TypeVectorLine], optional=True))
         self.addParameter(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width of a route"),
-                                                         50.0, self.ROUTES, minValue=0.0))
+                                                         50.0, self.ROUTES, minValue=0.0, maxValue=MAX_HALF_WIDTH_M))
         self.addParameter(metres_parameter(self.CAMERA_RADIUS, tr("Camera detection radius"), 500.0,
                                                          self.CAMERAS, minValue=0.0))
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (grid of the raster; surface km)"),

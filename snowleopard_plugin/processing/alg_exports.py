@@ -29,6 +29,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.coverage import MAX_HALF_WIDTH_M
 from ..i18n import tr
 from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
 
@@ -134,7 +135,7 @@ class ExportOccupancyAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(self.SEGMENT_KM, tr("Replicate segment length (km)"),
                                                        QgsProcessingParameterNumber.Double, 1.0, minValue=0.001))
         self.addParameter(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
-                                                         self.ROUTES, minValue=0.0))
+                                                         self.ROUTES, minValue=0.0, maxValue=MAX_HALF_WIDTH_M))
         self.addParameter(QgsProcessingParameterString(
             self.SIGN_TYPES, tr("Sign types (e.g. track, scrape; empty: all)"), optional=True))
         self.addParameter(QgsProcessingParameterDateTime(self.DATE_FROM, tr("From date"),

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.coverage import MAX_HALF_WIDTH_M
 from ..i18n import tr, tr_error
 from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
 
@@ -143,7 +144,7 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(self.TEAMS, tr("Teams"), QgsProcessingParameterNumber.Integer,
                                                        4, minValue=1))
         self.addParameter(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
-                                                         self.RIDGES, minValue=0.0))
+                                                         self.RIDGES, minValue=0.0, maxValue=MAX_HALF_WIDTH_M))
         self.addParameter(QgsProcessingParameterFeatureSource(self.LOCKED, tr("Locked transects (walked every "
                                                                               "year)"),
                                                               [QgsProcessing.TypeVectorLine], optional=True))
@@ -343,7 +344,7 @@ class ComparePlanAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(self.ROUTES, tr("Routes walked"),
                                                               [QgsProcessing.TypeVectorLine]))
         self.addParameter(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
-                                                         self.PLAN, minValue=0.0))
+                                                         self.PLAN, minValue=0.0, maxValue=MAX_HALF_WIDTH_M))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Plan walked"),
                                                             QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OFFPLAN, tr("Walked off the plan"),

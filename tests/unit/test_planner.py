@@ -514,6 +514,16 @@ def test_team_gpx_folder_is_checked_and_old_team_files_go(tmp_path):
         write_team_gpx(frame, str(blocker / "gpx"))
 
 
+def test_search_half_width_beyond_any_field_meaning_is_refused():
+    """A half-width of kilometres (a typo, or metres read as km) would make the exact geometry of compare and
+    plans grow until the machine runs out of memory; it is refused up front with the limit named."""
+    line = gpd.GeoDataFrame(geometry=[LineString([(X0, Y0), (X0 + 1000.0, Y0)])], crs=CRS)
+    with pytest.raises(ParameterError, match="at most 500 m"):
+        compare_plan(line, line, 5000.0)
+    walked, _ = compare_plan(line, line, 500.0)
+    assert walked["walked_share"].iloc[0] == pytest.approx(1.0)
+
+
 def test_gpx_names_escaped(tmp_path):
     from osgeo import ogr
 
