@@ -306,7 +306,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1141"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1175"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
@@ -1026,17 +1026,17 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Охват пуст: нарисуйте или выберите охват побольше.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="197"/>
+        <location filename="../snowleopard_plugin/core/heatmaps.py" line="213"/>
         <source>No sign is left after the choice of sign types and dates: widen the selection.</source>
         <translation>После отбора по типам следов и датам не осталось ни одного следа: расширьте выборку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="207"/>
+        <location filename="../snowleopard_plugin/core/heatmaps.py" line="223"/>
         <source>The effort layer has no route line: choose the season&apos;s routes.</source>
         <translation>В слое учётного усилия нет линий маршрутов: выберите маршруты сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="209"/>
+        <location filename="../snowleopard_plugin/core/heatmaps.py" line="225"/>
         <source>The effort-corrected map needs one radius for all signs: leave the radius field empty.</source>
         <translation>Для карты с поправкой на учётное усилие нужен один радиус для всех следов: оставьте поле радиуса пустым.</translation>
     </message>
@@ -1293,12 +1293,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="264"/>
+        <location filename="../snowleopard_plugin/core/heatmaps.py" line="281"/>
         <source>There are no camera stations: choose the season&apos;s cameras layer.</source>
         <translation>Нет ни одной фотоловушки: выберите слой фотоловушек сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="279"/>
+        <location filename="../snowleopard_plugin/core/heatmaps.py" line="296"/>
         <source>No camera station has trap-nights: check the deployment dates or the trap_nights field.</source>
         <translation>Ни у одной фотоловушки нет ловушко-суток: проверьте даты установки или поле trap_nights.</translation>
     </message>
@@ -1807,7 +1807,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Пригодность местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="133"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="143"/>
         <source>Ridgelines</source>
         <translation>Линии гребней</translation>
     </message>
@@ -1842,7 +1842,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation type="obsolete">{layer} в {crs}, а {reference} в {season_crs}: используйте слои одного GeoPackage сезона или сначала перепроецируйте {layer} в {season_crs} (для ЦМР: Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="52"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="56"/>
         <source>Coverage and gaps</source>
         <translation>Охват и пробелы</translation>
     </message>
@@ -2024,7 +2024,7 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Экспорт историй обнаружений для моделей встречаемости (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="385"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="386"/>
         <source>Exports</source>
         <translation>Экспорт</translation>
     </message>
@@ -2182,42 +2182,42 @@ Occasions of the chosen number of days count from the day the first camera was s
         <translation>Записывает пакет Camtrap DP 1.0 (datapackage.json, deployments.csv, media.csv, observations.csv) — стандарт обмена данными, который читают camtrapR, Wildlife Insights, Agouti и GBIF: одна установка фотоловушки (deployment) на каждую фотоловушку (координаты в WGS 84), одно наблюдение уровня события на каждую регистрацию. Для фотоловушек нужны даты начала и окончания установки; фотографии в сезоне не хранятся, поэтому media.csv пуст. Если задан размер ячейки генерализации, установки переносятся в центры ячеек, и это указывается в пакете.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="382"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="383"/>
         <source>Generalise points for sharing</source>
         <translation>Генерализация точек для передачи данных</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="388"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="389"/>
         <source>Moves every point to the centre of its cell in a square grid of the chosen size (anchored at the CRS origin), so shared copies never carry exact snow leopard locations. One output point per input point (so counts per cell are kept), with all attributes except coordinate columns (x, y, lon, lat …) and a generalised_m field holding the cell size. Elevations (Z) are dropped. The layer must be in a metric CRS.</source>
         <translation>Переносит каждую точку в центр её ячейки квадратной сетки заданного размера (с привязкой к началу координат системы координат), чтобы в передаваемых копиях не было точных мест встреч снежного барса. Каждой входной точке соответствует одна выходная (число точек в ячейке сохраняется), со всеми атрибутами, кроме столбцов координат (x, y, lon, lat …), и с полем generalised_m, содержащим размер ячейки. Высоты (Z) отбрасываются. Слой должен быть в метрической системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="396"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="397"/>
         <source>Points</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="398"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="399"/>
         <source>Cell size</source>
         <translation>Размер ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="400"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="401"/>
         <source>Generalised points</source>
         <translation>Генерализованные точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="409"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="410"/>
         <source>points</source>
         <translation>точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="423"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="425"/>
         <source>Coordinate columns left out: {names}</source>
         <translation>Исключённые столбцы координат: {names}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="449"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="451"/>
         <source>{count} points generalised to {cell:g} m cells.</source>
         <translation>Точек, генерализованных до ячеек {cell:g} м: {count}.</translation>
     </message>
@@ -2295,7 +2295,7 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
         <translation>Охват не пересекается со слоем местообитаний {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="229"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="231"/>
         <source>The habitat grid would have {cells} cells: choose a larger pixel size or a smaller extent.</source>
         <translation>Сетка местообитаний содержала бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
@@ -2463,7 +2463,7 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation>У всех правил пригодности вес 0: задайте хотя бы одному правилу положительный вес.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="176"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="177"/>
         <source>Give a DEM (habitat from rules) or the park&apos;s habitat layer.</source>
         <translation>Укажите ЦМР (пригодность по правилам) или слой местообитаний парка.</translation>
     </message>
@@ -2478,27 +2478,27 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation type="obsolete">Линии гребней в {a}, а ЦМР в {b}: используйте линии гребней, вычисленные по этой ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="197"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="199"/>
         <source>The ridgelines layer is empty: every cell scores the ridge rule&apos;s lowest score.</source>
         <translation>Слой линий гребней пуст: все ячейки получат наименьшую оценку по правилу гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="200"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="202"/>
         <source>No ridgelines given: extracting them from the DEM (default settings).</source>
         <translation>Линии гребней не заданы: они выделяются из ЦМР (настройки по умолчанию).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="222"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="224"/>
         <source>Give a positive pixel size (metres).</source>
         <translation>Задайте положительный размер пикселя (в метрах).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="238"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="240"/>
         <source>The habitat layer {layer} has no polygon in the extent: check its CRS and the extent.</source>
         <translation>В слое местообитаний {layer} нет полигонов в пределах охвата: проверьте его систему координат и охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="251"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="253"/>
         <source>Suitable (≥ 0.5): {area:.1f} km²; mean suitability {mean:.2f}</source>
         <translation>Пригодно (≥ 0,5): {area:.1f} км²; средняя пригодность {mean:.2f}</translation>
     </message>
@@ -2784,17 +2784,17 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
         <translation>Макет печати {name} добавлен в проект.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="24"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="28"/>
         <source>Vector ruggedness measure (VRM, 0–1)</source>
         <translation>Векторная мера пересечённости (VRM, 0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="24"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="28"/>
         <source>Terrain ruggedness index (TRI, Riley, m)</source>
         <translation>Индекс пересечённости рельефа (TRI по Райли, м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="49"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="53"/>
         <source>Terrain and ridgelines</source>
         <translation>Рельеф и линии гребней</translation>
     </message>
@@ -2812,82 +2812,82 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
 Без флажка «Вычислять края» ячейки, окно которых выходит за ЦМР, остаются пустыми, как в gdaldem. Растры сохраняются вместе со стилями (.qml) в той же папке.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="72"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="76"/>
         <source>TPI radius (also the scale of the ridges)</source>
         <translation>Радиус TPI (он же масштаб гребней)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="75"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="79"/>
         <source>Ruggedness measure</source>
         <translation>Мера пересечённости</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="77"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="81"/>
         <source>VRM window (cells, odd)</source>
         <translation>Окно VRM (ячеек, нечётное)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="79"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="83"/>
         <source>Compute edges</source>
         <translation>Вычислять края</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="80"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="84"/>
         <source>Ridge: minimum TPI (m above the surroundings)</source>
         <translation>Гребень: минимальный TPI (м над окружением)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="83"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="87"/>
         <source>Ridge: drop stubs shorter than</source>
         <translation>Гребень: отбросить отростки короче</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="86"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="90"/>
         <source>Ridge: maximum segment length</source>
         <translation>Гребень: наибольшая длина отрезка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="91"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="95"/>
         <source>Slope (degrees)</source>
         <translation>Крутизна (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="92"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="96"/>
         <source>Ruggedness</source>
         <translation>Пересечённость</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="93"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="97"/>
         <source>Topographic position (TPI, m)</source>
         <translation>Топографическое положение (TPI, м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="96"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="100"/>
         <source>Saddles</source>
         <translation>Седловины</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="115"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="122"/>
         <source>Choose a DEM.</source>
         <translation>Выберите ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="124"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="134"/>
         <source>The VRM window must be an odd number of cells (3, 5, 7, ...); got {value}.</source>
         <translation>Окно VRM должно быть нечётным числом ячеек (3, 5, 7, ...); задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="130"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="140"/>
         <source>DEM: {cols} x {rows} cells of {pixel:g} m</source>
         <translation>ЦМР: {cols} x {rows} ячеек по {pixel:g} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="141"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="151"/>
         <source>Slope, ruggedness, TPI</source>
         <translation>Крутизна, пересечённость, TPI</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="170"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="180"/>
         <source>Ridgelines: {count} segments, {km:.1f} km; saddles: {saddles}</source>
         <translation>Линии гребней: отрезков {count}, {km:.1f} км; седловин: {saddles}</translation>
     </message>
@@ -2932,32 +2932,32 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="842"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="876"/>
         <source>valley {value:.0f} m</source>
         <translation>долина {value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="842"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="876"/>
         <source>ridge +{value:.0f} m</source>
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="948"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="982"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="958"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="992"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="969"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1003"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="969"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1003"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
@@ -2967,22 +2967,22 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1085"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1119"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1085"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1119"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1122"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1156"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1123"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1157"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
@@ -4705,17 +4705,17 @@ Layers in another CRS are reprojected on the fly (rasters read warped); the resu
 Слои в другой системе координат перепроецируются на лету (растры читаются с перепроецированием); результат — в заданной системе координат для работы, иначе в системе ЦМР (или слоя местообитаний), а для слоя в градусах — в зоне UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="71"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="75"/>
         <source>DEM (elevations in metres)</source>
         <translation>ЦМР (высоты в метрах)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="88"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="92"/>
         <source>Work in this CRS (empty: the DEM&apos;s, or the UTM zone of a DEM in degrees)</source>
         <translation>Работать в этой системе координат (пусто: в системе ЦМР или в зоне UTM для ЦМР в градусах)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="55"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="59"/>
         <source>From a DEM with elevations in metres: slope in degrees (Horn, as gdaldem), ruggedness (VRM 0–1 over a square window, or Riley's TRI in metres, as gdaldem TRI), topographic position (TPI, metres above the mean of a circle of the given radius) and the ridgelines as a line layer cut into segments, with the saddles along them.
 
 Ridges: cells whose TPI over the circle exceeds the minimum, thinned to one-cell lines along the crest, traced, cleaned of stubs shorter than the minimum length and cut into segments no longer than the segment length. They stop about twice the TPI radius from the DEM's edge and from nodata: use a DEM reaching that far beyond the park.
@@ -4762,12 +4762,12 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
         <translation>{layer} в географических координатах ({crs}); анализ выполняется в метрах в {utm} ({description}) — зоне UTM его центра, и результаты будут в этой системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="668"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="702"/>
         <source>The raster {layer} cannot be reprojected to {crs}: {reason}. Warp it to {crs} yourself (Raster ▸ Projections ▸ Warp).</source>
         <translation>Растр {layer} не удаётся перепроецировать в {crs}: {reason}. Перепроецируйте его в {crs} сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="672"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="706"/>
         <source>{layer} ({a}) is read warped to {b} with square cells of {pixel:.1f} m ({method} resampling); the file itself is unchanged.</source>
         <translation>{layer} ({a}) читается с перепроецированием в {b} с квадратными ячейками {pixel:.1f} м (передискретизация {method}); сам файл не меняется.</translation>
     </message>
@@ -4942,6 +4942,26 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/core/coverage.py" line="808"/>
         <source>The search half-width must be more than 0 and at most {limit:g} m (signs are found within tens of metres of the route); got {value}.</source>
         <translation>Полуширина обследования должна быть больше 0 и не больше {limit:g} м (следы находят в десятках метров от маршрута); получено {value}.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/heatmaps.py" line="181"/>
+        <source>The raster would have {cells:,} cells ({width} x {height} at {pixel:g} m), more than this computer can hold ({limit:,}): choose a larger pixel size or a smaller extent.</source>
+        <translation>Растр содержал бы {cells:,} ячеек ({width} x {height} по {pixel:g} м) — больше, чем помещается в памяти ({limit:,}): выберите больший размер пикселя или меньший охват.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="634"/>
+        <source>{layer}: {count} cells below -1,000 m (a void value such as -32768 without a nodata flag) were taken as no data. Set the DEM&apos;s nodata value.</source>
+        <translation>{layer}: {count} ячеек ниже −1000 м (значение пропуска, например −32768, без отметки «нет данных») считаются ячейками без данных. Задайте для ЦМР значение «нет данных».</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="639"/>
+        <source>{layer}: {percent:.1f} % of the cells have no data; slopes, TPI and ridges stop short of them. Fill small voids first (Raster ▸ Analysis ▸ Fill nodata) if they lie inside the park.</source>
+        <translation>{layer}: в {percent:.1f} % ячеек нет данных; крутизна, TPI и гребни обрываются перед ними. Если пропуски лежат внутри парка, сначала заполните мелкие пропуски (Растр ▸ Анализ ▸ Заполнить пропуски).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="651"/>
+        <source>{layer} has {cells:,} cells, more than this computer can process at once ({limit:,}): clip it to the park, or resample it to a larger cell size (Raster ▸ Projections ▸ Warp).</source>
+        <translation>{layer} содержит {cells:,} ячеек — больше, чем можно обработать за раз ({limit:,}): обрежьте растр по парку или пересчитайте его на более крупные ячейки (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
 </context>
 <context>

@@ -620,6 +620,40 @@ def read_raster_layer(layer, name: str, extent=None, crs=None, feedback=None, re
     return array, grid
 
 
+def check_dem_values(dem, name: str, feedback=None):
+    """Elevations below -1,000 m (an int16 void value such as -32768 left without a nodata flag) become nodata,
+    with a warning; the share of the DEM without data is reported (ridges stop short of it)."""
+    import numpy as np
+
+    with np.errstate(invalid="ignore"):
+        bad = dem < -1000.0
+    count = int(bad.sum())
+    if count:
+        dem[bad] = np.nan
+        if feedback is not None:
+            feedback.pushWarning(tr("{layer}: {count} cells below -1,000 m (a void value such as -32768 without a "
+                                    "nodata flag) were taken as no data. Set the DEM's nodata value.").format(
+                layer=name, count=count))
+    empty = float(np.isnan(dem).mean()) if dem.size else 0.0
+    if empty > 0.001 and feedback is not None:
+        feedback.pushInfo(tr("{layer}: {percent:.1f} % of the cells have no data; slopes, TPI and ridges stop "
+                             "short of them. Fill small voids first (Raster ▸ Analysis ▸ Fill nodata) if they lie "
+                             "inside the park.").format(layer=name, percent=100.0 * empty))
+    return dem
+
+
+def check_raster_size(layer, name: str, limit: int) -> None:
+    """A raster layer too large to process in memory is refused before it is read."""
+    from qgis.core import QgsProcessingException
+
+    cells = int(layer.width()) * int(layer.height())
+    if cells > limit:
+        raise QgsProcessingException(tr("{layer} has {cells:,} cells, more than this computer can process at once "
+                                        "({limit:,}): clip it to the park, or resample it to a larger cell size "
+                                        "(Raster ▸ Projections ▸ Warp).").format(layer=name, cells=cells,
+                                                                                limit=limit))
+
+
 def _north_up_square(path: str) -> bool:
     """True when the raster's pixels are north-up squares (what the core's ``Grid`` needs)."""
     from osgeo import gdal

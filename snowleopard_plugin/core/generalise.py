@@ -123,7 +123,8 @@ def generalise_frame(frame: Any, cell_m: float) -> Any:
     records = []
     points = []
     columns = [c for c in frame.columns if c != frame.geometry.name and c not in drop]
-    for record, geom in zip(frame[columns].to_dict("records"), frame.geometry.values):
+    attributes = frame[columns].to_dict("records") or [{} for _ in range(len(frame))]  # geometry-only frame
+    for record, geom in zip(attributes, frame.geometry.values):
         parts = [] if geom is None or geom.is_empty else (list(geom.geoms) if hasattr(geom, "geoms") else [geom])
         if not parts:
             records.append(record)

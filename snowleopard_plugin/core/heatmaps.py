@@ -161,12 +161,28 @@ def heatmap_grid(x: np.ndarray, y: np.ndarray, radius: float, pixel: float, crs:
             raise ParameterError(QT_TR_NOOP("The extent is empty: draw or choose a larger one."))
         xmin, ymin = math.floor(xmin / pixel) * pixel, math.floor(ymin / pixel) * pixel
         xmax, ymax = math.ceil(xmax / pixel) * pixel, math.ceil(ymax / pixel) * pixel
-        return Grid.from_extent(xmin, ymin, xmax, ymax, pixel, crs)
+        return check_grid_size(Grid.from_extent(xmin, ymin, xmax, ymax, pixel, crs))
     xs, ys = [np.asarray(x, float)], [np.asarray(y, float)]
     for line in lines:
         xs.append(line[:, 0])
         ys.append(line[:, 1])
-    return density.grid_for_points(np.concatenate(xs), np.concatenate(ys), radius, pixel, crs)
+    return check_grid_size(density.grid_for_points(np.concatenate(xs), np.concatenate(ys), radius, pixel, crs))
+
+
+#: The most cells an output raster may have: a float64 working copy is 8 bytes a cell and the kernels keep a few,
+#: so 250 million cells (2 GB a copy) is about what an office PC's memory holds.
+MAX_CELLS = 250_000_000
+
+
+def check_grid_size(grid: Grid) -> Grid:
+    """The grid, or a ParameterError before anything is allocated when it is too large for memory."""
+    cells = int(grid.width) * int(grid.height)
+    if cells > MAX_CELLS:
+        raise ParameterError(QT_TR_NOOP("The raster would have {cells:,} cells ({width} x {height} at {pixel:g} m), "
+                                        "more than this computer can hold ({limit:,}): choose a larger pixel size "
+                                        "or a smaller extent."), cells=cells, width=grid.width, height=grid.height,
+                             pixel=grid.pixel, limit=MAX_CELLS)
+    return grid
 
 
 def sign_heatmap(x: np.ndarray, y: np.ndarray, weights: np.ndarray, radius: float, pixel: float,
@@ -253,7 +269,8 @@ def station_rates(station_ids: Sequence[str], x: Sequence[float], y: Sequence[fl
         detection_stations: station id of each detection.
         detection_individuals: individual id of each detection (None or '' when unidentified).
         detection_species: species of each detection; with ``species`` given, only detections
-            whose species contains it (case-insensitive) count.
+            whose species contains it (case-insensitive) count, and those without a species (secr
+            capture histories name none).
 
     A detection is one event, whatever the number of animals in it.
 
@@ -288,8 +305,8 @@ def station_rates(station_ids: Sequence[str], x: Sequence[float], y: Sequence[fl
     for i, station in enumerate(detection_stations):
         if wanted is not None:
             name = detection_species[i] if i < len(detection_species) else None
-            if name is None or wanted not in str(name).lower():
-                continue
+            if name not in (None, "") and wanted not in str(name).lower():
+                continue  # another species; a detection without a species counts, as in secr capture histories
         row = order.get(str(station)) if station is not None else None
         if row is None:
             unknown += 1

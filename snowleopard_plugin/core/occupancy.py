@@ -292,7 +292,7 @@ def occupancy_histories(routes: Any, observations: Any, sites: Any = None, grid_
     crs = routes.crs
 
     # ---- routes in the window, in date order ---------------------------------------------------------------
-    rrows = routes.drop(columns=routes.geometry.name).to_dict("records")
+    rrows = routes.drop(columns=routes.geometry.name).to_dict("records") or [{} for _ in range(len(routes))]
     rgeoms = list(routes.geometry.values)
     dates = [_day(r.get("date")) for r in rrows]
     keep: List[int] = []

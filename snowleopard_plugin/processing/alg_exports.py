@@ -353,11 +353,12 @@ class ExportCamtrapDpAlgorithm(SnowLeopardAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import camtrapdp_export
-        from ..qgis_io import source_to_geodataframe
+        from ..qgis_io import analysis_crs, source_to_geodataframe, to_crs
 
         cams_src = _source(self, parameters, self.CAMERAS, context, tr("cameras"))
         dets_src = _source(self, parameters, self.DETECTIONS, context, tr("detections"))
-        cameras = source_to_geodataframe(cams_src, _all_fields(cams_src), feedback)
+        crs = analysis_crs([cams_src], context, feedback)  # generalisation cells in true metres
+        cameras = source_to_geodataframe(cams_src, _all_fields(cams_src), feedback, destination=to_crs(crs, context))
         detections = _table(dets_src)
         folder = _folder(self, parameters, context)
         messages = self.run_core(camtrapdp_export.export_camtrapdp, cameras, detections, folder,
@@ -414,7 +415,8 @@ class GeneraliseAlgorithm(SnowLeopardAlgorithm):
         cell = self.run_core(generalise.check_cell_size, self.parameterAsDouble(parameters, self.CELL_SIZE, context))
         names = _all_fields(source)
         dropped = set(generalise.coordinate_fields(names))
-        keep = [i for i, name in enumerate(names) if name not in dropped and name != generalise.GENERALISED_FIELD]
+        keep = [i for i, name in enumerate(names) if name not in dropped and name != generalise.GENERALISED_FIELD
+                and name.lower() != "fid"]  # the parts of a multipoint cannot share the source's fid
         fields = QgsFields()
         for i in keep:
             fields.append(source.fields().at(i))
@@ -428,7 +430,7 @@ class GeneraliseAlgorithm(SnowLeopardAlgorithm):
         written = 0
         for n, feature in enumerate(source.getFeatures(request)):
             if feedback.isCanceled():
-                break
+                raise QgsProcessingException(tr("Cancelled by the user."))  # no partial layer as a result
             attributes = feature.attributes()
             values = [attributes[i] for i in keep] + [cell]
             geometry = feature.geometry()

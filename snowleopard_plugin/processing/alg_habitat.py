@@ -162,6 +162,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
         from ..core.raster import Grid, write_geotiff
         from ..qgis_io import (
             analysis_crs,
+            check_dem_values,
             crs_text,
             layer_extent,
             read_raster_layer,
@@ -188,6 +189,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
         if hab_layer is None:  # rules on the DEM
             rules = self._rules(parameters, context)
             dem, grid = read_raster_layer(dem_layer, dem_layer.name(), extent, crs, feedback)
+            dem = check_dem_values(dem, dem_layer.name(), feedback)
             ridges = None
             if rules.ridge_distance_m is not None:
                 source = self.parameterAsSource(parameters, self.RIDGES, context)

@@ -18,6 +18,10 @@ from qgis.core import (
 from ..i18n import tr
 from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
 
+#: Terrain keeps the DEM and several metric grids in memory at once (about 7 float64 copies): 150 million cells
+#: need some 8 GB.
+TERRAIN_MAX_CELLS = 150_000_000
+
 
 def ruggedness_options():
     """Ruggedness measures in the order of the RUGGEDNESS_METHOD enum."""
@@ -101,9 +105,12 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
         import numpy as np
 
         from ..core import ridges, terrain
+        from ..core.heatmaps import check_grid_size
         from ..core.raster import write_geotiff
         from ..qgis_io import (
             analysis_crs,
+            check_dem_values,
+            check_raster_size,
             geodataframe_fields,
             read_raster_layer,
             style_terrain_file,
@@ -116,7 +123,10 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
         crs = analysis_crs([layer], context, feedback,
                            self.parameterAsCrs(parameters, self.TARGET_CRS, context)
                            if parameters.get(self.TARGET_CRS) else None)
+        check_raster_size(layer, layer.name(), TERRAIN_MAX_CELLS)
         dem, grid = read_raster_layer(layer, layer.name(), crs=crs, feedback=feedback)
+        check_grid_size(grid)  # a warped DEM can grow
+        dem = check_dem_values(dem, layer.name(), feedback)
         radius = self.parameterAsDouble(parameters, self.TPI_RADIUS, context)
         rugged = "tri" if self.parameterAsEnum(parameters, self.RUGGEDNESS_METHOD, context) == 1 else "vrm"
         window = self.parameterAsInt(parameters, self.VRM_WINDOW, context)

@@ -168,3 +168,29 @@ def test_generalise_observations(season, tmp_path):
         assert (round(p.x(), 3), round(p.y(), 3)) not in exact
         assert feature["generalised_m"] == 10000
     assert "obs_type" in out.fields().names()
+
+
+def test_generalise_multipoints_keeps_every_part(processing_ready, tmp_path):
+    """A multipoint layer with its own fid column: every part becomes one generalised point (the parts used to
+    collide on the copied fid and half were lost while the log said all were done)."""
+    import processing
+    from osgeo import ogr, osr
+
+    path = str(tmp_path / "multi.gpkg")
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32645)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    out_layer = ds.CreateLayer("multi", srs, ogr.wkbMultiPoint)
+    out_layer.CreateField(ogr.FieldDefn("obs_type", ogr.OFTString))
+    for i in range(5):
+        feature = ogr.Feature(out_layer.GetLayerDefn())
+        feature.SetField("obs_type", "track")
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(
+            f"MULTIPOINT ({600000 + 3000 * i} 5530000, {600000 + 3000 * i} 5537000)"))
+        out_layer.CreateFeature(feature)
+    ds = None
+    result = processing.run("snowleopard:generalise", {"INPUT": path, "CELL_SIZE": 5000,
+                                                       "OUTPUT": str(tmp_path / "gen.gpkg")})
+    layer = QgsVectorLayer(result["OUTPUT"], "gen", "ogr")
+    assert layer.featureCount() == 10
+    assert all(f["generalised_m"] == 5000 for f in layer.getFeatures())

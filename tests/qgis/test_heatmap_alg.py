@@ -113,6 +113,16 @@ def test_signs_in_web_mercator_are_mapped_in_true_metres(processing_ready, tmp_p
     assert (data > 0).sum() * 0.01 == pytest.approx(math.pi * 1.0 ** 2, rel=0.05)  # the disc of 1 km
 
 
+def test_raster_too_large_for_memory_is_refused_before_it_is_made(processing_ready, tmp_path):
+    import processing
+
+    signs = _points([(500000.0, 5500000.0), (540000.0, 5540000.0)])
+    with pytest.raises(QgsProcessingException, match="larger pixel size"):
+        processing.run("snowleopard:heatmap", {"INPUT": signs, "RADIUS": 1500, "PIXEL_SIZE": 1,
+                                               "OUTPUT": str(tmp_path / "h.tif")})
+    assert not (tmp_path / "h.tif").exists()
+
+
 def test_radius_smaller_than_pixel_is_refused(processing_ready, tmp_path):
     import processing
 

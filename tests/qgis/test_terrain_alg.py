@@ -170,6 +170,25 @@ def test_dem_in_degrees_is_read_in_its_utm_zone(processing_ready, sample_dir, tm
     assert np.median(np.abs(a[both] - b[both])) < 2.0  # degrees, after two bilinear resamplings
 
 
+def test_int16_voids_without_nodata_flag_are_no_data(processing_ready, sample_dir, tmp_path):
+    """An int16 DEM whose voids hold -32768 with no nodata flag: those cells are taken as no data (with a
+    warning), so no slope of 89° or TPI of -25 km appears around them."""
+    import processing
+
+    z = rasterio.open(os.path.join(sample_dir, "dem.tif")).read(1).astype("int16")
+    z[400:403, 500:503] = -32768
+    path = str(tmp_path / "int16.tif")
+    with rasterio.open(path, "w", driver="GTiff", width=z.shape[1], height=z.shape[0], count=1, dtype="int16",
+                       crs="EPSG:32645", transform=rasterio.open(os.path.join(sample_dir, "dem.tif")).transform) as dst:
+        dst.write(z, 1)
+    result = processing.run("snowleopard:terrain", {"DEM": path, "SLOPE": str(tmp_path / "s.tif"),
+                                                    "RUGGEDNESS": str(tmp_path / "r.tif"),
+                                                    "TPI": str(tmp_path / "t.tif"), "RIDGES": "TEMPORARY_OUTPUT"})
+    slope, _, _ = _read(result["SLOPE"])
+    tpi, _, _ = _read(result["TPI"])
+    assert np.nanmax(slope) < 80 and np.nanmin(tpi) > -1000
+
+
 def test_swapped_coordinates_in_a_degrees_dem_are_named(processing_ready, tmp_path):
     import processing
 

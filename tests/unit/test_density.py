@@ -255,6 +255,16 @@ def test_camera_rate_map_leaves_out_detections_at_stations_without_effort():
     assert np.nanmax(rate) == pytest.approx(10.0) and np.nanmin(rate) == pytest.approx(10.0)
 
 
+def test_station_rates_count_detections_without_species_as_the_target():
+    """secr capture histories name no species: with the species filter on, they count (as in the season
+    summary); another species does not."""
+    from snowleopard_plugin.core.heatmaps import station_rates
+
+    rates = station_rates(["A", "B"], [0.0, 1000.0], [0.0, 0.0], [50.0, 50.0], ["A", "A", "B", "B"],
+                          ["x", "y", "", ""], [None, "Panthera uncia", "Capra sibirica", ""], "Panthera uncia")
+    assert list(rates.detections) == [2, 1]
+
+
 def test_grid_for_points_pads_and_snaps():
     grid = D.grid_for_points([1012.0, 2987.0], [5003.0, 5999.0], 500.0, 30.0, "EPSG:32645")
     xmin, ymin, xmax, ymax = grid.extent

@@ -167,6 +167,21 @@ def test_dem_in_degrees_gives_the_same_site_elevations(rasters, tmp_path):
     assert list(cov.loc[["1", "2", "3", "4"], "elev_mean"]) == pytest.approx([1150, 1050, 1150, 1250], abs=1.0)
 
 
+def test_routes_with_geometry_only_give_the_same_detections():
+    """A raw GPX tracks layer or a bare shapefile (no attribute at all): histories over the same sites and
+    km as the routes with their ids and dates, not 'no route lies in the date window'."""
+    bare = routes_frame()[["geometry"]]
+    full = occupancy_histories(routes_frame(), signs_frame(), grid_size=1000, segment_km=0.3, half_width=50,
+                               sign_types=["track", "scrape", "scat"])
+    plain = occupancy_histories(bare, signs_frame(), grid_size=1000, segment_km=0.3, half_width=50,
+                                sign_types=["track", "scrape", "scat"])
+    # the same sites and walked km (signs are matched to undated routes by place only, so the histories of
+    # the dated routes may differ where dates told the routes apart)
+    assert list(plain.sites["site_id"]) == list(full.sites["site_id"])
+    assert list(plain.sites["walked_km"]) == pytest.approx(list(full.sites["walked_km"]))
+    assert np.nansum(plain.detection_history.drop(columns="site_id").values) > 0
+
+
 def test_written_files_read_as_unmarked_and_presence_expect(tmp_path):
     result = occupancy_histories(routes_frame(), signs_frame(), grid_size=1000, segment_km=0.3, half_width=50,
                                  sign_types=["track", "scrape", "scat"])
