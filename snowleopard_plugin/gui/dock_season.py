@@ -367,7 +367,7 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         self.coverageDem = _file_widget(tr("DEM of the park (same metric CRS as the season)"),
                                         tr("Rasters (*.tif *.tiff *.vrt *.img);;All files (*)"))
         form.addRow(_tip(QLabel(tr("DEM")), tr("Digital elevation model")), self.coverageDem)
-        self.halfWidthSpin = _spin(100.0, 1.0, 5000.0, 0, tr(" m"),
+        self.halfWidthSpin = _spin(100.0, 1.0, 500.0, 0, tr(" m"),
                                    tr("A place counts as searched within this distance of a walked route"), 10.0)
         form.addRow(_tip(QLabel(tr("Search half-width")), tr("Detection half-width of a route")), self.halfWidthSpin)
         self.cameraReachSpin = _spin(1000.0, 1.0, 20000.0, 0, tr(" m"),
@@ -457,7 +457,7 @@ class SeasonDock(QDockWidget, FORM_CLASS):
         self.teamsSpin = _spin(4.0, 1.0, 50.0, 0, "", tr("Number of field teams (transects are shared out among "
                                                          "them)"), 1.0)
         form.addRow(_tip(QLabel(tr("Teams")), tr("Field teams")), self.teamsSpin)
-        self.planHalfWidthSpin = _spin(50.0, 1.0, 5000.0, 0, tr(" m"),
+        self.planHalfWidthSpin = _spin(50.0, 1.0, 500.0, 0, tr(" m"),
                                        tr("A place counts as searched within this distance of a transect"), 10.0)
         form.addRow(_tip(QLabel(tr("Search half-width")), tr("Detection half-width of a transect")),
                     self.planHalfWidthSpin)
