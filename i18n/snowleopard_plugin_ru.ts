@@ -626,97 +626,97 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="461"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="469"/>
         <source>Longitude and latitude were swapped (given: {x}, {y}); they were exchanged.</source>
         <translation>Долгота и широта были перепутаны местами (указано: {x}, {y}); они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="466"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="474"/>
         <source>Coordinates out of range (longitude {x}, latitude {y}); the feature was not imported. Correct them in the source file.</source>
         <translation>Координаты вне допустимого диапазона (долгота {x}, широта {y}); объект не импортирован. Исправьте их в исходном файле.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="530"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="538"/>
         <source>This point lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Эта точка лежит в {km} км за пределами района остальных данных сезона; проверьте её координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="560"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="568"/>
         <source>Longitude and latitude of the whole track were swapped; they were exchanged.</source>
         <translation>Во всём треке долгота и широта были перепутаны местами; они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="567"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="575"/>
         <source>{n} track points had coordinates out of range (first: longitude {x}, latitude {y}); they were removed from the route.</source>
         <translation>Точек трека с координатами вне допустимого диапазона: {n} (первая: долгота {x}, широта {y}); они удалены из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="540"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="548"/>
         <source>This route lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Этот маршрут лежит в {km} км за пределами района остальных данных сезона; проверьте его координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="580"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="588"/>
         <source>The observation has no date; it is kept but drops out of date filters. Add the date in the source file.</source>
         <translation>У наблюдения нет даты; оно сохранено, но не попадёт в выборки по датам. Добавьте дату в исходный файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="592"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="600"/>
         <source>Same sign type, place and time as &apos;{other}&apos; ({other_source}); probably recorded twice. Kept: delete one if so.</source>
         <translation>Тот же тип следа, место и время, что у «{other}» ({other_source}); вероятно, записано дважды. Запись сохранена: если это дубль, удалите одну из них.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="628"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="636"/>
         <source>GPS jump: the fix {n} ({time}) lies off the track (reached faster than a walker can go); it was removed from the route.</source>
         <translation>Скачок GPS: точка {n} ({time}) лежит в стороне от трека (до неё невозможно дойти пешком за такое время); она удалена из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="644"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="652"/>
         <source>The route has fewer than 2 distinct points; it was not imported.</source>
         <translation>В маршруте меньше 2 различных точек; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="723"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="731"/>
         <source>Cannot write the layer {layer}: {reason}</source>
         <translation>Не удалось записать слой {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="792"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="800"/>
         <source>No output GeoPackage was given; choose where to save the season.</source>
         <translation>Не указан выходной GeoPackage; выберите, куда сохранить данные сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="794"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="802"/>
         <source>{path} already exists; choose another file or allow overwriting.</source>
         <translation>{path} уже существует; выберите другой файл или разрешите перезапись.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="818"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="826"/>
         <source>This file has the same content as {other}; it was skipped.</source>
         <translation>Содержимое этого файла совпадает с {other}; файл пропущен.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="949"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="957"/>
         <source>No usable feature in any input: no route, sign, camera or detection could be read. Check the files and the validation messages.</source>
         <translation>Ни в одном входном файле нет пригодных объектов: не удалось прочитать ни одного маршрута, следа, фотоловушки или регистрации. Проверьте файлы и сообщения проверки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="848"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="856"/>
         <source>The season CRS {crs} is geographic; choose a metric (projected) CRS such as a UTM zone.</source>
         <translation>Система координат сезона {crs} географическая; выберите метрическую (проекционную) систему координат, например зону UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="860"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="868"/>
         <source>No input has coordinates, so the season&apos;s CRS cannot be chosen; give it.</source>
         <translation>Ни в одном входном файле нет координат, поэтому систему координат сезона определить нельзя; укажите её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="931"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="939"/>
         <source>{n} detections at station &apos;{station}&apos;, which is not among the cameras; kept without a location. Add the station to the camera table.</source>
         <translation>Регистраций на точке «{station}», которой нет среди фотоловушек: {n}; сохранены без координат. Добавьте точку в таблицу фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="972"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="980"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
@@ -4829,7 +4829,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Местообитания внутри ранжированных пробелов со страницы «Охват и пробелы» при выборе трансект учитываются трижды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="853"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="861"/>
         <source>The CRS {crs} distorts distances by {percent} % here: it was used to read the files that give no CRS, and the season is in the UTM zone instead.</source>
         <translation>Система координат {crs} искажает здесь расстояния на {percent} %: она использована для чтения файлов без системы координат, а сезон сохранён в зоне UTM.</translation>
     </message>
@@ -4859,22 +4859,22 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>В {path} нет ни записанного трека (&lt;trk&gt;), ни путевых точек со следами; из него ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="287"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="295"/>
         <source>{path} is a table of a Camtrap DP package but no datapackage.json lies beside it: choose the package&apos;s datapackage.json (it links its tables).</source>
         <translation>{path} — таблица пакета Camtrap DP, но рядом с ней нет datapackage.json: выберите datapackage.json пакета (он связывает его таблицы).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="304"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="312"/>
         <source>{path} is a ZIP archive without a Camtrap DP datapackage.json: unzip it and choose the files inside.</source>
         <translation>{path} — ZIP-архив без datapackage.json пакета Camtrap DP: распакуйте его и выберите файлы внутри.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="339"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="347"/>
         <source>{path} is a table of a Camtrap DP package: the package (datapackage.json beside it) was read instead.</source>
         <translation>{path} — таблица пакета Camtrap DP: вместо неё прочитан весь пакет (datapackage.json рядом с ней).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="801"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="809"/>
         <source>The output {path} is also an input: an input file is never overwritten. Choose another file for the season.</source>
         <translation>Выходной файл {path} также указан среди входных: входные файлы никогда не перезаписываются. Выберите для сезона другой файл.</translation>
     </message>
@@ -4884,7 +4884,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{path} — GeoPackage сезона: из него импортированы маршруты, следы и фотоловушки, но не остальные слои ({tables}); регистрации импортируйте из их файлов Camtrap DP или secr.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="509"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="517"/>
         <source>This track is the same as &apos;{other}&apos; (same fixes and times); it was counted once.</source>
         <translation>Этот трек совпадает с «{other}» (те же точки и время); он учтён один раз.</translation>
     </message>
@@ -4904,12 +4904,12 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Количество «{value}» неправдоподобно для следов или животных (больше {limit}); записано 1. Проверьте столбец.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="664"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="672"/>
         <source>The route has no times; its date {date} was taken from the file name.</source>
         <translation>У маршрута нет времени точек; его дата {date} взята из имени файла.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="668"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="676"/>
         <source>The route has no date (no times, no date field, none in the file name): it counts in the totals but in no date window. Add the date to the file name (e.g. 2026-02-14_group1.gpx) or to the layer.</source>
         <translation>У маршрута нет даты (нет времени точек, поля даты и даты в имени файла): он входит в итоги, но не попадает ни в один интервал дат. Добавьте дату в имя файла (например, 2026-02-14_gruppa1.gpx) или в слой.</translation>
     </message>
@@ -4962,6 +4962,11 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/qgis_io.py" line="651"/>
         <source>{layer} has {cells:,} cells, more than this computer can process at once ({limit:,}): clip it to the park, or resample it to a larger cell size (Raster ▸ Projections ▸ Warp).</source>
         <translation>{layer} содержит {cells:,} ячеек — больше, чем можно обработать за раз ({limit:,}): обрежьте растр по парку или пересчитайте его на более крупные ячейки (Растр ▸ Проекции ▸ Трансформировать).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/season.py" line="252"/>
+        <source>Station {station}: the deployment ends ({end}) before it starts ({start}); correct the dates in the source file (effort and secr usage use them).</source>
+        <translation>Станция {station}: снятие ({end}) раньше установки ({start}); исправьте даты в исходном файле (по ним считаются усилие и занятость для secr).</translation>
     </message>
 </context>
 <context>

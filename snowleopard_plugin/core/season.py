@@ -247,6 +247,14 @@ class _Season:
     def _add_cameras(self, rows: List[Dict[str, Any]]) -> None:
         known = set(model.field_names(model.CAMERAS)) | {"feature", "lon", "lat"}
         for row in rows:
+            start, end = row.get("deployment_start"), row.get("deployment_end")
+            if isinstance(start, str) and isinstance(end, str) and start[:10] > end[:10]:
+                self.issues.add(row.get("source") or "", model.CAMERAS, row.get("feature") or row.get("station_id"),
+                                "other", "flagged", "warning",
+                                QT_TR_NOOP("Station {station}: the deployment ends ({end}) before it starts "
+                                           "({start}); correct the dates in the source file (effort and secr "
+                                           "usage use them)."), station=row.get("station_id"), start=start[:10],
+                                end=end[:10], lon=row.get("lon"), lat=row.get("lat"))
             for key in row:
                 if key not in known and key not in self.camera_extra and not key.startswith("_"):
                     self.camera_extra.append(key)

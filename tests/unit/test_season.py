@@ -568,6 +568,18 @@ def test_geodetic_x_northing_y_easting(tmp_path):
     assert list(read(out, "validation")["problem"]) == ["latlon_swapped"]
 
 
+def test_deployment_ending_before_it_starts_is_flagged(tmp_path):
+    cams = tmp_path / "cams.csv"
+    cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
+                    "C01,88.45,49.90,2026-01-19,2026-01-01\nC02,88.46,49.91,2026-01-19,2026-03-01\n",
+                    encoding="utf-8")
+    out = str(tmp_path / "s.gpkg")
+    build_season(cameras=[str(cams)], output=out)
+    val = read(out, "validation")
+    rows = val[val["detail"].str.contains("ends", na=False)]
+    assert len(rows) == 1 and "C01" in rows["detail"].iloc[0] and "2026-01-01" in rows["detail"].iloc[0]
+
+
 def test_cameras_and_detections_with_unknown_station(tmp_path):
     cams = tmp_path / "cams.csv"
     cams.write_text("station_id,lon,lat,deployment_start,deployment_end\n"
