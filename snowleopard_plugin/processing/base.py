@@ -81,8 +81,23 @@ class SnowLeopardAlgorithm(QgsProcessingAlgorithm):
             return super().checkParameterValues(parameters, context)
 
     def prepareAlgorithm(self, parameters, context, feedback):
+        """Runs in the main thread, also when the algorithm then runs in a background task: the vector inputs
+        are opened here, so a layer of the project (a delimited-text or memory layer, or a file layer the
+        project shows) is snapshotted where it lives, not read from the worker thread while the map draws it."""
+        self._prepared_sources = {}
         with inputs_left_alone():
+            for definition in self.parameterDefinitions():
+                if definition.type() == "source" and parameters.get(definition.name()) not in (None, ""):
+                    self._prepared_sources[definition.name()] = super().parameterAsSource(
+                        parameters, definition.name(), context)
             return super().prepareAlgorithm(parameters, context, feedback)
+
+    def parameterAsSource(self, parameters, name, context):
+        """The source opened in :meth:`prepareAlgorithm` (main thread) when there is one."""
+        prepared = getattr(self, "_prepared_sources", {})
+        if name in prepared and prepared[name] is not None:
+            return prepared[name]
+        return super().parameterAsSource(parameters, name, context)
 
     def groupId(self) -> str:
         return self.GROUP_ID
