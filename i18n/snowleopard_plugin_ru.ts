@@ -4,12 +4,12 @@
 <context>
     <name>SnowLeopard</name>
     <message>
-        <location filename="../snowleopard_plugin/core/crs.py" line="26"/>
+        <location filename="../snowleopard_plugin/core/crs.py" line="27"/>
         <source>Not a longitude/latitude pair: {lon}, {lat}</source>
         <translation>Это не пара «долгота/широта»: {lon}, {lat}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/crs.py" line="28"/>
+        <location filename="../snowleopard_plugin/core/crs.py" line="29"/>
         <source>Latitude {lat} is outside the UTM zones (80°S to 84°N); give a CRS explicitly.</source>
         <translation>Широта {lat} лежит вне зон UTM (от 80° ю. ш. до 84° с. ш.); укажите систему координат явно.</translation>
     </message>
@@ -29,17 +29,17 @@
         <translation>Нет доступа на запись в папку {folder}: выберите другой путь для результата.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/raster.py" line="90"/>
+        <location filename="../snowleopard_plugin/core/raster.py" line="106"/>
         <source>Cannot read the raster {path}: {reason}</source>
         <translation>Не удалось прочитать растр {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/raster.py" line="92"/>
+        <location filename="../snowleopard_plugin/core/raster.py" line="108"/>
         <source>The raster {path} has rotated or non-square pixels; warp it to a north-up grid with square cells first.</source>
         <translation>Растр {path} повёрнут или имеет неквадратные пиксели; сначала перепроецируйте его в сетку, ориентированную на север, с квадратными ячейками.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/raster.py" line="95"/>
+        <location filename="../snowleopard_plugin/core/raster.py" line="111"/>
         <source>The raster {path} is in geographic coordinates (degrees); reproject it to a metric CRS such as the UTM zone of the park.</source>
         <translation>Растр {path} в географических координатах (градусах); перепроецируйте его в метрическую систему координат, например в зону UTM парка.</translation>
     </message>
@@ -84,17 +84,17 @@
         <translation>Другой признак</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="782"/>
+        <location filename="../snowleopard_plugin/report.py" line="776"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="259"/>
+        <location filename="../snowleopard_plugin/report.py" line="258"/>
         <source>Signs and calls</source>
         <translation>Следы и крики</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="683"/>
+        <location filename="../snowleopard_plugin/report.py" line="677"/>
         <source>Camera stations</source>
         <translation>Фотоловушки</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>Регистрации фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="798"/>
+        <location filename="../snowleopard_plugin/report.py" line="792"/>
         <source>Import validation</source>
         <translation>Проверка импорта</translation>
     </message>
@@ -251,7 +251,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="726"/>
+        <location filename="../snowleopard_plugin/report.py" line="720"/>
         <source>Detections</source>
         <translation>Регистрации</translation>
     </message>
@@ -286,7 +286,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{layer}: {count}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/base.py" line="111"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="126"/>
         <source>Not enough memory for this job: use a larger pixel size or a smaller extent.</source>
         <translation>Не хватает памяти: увеличьте размер пикселя или уменьшите охват.</translation>
     </message>
@@ -306,7 +306,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1175"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1161"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
@@ -626,97 +626,97 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="469"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="458"/>
         <source>Longitude and latitude were swapped (given: {x}, {y}); they were exchanged.</source>
         <translation>Долгота и широта были перепутаны местами (указано: {x}, {y}); они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="474"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="463"/>
         <source>Coordinates out of range (longitude {x}, latitude {y}); the feature was not imported. Correct them in the source file.</source>
         <translation>Координаты вне допустимого диапазона (долгота {x}, широта {y}); объект не импортирован. Исправьте их в исходном файле.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="538"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="527"/>
         <source>This point lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Эта точка лежит в {km} км за пределами района остальных данных сезона; проверьте её координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="568"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="557"/>
         <source>Longitude and latitude of the whole track were swapped; they were exchanged.</source>
         <translation>Во всём треке долгота и широта были перепутаны местами; они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="575"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="564"/>
         <source>{n} track points had coordinates out of range (first: longitude {x}, latitude {y}); they were removed from the route.</source>
         <translation>Точек трека с координатами вне допустимого диапазона: {n} (первая: долгота {x}, широта {y}); они удалены из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="548"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="537"/>
         <source>This route lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Этот маршрут лежит в {km} км за пределами района остальных данных сезона; проверьте его координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="588"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="577"/>
         <source>The observation has no date; it is kept but drops out of date filters. Add the date in the source file.</source>
         <translation>У наблюдения нет даты; оно сохранено, но не попадёт в выборки по датам. Добавьте дату в исходный файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="600"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="589"/>
         <source>Same sign type, place and time as &apos;{other}&apos; ({other_source}); probably recorded twice. Kept: delete one if so.</source>
         <translation>Тот же тип следа, место и время, что у «{other}» ({other_source}); вероятно, записано дважды. Запись сохранена: если это дубль, удалите одну из них.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="636"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="625"/>
         <source>GPS jump: the fix {n} ({time}) lies off the track (reached faster than a walker can go); it was removed from the route.</source>
         <translation>Скачок GPS: точка {n} ({time}) лежит в стороне от трека (до неё невозможно дойти пешком за такое время); она удалена из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="652"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="641"/>
         <source>The route has fewer than 2 distinct points; it was not imported.</source>
         <translation>В маршруте меньше 2 различных точек; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="731"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="720"/>
         <source>Cannot write the layer {layer}: {reason}</source>
         <translation>Не удалось записать слой {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="800"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="789"/>
         <source>No output GeoPackage was given; choose where to save the season.</source>
         <translation>Не указан выходной GeoPackage; выберите, куда сохранить данные сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="802"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="791"/>
         <source>{path} already exists; choose another file or allow overwriting.</source>
         <translation>{path} уже существует; выберите другой файл или разрешите перезапись.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="826"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="815"/>
         <source>This file has the same content as {other}; it was skipped.</source>
         <translation>Содержимое этого файла совпадает с {other}; файл пропущен.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="957"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="946"/>
         <source>No usable feature in any input: no route, sign, camera or detection could be read. Check the files and the validation messages.</source>
         <translation>Ни в одном входном файле нет пригодных объектов: не удалось прочитать ни одного маршрута, следа, фотоловушки или регистрации. Проверьте файлы и сообщения проверки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="856"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="845"/>
         <source>The season CRS {crs} is geographic; choose a metric (projected) CRS such as a UTM zone.</source>
         <translation>Система координат сезона {crs} географическая; выберите метрическую (проекционную) систему координат, например зону UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="868"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="857"/>
         <source>No input has coordinates, so the season&apos;s CRS cannot be chosen; give it.</source>
         <translation>Ни в одном входном файле нет координат, поэтому систему координат сезона определить нельзя; укажите её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="939"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="928"/>
         <source>{n} detections at station &apos;{station}&apos;, which is not among the cameras; kept without a location. Add the station to the camera table.</source>
         <translation>Регистраций на точке «{station}», которой нет среди фотоловушек: {n}; сохранены без координат. Добавьте точку в таблицу фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="980"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="969"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
@@ -951,7 +951,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="270"/>
+        <location filename="../snowleopard_plugin/report.py" line="269"/>
         <source>Hillshade</source>
         <translation>Отмывка рельефа</translation>
     </message>
@@ -1026,17 +1026,17 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Охват пуст: нарисуйте или выберите охват побольше.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="213"/>
+        <location filename="../snowleopard_plugin/core/heatmaps.py" line="199"/>
         <source>No sign is left after the choice of sign types and dates: widen the selection.</source>
         <translation>После отбора по типам следов и датам не осталось ни одного следа: расширьте выборку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="223"/>
+        <location filename="../snowleopard_plugin/core/heatmaps.py" line="209"/>
         <source>The effort layer has no route line: choose the season&apos;s routes.</source>
         <translation>В слое учётного усилия нет линий маршрутов: выберите маршруты сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="225"/>
+        <location filename="../snowleopard_plugin/core/heatmaps.py" line="211"/>
         <source>The effort-corrected map needs one radius for all signs: leave the radius field empty.</source>
         <translation>Для карты с поправкой на учётное усилие нужен один радиус для всех следов: оставьте поле радиуса пустым.</translation>
     </message>
@@ -1268,7 +1268,7 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation type="obsolete">Маршруты и следы в разных системах координат ({a}, {b}): используйте слои из одного GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="273"/>
+        <location filename="../snowleopard_plugin/report.py" line="272"/>
         <source>signs per km</source>
         <translation>следов на км</translation>
     </message>
@@ -1283,22 +1283,22 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="470"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="449"/>
         <source>The layer {layer} has no CRS: set its CRS (the season&apos;s UTM zone) in its properties.</source>
         <translation>У слоя {layer} не задана система координат: укажите её (зону UTM сезона) в свойствах слоя.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="473"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="459"/>
         <source>The layer {layer} is in geographic coordinates ({crs}); the analysis needs metres: use the season GeoPackage&apos;s layers, or reproject to the UTM zone of the park.</source>
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="281"/>
+        <location filename="../snowleopard_plugin/core/heatmaps.py" line="267"/>
         <source>There are no camera stations: choose the season&apos;s cameras layer.</source>
         <translation>Нет ни одной фотоловушки: выберите слой фотоловушек сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="296"/>
+        <location filename="../snowleopard_plugin/core/heatmaps.py" line="282"/>
         <source>No camera station has trap-nights: check the deployment dates or the trap_nights field.</source>
         <translation>Ни у одной фотоловушки нет ловушко-суток: проверьте даты установки или поле trap_nights.</translation>
     </message>
@@ -1367,7 +1367,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>все регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="173"/>
+        <location filename="../snowleopard_plugin/report.py" line="172"/>
         <source>per 100 trap-nights</source>
         <translation>на 100 ловушко-суток</translation>
     </message>
@@ -1752,12 +1752,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="782"/>
+        <location filename="../snowleopard_plugin/report.py" line="776"/>
         <source>Signs</source>
         <translation>Следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="804"/>
+        <location filename="../snowleopard_plugin/report.py" line="798"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
@@ -1772,12 +1772,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Точки доступа или дороги</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report.py" line="747"/>
         <source>Rank</source>
         <translation>Ранг</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report.py" line="747"/>
         <source>Suitability</source>
         <translation>Пригодность</translation>
     </message>
@@ -1787,7 +1787,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="760"/>
+        <location filename="../snowleopard_plugin/report.py" line="754"/>
         <source>Plan for next season</source>
         <translation>План на следующий сезон</translation>
     </message>
@@ -1797,7 +1797,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="686"/>
+        <location filename="../snowleopard_plugin/report.py" line="680"/>
         <source>Detections per 100 trap-nights</source>
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
@@ -1807,17 +1807,17 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Пригодность местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="143"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="142"/>
         <source>Ridgelines</source>
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="274"/>
+        <location filename="../snowleopard_plugin/report.py" line="273"/>
         <source>Survey coverage</source>
         <translation>Охват учётом</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="201"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="198"/>
         <source>Effort grid</source>
         <translation>Сетка учётного усилия</translation>
     </message>
@@ -1864,7 +1864,7 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
 С линиями гребней (из алгоритма «Рельеф и линии гребней»): для каждого отрезка — км и доля, лежащая в пределах полуширины обследования от маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="677"/>
+        <location filename="../snowleopard_plugin/report.py" line="671"/>
         <source>Routes walked</source>
         <translation>Пройдено маршрутов</translation>
     </message>
@@ -1919,7 +1919,7 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Ловушко-сутки фотоловушек на ячейку</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="214"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="211"/>
         <source>Ridge segments walked</source>
         <translation>Пройденные отрезки гребней</translation>
     </message>
@@ -1971,30 +1971,30 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
     <message>
         <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="185"/>
         <source>The coverage raster would have {cells} cells: choose a larger pixel size or a smaller extent.</source>
-        <translation>Растр охвата содержал бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
+        <translation type="obsolete">Растр охвата содержал бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="188"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="185"/>
         <source>Cells searched and sampled</source>
         <translation>Обследованные и охваченные ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="196"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="193"/>
         <source>Searched along routes: {routes:.2f} km²; sampled by cameras: {cams:.2f} km²; both: {both:.2f} km²</source>
         <translation>Обследовано на маршрутах: {routes:.2f} км²; охвачено фотоловушками: {cams:.2f} км²; и то и другое: {both:.2f} км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="219"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="216"/>
         <source>The ridgelines layer is empty: run &apos;Terrain and ridgelines&apos; on the DEM first, or leave the ridgelines out.</source>
         <translation>Слой линий гребней пуст: сначала выполните «Рельеф и линии гребней» для ЦМР или не указывайте линии гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="223"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="220"/>
         <source>Ridges: {walked:.1f} of {total:.1f} km walked</source>
         <translation>Гребни: пройдено {walked:.1f} из {total:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="237"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="234"/>
         <source>trap-nights</source>
         <translation>ловушко-суток</translation>
     </message>
@@ -2167,7 +2167,7 @@ Occasions of the chosen number of days count from the day the first camera was s
         <translation>фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="172"/>
+        <location filename="../snowleopard_plugin/report.py" line="171"/>
         <source>detections</source>
         <translation>регистрации</translation>
     </message>
@@ -2297,10 +2297,10 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
     <message>
         <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="231"/>
         <source>The habitat grid would have {cells} cells: choose a larger pixel size or a smaller extent.</source>
-        <translation>Сетка местообитаний содержала бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
+        <translation type="obsolete">Сетка местообитаний содержала бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="166"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="164"/>
         <source>The habitat layer {layer} has no polygon in the extent.</source>
         <translation>В слое местообитаний {layer} нет полигонов в пределах охвата.</translation>
     </message>
@@ -2310,12 +2310,12 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
         <translation type="obsolete">Объекты доступа перепроецированы из {a} в {b}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="198"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="196"/>
         <source>Gaps: {count}, {area:.1f} km² of suitable habitat farther than {distance:g} m from any effort</source>
         <translation>Пробелов: {count}, {area:.1f} км² пригодных местообитаний дальше {distance:g} м от любого учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="205"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="203"/>
         <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) lies farther than the maximum distance from the habitat ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): check that routes, cameras and habitat are of the same park and in the same CRS, and the extent.</source>
         <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) лежит дальше наибольшего расстояния от местообитаний ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): проверьте, что маршруты, фотоловушки и местообитания относятся к одному парку и заданы в одной системе координат, а также охват.</translation>
     </message>
@@ -2493,12 +2493,12 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation>Задайте положительный размер пикселя (в метрах).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="240"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="236"/>
         <source>The habitat layer {layer} has no polygon in the extent: check its CRS and the extent.</source>
         <translation>В слое местообитаний {layer} нет полигонов в пределах охвата: проверьте его систему координат и охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="253"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="249"/>
         <source>Suitable (≥ 0.5): {area:.1f} km²; mean suitability {mean:.2f}</source>
         <translation>Пригодно (≥ 0,5): {area:.1f} км²; средняя пригодность {mean:.2f}</translation>
     </message>
@@ -2734,7 +2734,7 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
         <translation>ЦМР (отмывка рельефа под картами)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="272"/>
+        <location filename="../snowleopard_plugin/report.py" line="271"/>
         <source>Park boundary</source>
         <translation>Граница парка</translation>
     </message>
@@ -2867,527 +2867,527 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Седловины</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="122"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="121"/>
         <source>Choose a DEM.</source>
         <translation>Выберите ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="134"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="133"/>
         <source>The VRM window must be an odd number of cells (3, 5, 7, ...); got {value}.</source>
         <translation>Окно VRM должно быть нечётным числом ячеек (3, 5, 7, ...); задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="140"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="139"/>
         <source>DEM: {cols} x {rows} cells of {pixel:g} m</source>
         <translation>ЦМР: {cols} x {rows} ячеек по {pixel:g} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="151"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="150"/>
         <source>Slope, ruggedness, TPI</source>
         <translation>Крутизна, пересечённость, TPI</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="180"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="179"/>
         <source>Ridgelines: {count} segments, {km:.1f} km; saddles: {saddles}</source>
         <translation>Линии гребней: отрезков {count}, {km:.1f} км; седловин: {saddles}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="542"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
         <source>Not covered</source>
         <translation>Не охвачено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="542"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
         <source>Searched along routes</source>
         <translation>Обследовано на маршрутах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="542"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
         <source>Sampled by cameras</source>
         <translation>Охвачено фотоловушками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="542"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
         <source>Routes and cameras</source>
         <translation>Маршруты и фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="560"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="546"/>
         <source>The raster {layer} cannot be read: choose a valid raster layer.</source>
         <translation>Не удалось прочитать растр {layer}: выберите корректный растровый слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="563"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="549"/>
         <source>The raster {layer} is not a file (provider {provider}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является файлом (провайдер {provider}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="567"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="553"/>
         <source>The raster {layer} is not a local file ({path}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является локальным файлом ({path}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="616"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="602"/>
         <source>The extent does not overlap the raster {layer}: choose an extent inside it (same CRS).</source>
         <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="876"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="862"/>
         <source>valley {value:.0f} m</source>
         <translation>долина {value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="876"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="862"/>
         <source>ridge +{value:.0f} m</source>
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="982"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="968"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="992"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="978"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1003"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="989"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1003"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="989"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="162"/>
+        <location filename="../snowleopard_plugin/report.py" line="161"/>
         <source>Team {team}</source>
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1119"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1105"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1119"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1105"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1156"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1142"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1157"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="1143"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="136"/>
+        <location filename="../snowleopard_plugin/report.py" line="135"/>
         <source>coordinates out of range</source>
         <translation>координаты вне допустимого диапазона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="137"/>
+        <location filename="../snowleopard_plugin/report.py" line="136"/>
         <source>latitude and longitude swapped</source>
         <translation>широта и долгота перепутаны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="138"/>
+        <location filename="../snowleopard_plugin/report.py" line="137"/>
         <source>far outside the season&apos;s area</source>
         <translation>далеко за пределами района работ</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="139"/>
+        <location filename="../snowleopard_plugin/report.py" line="138"/>
         <source>invalid geometry</source>
         <translation>неверная геометрия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="140"/>
+        <location filename="../snowleopard_plugin/report.py" line="139"/>
         <source>duplicate observation</source>
         <translation>повторное наблюдение</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="141"/>
+        <location filename="../snowleopard_plugin/report.py" line="140"/>
         <source>file given twice</source>
         <translation>файл указан дважды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="143"/>
+        <location filename="../snowleopard_plugin/report.py" line="142"/>
         <source>GPS jump</source>
         <translation>скачок GPS</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="144"/>
+        <location filename="../snowleopard_plugin/report.py" line="143"/>
         <source>detection at an unknown station</source>
         <translation>регистрация на неизвестной станции</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="145"/>
+        <location filename="../snowleopard_plugin/report.py" line="144"/>
         <source>date missing</source>
         <translation>нет даты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="146"/>
+        <location filename="../snowleopard_plugin/report.py" line="145"/>
         <source>fixed</source>
         <translation>исправлено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="147"/>
+        <location filename="../snowleopard_plugin/report.py" line="146"/>
         <source>flagged</source>
         <translation>отмечено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="148"/>
+        <location filename="../snowleopard_plugin/report.py" line="147"/>
         <source>rejected</source>
         <translation>отклонено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="149"/>
+        <location filename="../snowleopard_plugin/report.py" line="148"/>
         <source>kept</source>
         <translation>оставлено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="150"/>
+        <location filename="../snowleopard_plugin/report.py" line="149"/>
         <source>information</source>
         <translation>сведения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="151"/>
+        <location filename="../snowleopard_plugin/report.py" line="150"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="152"/>
+        <location filename="../snowleopard_plugin/report.py" line="151"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="159"/>
+        <location filename="../snowleopard_plugin/report.py" line="158"/>
         <source>not attributed</source>
         <translation>не отнесены к группе</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="324"/>
+        <location filename="../snowleopard_plugin/report.py" line="323"/>
         <source>team not recorded</source>
         <translation>группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="168"/>
+        <location filename="../snowleopard_plugin/report.py" line="167"/>
         <source>Signs per km by survey week</source>
         <translation>Следы на 1 км по неделям учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="169"/>
+        <location filename="../snowleopard_plugin/report.py" line="168"/>
         <source>Survey week (starting Monday)</source>
         <translation>Неделя учёта (с понедельника)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="171"/>
+        <location filename="../snowleopard_plugin/report.py" line="170"/>
         <source>Snow leopard detections per station</source>
         <translation>Регистрации ирбиса по станциям</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="174"/>
+        <location filename="../snowleopard_plugin/report.py" line="173"/>
         <source>Km walked by team and month</source>
         <translation>Пройдено км по группам и месяцам</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="490"/>
+        <location filename="../snowleopard_plugin/report.py" line="489"/>
         <source>km</source>
         <translation>км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>January</source>
         <translation>Январь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>February</source>
         <translation>Февраль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>March</source>
         <translation>Март</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>April</source>
         <translation>Апрель</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>June</source>
         <translation>Июнь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="180"/>
         <source>July</source>
         <translation>Июль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="182"/>
+        <location filename="../snowleopard_plugin/report.py" line="181"/>
         <source>August</source>
         <translation>Август</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="182"/>
+        <location filename="../snowleopard_plugin/report.py" line="181"/>
         <source>September</source>
         <translation>Сентябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="182"/>
+        <location filename="../snowleopard_plugin/report.py" line="181"/>
         <source>October</source>
         <translation>Октябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="182"/>
+        <location filename="../snowleopard_plugin/report.py" line="181"/>
         <source>November</source>
         <translation>Ноябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="182"/>
+        <location filename="../snowleopard_plugin/report.py" line="181"/>
         <source>December</source>
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="243"/>
+        <location filename="../snowleopard_plugin/report.py" line="242"/>
         <source>Snow leopard census {year}: season report</source>
         <translation>Учёт снежного барса {year}: отчёт о сезоне</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="273"/>
+        <location filename="../snowleopard_plugin/report.py" line="272"/>
         <source>Signs per km (effort-corrected)</source>
         <translation>Следов на 1 км (с учётом усилия)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="277"/>
+        <location filename="../snowleopard_plugin/report.py" line="276"/>
         <source>Coverage gaps (rank)</source>
         <translation>Пробелы в охвате (ранг)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="377"/>
+        <location filename="../snowleopard_plugin/report.py" line="376"/>
         <source>0 (no detection)</source>
         <translation>0 (нет регистраций)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="453"/>
+        <location filename="../snowleopard_plugin/report.py" line="452"/>
         <source>Grid</source>
         <translation>Сетка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="540"/>
+        <location filename="../snowleopard_plugin/report.py" line="532"/>
         <source>Legend</source>
         <translation>Условные обозначения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="623"/>
+        <location filename="../snowleopard_plugin/report.py" line="615"/>
         <source>Page {page} of {pages}</source>
         <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="668"/>
+        <location filename="../snowleopard_plugin/report.py" line="662"/>
         <source>Season {first} – {last}  ·  teams: {teams}</source>
         <translation>Сезон {first} – {last}  ·  группы: {teams}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="678"/>
+        <location filename="../snowleopard_plugin/report.py" line="672"/>
         <source>Km walked</source>
         <translation>Пройдено км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="679"/>
+        <location filename="../snowleopard_plugin/report.py" line="673"/>
         <source>Km over the terrain</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="680"/>
+        <location filename="../snowleopard_plugin/report.py" line="674"/>
         <source>Survey days</source>
         <translation>Дней учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="681"/>
+        <location filename="../snowleopard_plugin/report.py" line="675"/>
         <source>Signs recorded</source>
         <translation>Зарегистрировано следов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="682"/>
+        <location filename="../snowleopard_plugin/report.py" line="676"/>
         <source>Signs per km</source>
         <translation>Следов на 1 км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="726"/>
+        <location filename="../snowleopard_plugin/report.py" line="720"/>
         <source>Trap-nights</source>
         <translation>Фотоловушко-сутки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="685"/>
+        <location filename="../snowleopard_plugin/report.py" line="679"/>
         <source>Snow leopard detections</source>
         <translation>Регистрации ирбиса</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="687"/>
+        <location filename="../snowleopard_plugin/report.py" line="681"/>
         <source>Individuals identified</source>
         <translation>Опознано особей</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="689"/>
+        <location filename="../snowleopard_plugin/report.py" line="683"/>
         <source>Season in numbers</source>
         <translation>Сезон в цифрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="693"/>
+        <location filename="../snowleopard_plugin/report.py" line="687"/>
         <source>No DEM was given: the map has no hillshade.</source>
         <translation>ЦМР не задана: на карте нет отмывки рельефа.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report.py" line="691"/>
         <source>Signs and the effort-corrected heatmap</source>
         <translation>Следы и тепловая карта с учётом усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="705"/>
+        <location filename="../snowleopard_plugin/report.py" line="699"/>
         <source>No heatmap was given: run Habitat-use heatmap with the routes as effort and add it to the report.</source>
         <translation>Тепловая карта не задана: постройте тепловую карту использования местообитаний с маршрутами как усилием и добавьте её в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="708"/>
+        <location filename="../snowleopard_plugin/report.py" line="702"/>
         <source>Signs per km of route searched near each place; empty where too little was walked.</source>
         <translation>Следов на 1 км маршрута, пройденного рядом с каждым местом; пусто там, где пройдено слишком мало.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="712"/>
+        <location filename="../snowleopard_plugin/report.py" line="706"/>
         <source>Camera traps</source>
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="803"/>
+        <location filename="../snowleopard_plugin/report.py" line="797"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="726"/>
+        <location filename="../snowleopard_plugin/report.py" line="720"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="726"/>
+        <location filename="../snowleopard_plugin/report.py" line="720"/>
         <source>Individuals</source>
         <translation>Особи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="726"/>
+        <location filename="../snowleopard_plugin/report.py" line="720"/>
         <source>per 100 TN</source>
         <translation>на 100 ФС</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="734"/>
+        <location filename="../snowleopard_plugin/report.py" line="728"/>
         <source>The season has no camera stations.</source>
         <translation>В сезоне нет фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="737"/>
+        <location filename="../snowleopard_plugin/report.py" line="731"/>
         <source>Survey coverage and the ranked gaps</source>
         <translation>Охват учётом и пробелы по рангу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="739"/>
+        <location filename="../snowleopard_plugin/report.py" line="733"/>
         <source>No coverage or gaps layer was given: run Coverage gaps and add its output to the report.</source>
         <translation>Слой охвата или пробелов не задан: выполните «Пробелы в охвате» и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report.py" line="747"/>
         <source>Area, km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report.py" line="747"/>
         <source>Ridge, km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report.py" line="747"/>
         <source>Access, km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="756"/>
+        <location filename="../snowleopard_plugin/report.py" line="750"/>
         <source>No gaps layer was given.</source>
         <translation>Слой пробелов не задан.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="762"/>
+        <location filename="../snowleopard_plugin/report.py" line="756"/>
         <source>No plan was given: run the planner and add its output to the report.</source>
         <translation>План не задан: выполните планирование и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="780"/>
+        <location filename="../snowleopard_plugin/report.py" line="774"/>
         <source>Totals per team and import validation</source>
         <translation>Итоги по группам и проверка импорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="782"/>
+        <location filename="../snowleopard_plugin/report.py" line="776"/>
         <source>Team</source>
         <translation>Группа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="782"/>
+        <location filename="../snowleopard_plugin/report.py" line="776"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="782"/>
+        <location filename="../snowleopard_plugin/report.py" line="776"/>
         <source>Km</source>
         <translation>Км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="782"/>
+        <location filename="../snowleopard_plugin/report.py" line="776"/>
         <source>Surface km</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="789"/>
+        <location filename="../snowleopard_plugin/report.py" line="783"/>
         <source>Season</source>
         <translation>Сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="794"/>
+        <location filename="../snowleopard_plugin/report.py" line="788"/>
         <source>Days: distinct survey dates (a day with two teams out counts once for the season). A sign belongs to the route walked that day within {m} m of it.</source>
         <translation>Дни: различные даты учёта (день, когда работали две группы, считается за сезон один раз). След относится к маршруту, пройденному в тот день не далее {m} м от него.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="804"/>
+        <location filename="../snowleopard_plugin/report.py" line="798"/>
         <source>What was done</source>
         <translation>Что сделано</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="804"/>
+        <location filename="../snowleopard_plugin/report.py" line="798"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="804"/>
+        <location filename="../snowleopard_plugin/report.py" line="798"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="807"/>
+        <location filename="../snowleopard_plugin/report.py" line="801"/>
         <source>The import found nothing to fix or flag.</source>
         <translation>При импорте не найдено ничего, что требовало бы исправления или отметки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="835"/>
+        <location filename="../snowleopard_plugin/report.py" line="829"/>
         <source>Report: {title}</source>
         <translation>Отчёт: {title}</translation>
     </message>
@@ -4648,32 +4648,32 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Неизвестный тип результата {dtype}: используйте float64 или float32.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/raster.py" line="189"/>
+        <location filename="../snowleopard_plugin/core/raster.py" line="205"/>
         <source>Cannot write the raster {path}: {reason}</source>
         <translation>Не удалось записать растр {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/raster.py" line="167"/>
+        <location filename="../snowleopard_plugin/core/raster.py" line="183"/>
         <source>The CRS {crs} is not understood; choose a metric CRS such as the UTM zone of the park.</source>
         <translation>Система координат {crs} не распознана; выберите метрическую систему координат, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="772"/>
+        <location filename="../snowleopard_plugin/report.py" line="766"/>
         <source>Transect</source>
         <translation>Трансекта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="772"/>
+        <location filename="../snowleopard_plugin/report.py" line="766"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="773"/>
+        <location filename="../snowleopard_plugin/report.py" line="767"/>
         <source>Ascent, m</source>
         <translation>Набор высоты, м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="774"/>
+        <location filename="../snowleopard_plugin/report.py" line="768"/>
         <source>New habitat, km²</source>
         <translation>Нов. местооб., км²</translation>
     </message>
@@ -4732,42 +4732,42 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
 Расчёт ведётся в метрах: в заданной системе координат для работы, иначе в собственной системе ЦМР, а для ЦМР в градусах (SRTM, Copernicus) — в зоне UTM её центра. ЦМР в другой системе координат читается с перепроецированием (билинейно, квадратные ячейки); сам файл никогда не меняется.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="251"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="247"/>
         <source>{layer} reprojected from {a} to {b}.</source>
         <translation>{layer} перепроецирован из {a} в {b}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="396"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="376"/>
         <source>The CRS to work in ({crs}) is in degrees: choose a metric CRS such as the park&apos;s UTM zone.</source>
         <translation>Система координат для работы ({crs}) — в градусах: выберите метрическую, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="419"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="397"/>
         <source>No input layer was given.</source>
         <translation>Не задан ни один входной слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="426"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="404"/>
         <source>The layer {layer} is in geographic coordinates but its extent is not longitude/latitude ({reason}): check that longitude and latitude are not swapped.</source>
         <translation>Слой {layer} в географических координатах, но его охват — не долгота/широта ({reason}): проверьте, не перепутаны ли долгота и широта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="430"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="408"/>
         <source>The layer {layer} is in geographic coordinates and its extent cannot be placed on the globe: check its CRS and coordinates.</source>
         <translation>Слой {layer} в географических координатах, но его охват невозможно поместить на земной шар: проверьте систему координат и координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="440"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="418"/>
         <source>{layer} is in geographic coordinates ({crs}); the analysis runs in metres in {utm} ({description}), the UTM zone of its centre, and the outputs are in that CRS.</source>
         <translation>{layer} в географических координатах ({crs}); анализ выполняется в метрах в {utm} ({description}) — зоне UTM его центра, и результаты будут в этой системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="702"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="688"/>
         <source>The raster {layer} cannot be reprojected to {crs}: {reason}. Warp it to {crs} yourself (Raster ▸ Projections ▸ Warp).</source>
         <translation>Растр {layer} не удаётся перепроецировать в {crs}: {reason}. Перепроецируйте его в {crs} сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="706"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="692"/>
         <source>{layer} ({a}) is read warped to {b} with square cells of {pixel:.1f} m ({method} resampling); the file itself is unchanged.</source>
         <translation>{layer} ({a}) читается с перепроецированием в {b} с квадратными ячейками {pixel:.1f} м (передискретизация {method}); сам файл не меняется.</translation>
     </message>
@@ -4804,17 +4804,17 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Вес местообитаний в пробелах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="417"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="395"/>
         <source>The layer {layer} is empty: choose a layer with features.</source>
         <translation>Слой {layer} пуст: выберите слой с объектами.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="436"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="414"/>
         <source>{layer} is in {crs}, whose distances are {percent:.0f} % off the ground&apos;s there; it is reprojected.</source>
         <translation>{layer} в {crs}, где расстояния там отличаются от истинных на {percent:.0f} %; слой перепроецируется.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="445"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="423"/>
         <source>The analysis runs in {utm} ({description}), the UTM zone of the centre of {layer}, and the outputs are in that CRS.</source>
         <translation>Анализ выполняется в {utm} ({description}) — зоне UTM центра слоя {layer}, и результаты будут в этой системе координат.</translation>
     </message>
@@ -4829,7 +4829,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Местообитания внутри ранжированных пробелов со страницы «Охват и пробелы» при выборе трансект учитываются трижды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="861"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="850"/>
         <source>The CRS {crs} distorts distances by {percent} % here: it was used to read the files that give no CRS, and the season is in the UTM zone instead.</source>
         <translation>Система координат {crs} искажает здесь расстояния на {percent} %: она использована для чтения файлов без системы координат, а сезон сохранён в зоне UTM.</translation>
     </message>
@@ -4874,7 +4874,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{path} — таблица пакета Camtrap DP: вместо неё прочитан весь пакет (datapackage.json рядом с ней).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="809"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="798"/>
         <source>The output {path} is also an input: an input file is never overwritten. Choose another file for the season.</source>
         <translation>Выходной файл {path} также указан среди входных: входные файлы никогда не перезаписываются. Выберите для сезона другой файл.</translation>
     </message>
@@ -4884,7 +4884,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{path} — GeoPackage сезона: из него импортированы маршруты, следы и фотоловушки, но не остальные слои ({tables}); регистрации импортируйте из их файлов Camtrap DP или secr.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="517"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="506"/>
         <source>This track is the same as &apos;{other}&apos; (same fixes and times); it was counted once.</source>
         <translation>Этот трек совпадает с «{other}» (те же точки и время); он учтён один раз.</translation>
     </message>
@@ -4894,7 +4894,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Треки, заданные дважды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="142"/>
+        <location filename="../snowleopard_plugin/report.py" line="141"/>
         <source>track given twice</source>
         <translation>трек задан дважды</translation>
     </message>
@@ -4904,12 +4904,12 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Количество «{value}» неправдоподобно для следов или животных (больше {limit}); записано 1. Проверьте столбец.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="672"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="661"/>
         <source>The route has no times; its date {date} was taken from the file name.</source>
         <translation>У маршрута нет времени точек; его дата {date} взята из имени файла.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="676"/>
+        <location filename="../snowleopard_plugin/core/season.py" line="665"/>
         <source>The route has no date (no times, no date field, none in the file name): it counts in the totals but in no date window. Add the date to the file name (e.g. 2026-02-14_group1.gpx) or to the layer.</source>
         <translation>У маршрута нет даты (нет времени точек, поля даты и даты в имени файла): он входит в итоги, но не попадает ни в один интервал дат. Добавьте дату в имя файла (например, 2026-02-14_gruppa1.gpx) или в слой.</translation>
     </message>
@@ -4944,22 +4944,22 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Полуширина обследования должна быть больше 0 и не больше {limit:g} м (следы находят в десятках метров от маршрута); получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="181"/>
+        <location filename="../snowleopard_plugin/core/raster.py" line="81"/>
         <source>The raster would have {cells:,} cells ({width} x {height} at {pixel:g} m), more than this computer can hold ({limit:,}): choose a larger pixel size or a smaller extent.</source>
         <translation>Растр содержал бы {cells:,} ячеек ({width} x {height} по {pixel:g} м) — больше, чем помещается в памяти ({limit:,}): выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="634"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="620"/>
         <source>{layer}: {count} cells below -1,000 m (a void value such as -32768 without a nodata flag) were taken as no data. Set the DEM&apos;s nodata value.</source>
         <translation>{layer}: {count} ячеек ниже −1000 м (значение пропуска, например −32768, без отметки «нет данных») считаются ячейками без данных. Задайте для ЦМР значение «нет данных».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="639"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="625"/>
         <source>{layer}: {percent:.1f} % of the cells have no data; slopes, TPI and ridges stop short of them. Fill small voids first (Raster ▸ Analysis ▸ Fill nodata) if they lie inside the park.</source>
         <translation>{layer}: в {percent:.1f} % ячеек нет данных; крутизна, TPI и гребни обрываются перед ними. Если пропуски лежат внутри парка, сначала заполните мелкие пропуски (Растр ▸ Анализ ▸ Заполнить пропуски).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="651"/>
+        <location filename="../snowleopard_plugin/qgis_io.py" line="637"/>
         <source>{layer} has {cells:,} cells, more than this computer can process at once ({limit:,}): clip it to the park, or resample it to a larger cell size (Raster ▸ Projections ▸ Warp).</source>
         <translation>{layer} содержит {cells:,} ячеек — больше, чем можно обработать за раз ({limit:,}): обрежьте растр по парку или пересчитайте его на более крупные ячейки (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>

@@ -240,11 +240,7 @@ def _request(source, feedback, destination):
     request = QgsFeatureRequest()
     if destination is not None:
         source_crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
-        if not source_crs.isValid():
-            from qgis.core import QgsProcessingException
-
-            raise QgsProcessingException(tr("The layer {layer} has no CRS: set its CRS (the season's UTM zone) in "
-                                            "its properties.").format(layer=_source_name(source)))
+        check_has_crs(source_crs, _source_name(source))
         if source_crs != destination[0]:
             request.setDestinationCrs(destination[0], destination[1])
             if feedback is not None and hasattr(feedback, "pushInfo"):
@@ -333,40 +329,24 @@ def _is_empty(item, extent) -> bool:
     return count == 0
 
 
-def scale_error(crs, extent, context):
-    """How far (fraction) planar distances in a projected ``crs`` are from true ground distances at the centre of
-    ``extent`` (in that CRS), the larger of north-south and east-west; None when it cannot be measured."""
-    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDistanceArea, QgsPointXY
+def _scale_error_at(crs, extent, context):
+    """:func:`.core.crs.scale_error` of a projected ``crs`` at the centre of ``extent`` (in that CRS)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
 
-    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    from .core.crs import scale_error
+
     try:
-        to_deg = QgsCoordinateTransform(crs, wgs84, context.transformContext())
-        to_crs_ = QgsCoordinateTransform(wgs84, crs, context.transformContext())
+        to_deg = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext())
         centre = to_deg.transform(extent.center())
-        ellipsoid = QgsDistanceArea()
-        ellipsoid.setEllipsoid("WGS84")
-        worst = 0.0
-        for dlon, dlat in ((0.0, 0.01), (0.01, 0.0)):
-            other = QgsPointXY(centre.x() + dlon, centre.y() + dlat)
-            true = ellipsoid.measureLine(centre, other)
-            planar = to_crs_.transform(centre).distance(to_crs_.transform(other))
-            if not true > 0:
-                return None
-            worst = max(worst, abs(planar / true - 1.0))
-        return worst
-    except Exception:  # noqa: BLE001 - a CRS that cannot be measured is taken as it is
+    except Exception:  # noqa: BLE001 - a CRS that cannot be placed is taken as it is
         return None
-
-
-#: Planar distances more than this far from the ground's (Web Mercator: about 55 % at 50°N) make a projected
-#: CRS unfit for the analysis; UTM and Gauss-Krüger zones stay within 0.2 % of their zone.
-MAX_SCALE_ERROR = 0.01
+    return scale_error(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL), centre.x(), centre.y())
 
 
 def analysis_crs(candidates, context, feedback=None, preferred=None):
     """The metric CRS an algorithm works in, from its inputs in order of preference.
 
-    The first input with a projected CRS that keeps distances true (within :data:`MAX_SCALE_ERROR` at the
+    The first input with a projected CRS that keeps distances true (within ``core.crs.MAX_SCALE_ERROR`` at the
     layer's centre: UTM, Gauss-Krüger, national grids; not Web Mercator) decides. When no input has one (a
     GPX file, an SRTM tile, a Web Mercator export), the analysis runs in the WGS 84 / UTM zone of the centre of
     the first non-empty one, and the feedback says so. Inputs in another CRS are reprojected to it
@@ -387,7 +367,7 @@ def analysis_crs(candidates, context, feedback=None, preferred=None):
         QgsProcessingException,
     )
 
-    from .core.crs import utm_epsg
+    from .core.crs import MAX_SCALE_ERROR, utm_epsg
     from .core.exceptions import SnowLeopardError
     from .i18n import tr_error
 
@@ -401,12 +381,10 @@ def analysis_crs(candidates, context, feedback=None, preferred=None):
     distorted = {}
     for item in items:
         name, crs, extent = _crs_and_extent(item)
-        if not crs.isValid():
-            raise QgsProcessingException(tr("The layer {layer} has no CRS: set its CRS (the season's UTM zone) in "
-                                            "its properties.").format(layer=name))
+        check_has_crs(crs, name)
         empty = _is_empty(item, extent)
         if not crs.isGeographic():
-            error = None if empty else scale_error(crs, extent, context)
+            error = None if empty else _scale_error_at(crs, extent, context)
             if error is None or error <= MAX_SCALE_ERROR:
                 return crs
             distorted[name] = (crs, error)
@@ -454,21 +432,29 @@ def to_crs(crs, context):
 
 
 def layer_extent(layer, crs, context):
-    """A map layer's extent as a QgsRectangle in ``crs``."""
+    """A map layer's extent as a QgsRectangle in ``crs`` (kept as it is when ``crs`` is None or invalid);
+    ``context``: anything with a ``transformContext()`` (a Processing context, a project)."""
     from qgis.core import QgsCoordinateTransform
 
-    if layer.crs() == crs:
+    if crs is None or not crs.isValid() or layer.crs() == crs:
         return layer.extent()
     return QgsCoordinateTransform(layer.crs(), crs, context.transformContext()).transformBoundingBox(layer.extent())
+
+
+def check_has_crs(crs, name: str) -> None:
+    """Refuse a layer without a CRS (its coordinates cannot be placed), saying what to do."""
+    from qgis.core import QgsProcessingException
+
+    if not crs.isValid():
+        raise QgsProcessingException(tr("The layer {layer} has no CRS: set its CRS (the season's UTM zone) in its "
+                                        "properties.").format(layer=name))
 
 
 def check_metric_crs(crs, name: str) -> None:
     """Refuse a layer in degrees (or with no CRS), with a message that says what to do."""
     from qgis.core import QgsProcessingException
 
-    if not crs.isValid():
-        raise QgsProcessingException(tr("The layer {layer} has no CRS: set its CRS (the season's UTM zone) in its "
-                                        "properties.").format(layer=name))
+    check_has_crs(crs, name)
     if crs.isGeographic():
         raise QgsProcessingException(tr("The layer {layer} is in geographic coordinates ({crs}); the analysis needs "
                                         "metres: use the season GeoPackage's layers, or reproject to the UTM zone "

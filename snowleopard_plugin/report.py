@@ -25,7 +25,6 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 from qgis.core import (
     QgsApplication,
     QgsCategorizedSymbolRenderer,
-    QgsCoordinateTransform,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
     QgsLayerTree,
@@ -520,13 +519,6 @@ def _north_arrow() -> str:
     return ""
 
 
-def _extent_in(layer: Any, crs: Any, project: QgsProject) -> QgsRectangle:
-    """A layer's extent in the report's CRS (a gaps or plan layer may come in another one)."""
-    if crs is None or not crs.isValid() or layer.crs() == crs:
-        return layer.extent()
-    return QgsCoordinateTransform(layer.crs(), crs, project).transformBoundingBox(layer.extent())
-
-
 def _is_coverage(layer: Any) -> bool:
     """A coverage-code raster (0..3 classes, as ``snowleopard:coverage`` styles it)."""
     renderer = layer.renderer()
@@ -639,6 +631,8 @@ def build_layout(project: QgsProject, inputs: ReportInputs, name: str, group: An
         inputs: what to show; texts come from :func:`tr` (call inside :func:`report_language`).
         name: the layout's name.
     """
+    from .qgis_io import layer_extent
+
     data = inputs.data
     summary = data.summary
     layers = _Layers(project, inputs, group)
@@ -742,7 +736,7 @@ def build_layout(project: QgsProject, inputs: ReportInputs, name: str, group: An
         map_rect4 = (MARGIN, 22.0, 165.0, 176.0)
         extent4 = QgsRectangle(extent)
         if layers.gaps is not None:
-            extent4.combineExtentWith(_extent_in(layers.gaps, crs, project))
+            extent4.combineExtentWith(layer_extent(layers.gaps, crs, project))
         item = _map(layout, 3, [layers.gaps, routes, cameras, layers.coverage, layers.hillshade], extent4, crs,
                     map_rect4)
         _map_furniture(layout, 3, item, map_rect4)
@@ -763,7 +757,7 @@ def build_layout(project: QgsProject, inputs: ReportInputs, name: str, group: An
     else:
         map_rect5 = (MARGIN, 22.0, 165.0, 176.0)
         extent5 = QgsRectangle(extent)
-        extent5.combineExtentWith(_extent_in(layers.plan, crs, project))
+        extent5.combineExtentWith(layer_extent(layers.plan, crs, project))
         item = _map(layout, 4, [layers.plan, layers.gaps, cameras, layers.hillshade], extent5, crs, map_rect5)
         _map_furniture(layout, 4, item, map_rect5)
         right5 = MARGIN + map_rect5[2] + 5

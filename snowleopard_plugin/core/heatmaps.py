@@ -19,7 +19,7 @@ from . import density
 from .exceptions import QT_TR_NOOP, InputError, ParameterError
 from .feedback import Feedback, check_cancel
 from .model import OBS_TYPES
-from .raster import Grid
+from .raster import Grid, check_grid_size
 
 
 def parse_sign_types(text: Optional[str]) -> Optional[List[str]]:
@@ -169,20 +169,6 @@ def heatmap_grid(x: np.ndarray, y: np.ndarray, radius: float, pixel: float, crs:
     return check_grid_size(density.grid_for_points(np.concatenate(xs), np.concatenate(ys), radius, pixel, crs))
 
 
-#: The most cells an output raster may have: a float64 working copy is 8 bytes a cell and the kernels keep a few,
-#: so 250 million cells (2 GB a copy) is about what an office PC's memory holds.
-MAX_CELLS = 250_000_000
-
-
-def check_grid_size(grid: Grid) -> Grid:
-    """The grid, or a ParameterError before anything is allocated when it is too large for memory."""
-    cells = int(grid.width) * int(grid.height)
-    if cells > MAX_CELLS:
-        raise ParameterError(QT_TR_NOOP("The raster would have {cells:,} cells ({width} x {height} at {pixel:g} m), "
-                                        "more than this computer can hold ({limit:,}): choose a larger pixel size "
-                                        "or a smaller extent."), cells=cells, width=grid.width, height=grid.height,
-                             pixel=grid.pixel, limit=MAX_CELLS)
-    return grid
 
 
 def sign_heatmap(x: np.ndarray, y: np.ndarray, weights: np.ndarray, radius: float, pixel: float,

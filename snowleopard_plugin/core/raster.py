@@ -15,7 +15,7 @@ import numpy as np
 import rasterio
 from rasterio.transform import Affine
 
-from .exceptions import QT_TR_NOOP, CrsError, InputError
+from .exceptions import QT_TR_NOOP, CrsError, InputError, ParameterError
 from .fileio import atomic_output
 
 
@@ -67,6 +67,22 @@ class Grid:
         xs = self.x0 + (np.arange(self.width) + 0.5) * self.pixel
         ys = self.y0 - (np.arange(self.height) + 0.5) * self.pixel
         return xs, ys
+
+
+#: The most cells an output raster may have: a float64 working copy is 8 bytes a cell and the kernels keep a few,
+#: so 250 million cells (2 GB a copy) is about what an office PC's memory holds.
+MAX_CELLS = 250_000_000
+
+
+def check_grid_size(grid: Grid) -> Grid:
+    """The grid, or a ParameterError before anything is allocated when it is too large for memory."""
+    cells = int(grid.width) * int(grid.height)
+    if cells > MAX_CELLS:
+        raise ParameterError(QT_TR_NOOP("The raster would have {cells:,} cells ({width} x {height} at {pixel:g} m), "
+                                        "more than this computer can hold ({limit:,}): choose a larger pixel size "
+                                        "or a smaller extent."), cells=cells, width=grid.width, height=grid.height,
+                             pixel=grid.pixel, limit=MAX_CELLS)
+    return grid
 
 
 def read_raster(path: str, band: int = 1) -> Tuple[np.ndarray, Grid, Optional[float]]:

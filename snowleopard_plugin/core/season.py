@@ -80,7 +80,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from . import model
-from .crs import utm_epsg
+from .crs import MAX_SCALE_ERROR, scale_error, utm_epsg
 from .exceptions import QT_TR_NOOP, InputError, ParameterError, SnowLeopardError
 from .feedback import Feedback, check_cancel
 from .fileio import atomic_output
@@ -409,23 +409,12 @@ def _representative_points(season: _Season, gps_only: bool = False) -> Tuple[np.
 CLUSTER_KM = 1000.0
 
 
-#: A season CRS whose planar distances are farther than this from the ground's is not used (see _scale_error).
-MAX_SCALE_ERROR = 0.01
-
-
 def _scale_error(target: Any, lon: np.ndarray, lat: np.ndarray) -> Optional[float]:
-    """How far (fraction) planar distances in ``target`` are from the ground's at the season's centre, the
-    larger of the meridian and parallel scales (pyproj's projection factors); None when unknown."""
+    """:func:`.crs.scale_error` of ``target`` at the season's robust centre; None without points."""
     if not len(lon):
         return None
     box = _robust_box(lon, lat)
-    try:
-        from pyproj import Proj
-
-        factors = Proj(target).get_factors((box[0] + box[2]) / 2.0, (box[1] + box[3]) / 2.0)
-        return max(abs(factors.meridional_scale - 1.0), abs(factors.parallel_scale - 1.0))
-    except Exception:  # noqa: BLE001 - a CRS pyproj cannot measure is taken as given
-        return None
+    return scale_error(target, (box[0] + box[2]) / 2.0, (box[1] + box[3]) / 2.0)
 
 
 def _robust_box(lon: np.ndarray, lat: np.ndarray) -> Optional[Tuple[float, float, float, float]]:

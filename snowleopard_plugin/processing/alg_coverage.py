@@ -116,7 +116,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
         import numpy as np
 
         from ..core import coverage
-        from ..core.raster import Grid, write_geotiff
+        from ..core.raster import Grid, check_grid_size, write_geotiff
         from ..qgis_io import (
             analysis_crs,
             crs_text,
@@ -180,10 +180,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
             if not pixel > 0:
                 raise QgsProcessingException(tr("Give a positive pixel size (metres) or a DEM."))
             box = extent or (bounds[0] - reach, bounds[1] - reach, bounds[2] + reach, bounds[3] + reach)
-            grid = Grid.from_extent(*box, pixel, crs_text(crs))
-            if grid.width * grid.height > 1_000_000_000:
-                raise QgsProcessingException(tr("The coverage raster would have {cells} cells: choose a larger pixel "
-                                                "size or a smaller extent.").format(cells=grid.width * grid.height))
+            grid = self.run_core(check_grid_size, Grid.from_extent(*box, pixel, crs_text(crs)))
         # clip the effort to what can reach the grid's cells is done by the core; it refuses no overlap
         feedback.setProgressText(tr("Cells searched and sampled"))
         has_routes = routes is not None and len(routes) > 0

@@ -94,7 +94,7 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
         from shapely.geometry import MultiPolygon
 
         from ..core import gaps, habitat
-        from ..core.raster import Grid
+        from ..core.raster import Grid, check_grid_size
         from ..qgis_io import (
             analysis_crs,
             crs_text,
@@ -155,9 +155,7 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
             grid = Grid.from_extent(*box, pixel, crs_text(crs))
             if not overlaps(reach, grid.extent):
                 raise QgsProcessingException(self._no_overlap(bounds, grid.extent))
-            if grid.width * grid.height > 400_000_000:
-                raise QgsProcessingException(tr("The habitat grid would have {cells} cells: choose a larger pixel "
-                                                "size or a smaller extent.").format(cells=grid.width * grid.height))
+            self.run_core(check_grid_size, grid)
             field = self.parameterAsString(parameters, self.HABITAT_FIELD, context)
             xmin, ymin, xmax, ymax = grid.extent
             polygons = source_to_geodataframe(hab_layer, (field,) if field else (), feedback,

@@ -159,7 +159,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
         import numpy as np
 
         from ..core import habitat
-        from ..core.raster import Grid, write_geotiff
+        from ..core.raster import Grid, check_grid_size, write_geotiff
         from ..qgis_io import (
             analysis_crs,
             check_dem_values,
@@ -226,11 +226,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
                 if box is None:
                     rect = layer_extent(hab_layer, crs, context)
                     box = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
-                grid = Grid.from_extent(*box, pixel, crs_text(crs))
-                if grid.width * grid.height > 400_000_000:
-                    raise QgsProcessingException(tr("The habitat grid would have {cells} cells: choose a larger "
-                                                    "pixel size or a smaller extent.").format(
-                        cells=grid.width * grid.height))
+                grid = self.run_core(check_grid_size, Grid.from_extent(*box, pixel, crs_text(crs)))
             from qgis.core import QgsRectangle
 
             xmin, ymin, xmax, ymax = grid.extent

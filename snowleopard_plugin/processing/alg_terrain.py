@@ -105,8 +105,7 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
         import numpy as np
 
         from ..core import ridges, terrain
-        from ..core.heatmaps import check_grid_size
-        from ..core.raster import write_geotiff
+        from ..core.raster import check_grid_size, write_geotiff
         from ..qgis_io import (
             analysis_crs,
             check_dem_values,
@@ -125,7 +124,7 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
                            if parameters.get(self.TARGET_CRS) else None)
         check_raster_size(layer, layer.name(), TERRAIN_MAX_CELLS)
         dem, grid = read_raster_layer(layer, layer.name(), crs=crs, feedback=feedback)
-        check_grid_size(grid)  # a warped DEM can grow
+        self.run_core(check_grid_size, grid)  # a warped DEM can grow
         dem = check_dem_values(dem, layer.name(), feedback)
         radius = self.parameterAsDouble(parameters, self.TPI_RADIUS, context)
         rugged = "tri" if self.parameterAsEnum(parameters, self.RUGGEDNESS_METHOD, context) == 1 else "vrm"

@@ -69,6 +69,24 @@ def _features(result):
     return rows, layer
 
 
+#: A 4 x 3 km habitat rectangle in UTM 45N (xmin, ymin, xmax, ymax).
+HABITAT_BOX = (500000.0, 5600000.0, 504000.0, 5603000.0)
+
+
+def _habitat_box_in(epsg):
+    """:data:`HABITAT_BOX` as a polygon layer in another CRS (its corners transformed with pyproj)."""
+    from pyproj import Transformer
+
+    to_other = Transformer.from_crs(32645, epsg, always_xy=True)
+    xmin, ymin, xmax, ymax = HABITAT_BOX
+    corners = [(xmin, ymin), (xmax, ymin), (xmax, ymax), (xmin, ymax)]
+    layer = QgsVectorLayer(f"Polygon?crs=EPSG:{epsg}", f"habitat_{epsg}", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromPolygonXY([[QgsPointXY(*to_other.transform(x, y)) for x, y in corners]]))
+    layer.dataProvider().addFeatures([feature])
+    return layer
+
+
 def _segment_distance(px, py, ax, ay, bx, by):
     """Independent point-to-segment distance (brute force reference)."""
     dx, dy = bx - ax, by - ay
@@ -312,21 +330,15 @@ def test_web_mercator_habitat_does_not_stretch_the_gaps(processing_ready, tmp_pa
     """Habitat polygons in Web Mercator (EPSG:3857, 55 % too long at 50°N) and a camera in UTM: the gap is
     the same true area as with everything in UTM (12 km² minus a 1 km disc)."""
     import processing
-    from pyproj import Transformer
 
-    to_merc = Transformer.from_crs(32645, 3857, always_xy=True)
-    corners = [(500000, 5600000), (504000, 5600000), (504000, 5603000), (500000, 5603000)]
-    layer = QgsVectorLayer("Polygon?crs=EPSG:3857", "habitat_3857", "memory")
-    feature = QgsFeature(layer.fields())
-    feature.setGeometry(QgsGeometry.fromPolygonXY([[QgsPointXY(*to_merc.transform(x, y)) for x, y in corners]]))
-    layer.dataProvider().addFeatures([feature])
+    layer = _habitat_box_in(3857)
     camera = (501000.0, 5601500.0)
     result = processing.run("snowleopard:gaps", {"HABITAT": layer, "CAMERAS": _point_layer([camera]),
                                                  "MAX_DISTANCE": 1000, "MIN_AREA": 0, "PIXEL_SIZE": 10,
                                                  "OUTPUT": "TEMPORARY_OUTPUT"})
     gaps, out = _features(result["OUTPUT"])
     assert out.crs().authid() == "EPSG:32645"
-    expected = box(*corners[0], *corners[2]).difference(Point(camera).buffer(1000, 256)).area / 1e6
+    expected = box(*HABITAT_BOX).difference(Point(camera).buffer(1000, 256)).area / 1e6
     assert sum(g["area_km2"] for g in gaps) == pytest.approx(expected, rel=5e-3)
 
 
@@ -441,11 +453,7 @@ def test_gaps_with_habitat_in_degrees_run_in_the_cameras_crs(processing_ready, t
     from pyproj import Transformer
 
     to_deg = Transformer.from_crs(32645, 4326, always_xy=True)
-    corners = [(500000, 5600000), (504000, 5600000), (504000, 5603000), (500000, 5603000)]
-    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "habitat_wgs84", "memory")
-    feature = QgsFeature(layer.fields())
-    feature.setGeometry(QgsGeometry.fromPolygonXY([[QgsPointXY(*to_deg.transform(x, y)) for x, y in corners]]))
-    layer.dataProvider().addFeatures([feature])
+    layer = _habitat_box_in(4326)
     camera = (501000.0, 5601500.0)
     camp = _point_layer([to_deg.transform(506000.0, 5601500.0)], crs="EPSG:4326")
     result = processing.run("snowleopard:gaps", {
@@ -453,7 +461,7 @@ def test_gaps_with_habitat_in_degrees_run_in_the_cameras_crs(processing_ready, t
         "MIN_AREA": 0, "PIXEL_SIZE": 10, "OUTPUT": "TEMPORARY_OUTPUT"})
     gaps, out = _features(result["OUTPUT"])
     assert out.crs().authid() == "EPSG:32645"
-    expected = box(500000, 5600000, 504000, 5603000).difference(Point(camera).buffer(1000, 256))
+    expected = box(*HABITAT_BOX).difference(Point(camera).buffer(1000, 256))
     assert len(gaps) == 1
     assert gaps[0]["area_km2"] == pytest.approx(expected.area / 1e6, rel=2e-3)
     assert gaps[0]["access_km"] == pytest.approx(2.0, abs=0.011)
