@@ -85,19 +85,48 @@ class SnowLeopardAlgorithm(QgsProcessingAlgorithm):
         are opened here, so a layer of the project (a delimited-text or memory layer, or a file layer the
         project shows) is snapshotted where it lives, not read from the worker thread while the map draws it."""
         self._prepared_sources = {}
+        self._prepared_layers = {}
+        project = context.project()
         with inputs_left_alone():
             for definition in self.parameterDefinitions():
-                if definition.type() == "source" and parameters.get(definition.name()) not in (None, ""):
-                    self._prepared_sources[definition.name()] = super().parameterAsSource(
-                        parameters, definition.name(), context)
+                name = definition.name()
+                if parameters.get(name) in (None, ""):
+                    continue
+                if definition.type() == "source":
+                    self._prepared_sources[name] = super().parameterAsSource(parameters, name, context)
+                elif definition.type() in ("raster", "layer", "vector"):
+                    layer = super().parameterAsLayer(parameters, name, context)
+                    if layer is not None and project is not None and project.mapLayer(layer.id()) is layer:
+                        copy = layer.clone()  # the task's own copy: the map keeps drawing the project's
+                        context.temporaryLayerStore().addMapLayer(copy)
+                        self._prepared_layers[name] = copy
             return super().prepareAlgorithm(parameters, context, feedback)
 
     def parameterAsSource(self, parameters, name, context):
         """The source opened in :meth:`prepareAlgorithm` (main thread) when there is one."""
         prepared = getattr(self, "_prepared_sources", {})
-        if name in prepared and prepared[name] is not None:
+        if prepared.get(name) is not None:
             return prepared[name]
         return super().parameterAsSource(parameters, name, context)
+
+    def parameterAsLayer(self, parameters, name, context, *args):
+        """The task's copy of a project layer made in :meth:`prepareAlgorithm`, when there is one."""
+        prepared = getattr(self, "_prepared_layers", {})
+        if prepared.get(name) is not None:
+            return prepared[name]
+        return super().parameterAsLayer(parameters, name, context, *args)
+
+    def parameterAsRasterLayer(self, parameters, name, context):
+        prepared = getattr(self, "_prepared_layers", {})
+        if prepared.get(name) is not None:
+            return prepared[name]
+        return super().parameterAsRasterLayer(parameters, name, context)
+
+    def parameterAsVectorLayer(self, parameters, name, context):
+        prepared = getattr(self, "_prepared_layers", {})
+        if prepared.get(name) is not None:
+            return prepared[name]
+        return super().parameterAsVectorLayer(parameters, name, context)
 
     def groupId(self) -> str:
         return self.GROUP_ID
