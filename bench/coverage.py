@@ -65,7 +65,7 @@ def make_routes(n_vertices: int, n_routes: int, size_m: float, seed: int = 1) ->
 
 
 def worker_core(args: argparse.Namespace) -> dict:
-    from snowleopard_plugin.core.coverage import searched_cells
+    from snowleopard_plugin.core.analysis.coverage import searched_cells
     from snowleopard_plugin.core.raster import Grid
 
     routes = [np.load(p) for p in args.routes]
@@ -216,7 +216,7 @@ CORE_METRIC = {"slope": "slope", "TRI": "tri", "TPI": "tpi"}
 
 
 def worker_metric_core(args: argparse.Namespace) -> dict:
-    from snowleopard_plugin.core.terrain import terrain_metrics
+    from snowleopard_plugin.core.analysis.terrain import terrain_metrics
 
     t0 = time.perf_counter()
     dem, grid = _read_dem(args.dem)
@@ -256,11 +256,11 @@ def worker_chain(args: argparse.Namespace) -> dict:
     """terrain -> habitat -> coverage -> gaps, with the algorithms' default parameters."""
     import geopandas as gpd
 
-    from snowleopard_plugin.core.coverage import coverage_raster
-    from snowleopard_plugin.core.gaps import coverage_gaps
-    from snowleopard_plugin.core.habitat import ALTAI_DEFAULTS, habitat_from_dem
-    from snowleopard_plugin.core.ridges import extract_ridges
-    from snowleopard_plugin.core.terrain import terrain_metrics
+    from snowleopard_plugin.core.analysis.coverage import coverage_raster
+    from snowleopard_plugin.core.analysis.gaps import coverage_gaps
+    from snowleopard_plugin.core.analysis.habitat import ALTAI_DEFAULTS, habitat_from_dem
+    from snowleopard_plugin.core.analysis.ridges import extract_ridges
+    from snowleopard_plugin.core.analysis.terrain import terrain_metrics
 
     routes = gpd.read_file(args.gpkg, layer="routes")
     cameras = gpd.read_file(args.gpkg, layer="cameras")

@@ -76,7 +76,7 @@ def child(spec: dict) -> dict:
     result: dict = {}
     if kind in ("ours_kde", "ours_line"):
         # the same calls as processing/alg_heatmap.py: heatmaps.sign_heatmap (float32 map) + write_geotiff
-        from snowleopard_plugin.core import density, heatmaps
+        from snowleopard_plugin.core.analysis import density, heatmaps
         from snowleopard_plugin.core.raster import write_geotiff
 
         extent = (X0, Y0, X0 + spec["side"], Y0 + spec["side"])

@@ -113,7 +113,7 @@ def main() -> int:
             if os.path.exists(leftover):
                 os.remove(leftover)
         t_ogr, m_ogr, rc_ogr = run_child(["ogr2ogr", "-f", "GPKG", ogr_out, gpx], folder)
-        script = ("import sys; from snowleopard_plugin.core.season import build_season; "
+        script = ("import sys; from snowleopard_plugin.core.season.build import build_season; "
                   "r = build_season(routes=[sys.argv[1]], output=sys.argv[2]); "
                   "print({k: v for k, v in r.items() if k not in ('issues', 'crs')})")
         t_ours, m_ours, rc_ours = run_child([sys.executable, "-c", script, gpx, ours_out], REPO)

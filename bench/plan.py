@@ -40,8 +40,8 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from snowleopard_plugin.core.coverage import line_segments, mark_within  # noqa: E402
-from snowleopard_plugin.core.planner import (  # noqa: E402
+from snowleopard_plugin.core.analysis.coverage import line_segments, mark_within  # noqa: E402
+from snowleopard_plugin.core.planner.plan import (  # noqa: E402
     approaches,
     habitat_weights,
     line_profile,
@@ -254,9 +254,9 @@ def compare(say, name, ridges, habitat, dem, grid, routes, budget, max_day, half
 def sample_season():
     import geopandas as gpd
 
-    from snowleopard_plugin.core.habitat import habitat_from_dem
+    from snowleopard_plugin.core.analysis.habitat import habitat_from_dem
+    from snowleopard_plugin.core.analysis.ridges import extract_ridges
     from snowleopard_plugin.core.raster import read_raster
-    from snowleopard_plugin.core.ridges import extract_ridges
 
     root = os.path.join(os.path.dirname(HERE), "resources", "sample")
     z, grid, _ = read_raster(os.path.join(root, "dem.tif"))
@@ -358,8 +358,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a 50 x 50 km park instead of 150 x 150 km")
     args = parser.parse_args()
-    from snowleopard_plugin.core.habitat import habitat_from_dem
-    from snowleopard_plugin.core.ridges import extract_ridges
+    from snowleopard_plugin.core.analysis.habitat import habitat_from_dem
+    from snowleopard_plugin.core.analysis.ridges import extract_ridges
 
     out = None
     if not args.quick:

@@ -64,7 +64,7 @@ def main() -> int:
     registry = QgsApplication.processingRegistry()
     if registry.providerById("native") is None:
         registry.addProvider(QgsNativeAlgorithms())
-    from snowleopard_plugin.core.season import build_season
+    from snowleopard_plugin.core.season.build import build_season
     from snowleopard_plugin.gui.dock_season import SeasonDock
     from snowleopard_plugin.processing.provider import SnowLeopardProvider
 

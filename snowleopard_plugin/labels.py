@@ -1,4 +1,9 @@
-"""Display names of the stored English codes, translated for the interface and legends."""
+"""Display names of the stored English codes, translated: every code → label table, once.
+
+The dock, the layer tree, legends and the report all take their labels from here. Each function takes
+the ``tr`` to translate with: the interface's by default, or the report's (whose language is its own).
+A test checks that every code of :mod:`.core.validation` and :mod:`.core.model` has a label.
+"""
 
 from __future__ import annotations
 
@@ -35,3 +40,29 @@ def layer_labels(tr: Callable[[str], str] = _tr) -> Dict[str, str]:
 def severity_labels(tr: Callable[[str], str] = _tr) -> Dict[str, str]:
     """``validation.severity`` code → label."""
     return {"info": tr("Information"), "warning": tr("Warning"), "error": tr("Error")}
+
+
+def problem_labels(tr: Callable[[str], str] = _tr) -> Dict[str, str]:
+    """``validation.problem`` code → label (every code of ``core.validation.PROBLEMS``)."""
+    return {
+        "unreadable_row": tr("Unreadable rows"), "invalid_geometry": tr("Invalid geometries"),
+        "coordinates_out_of_range": tr("Coordinates out of range"),
+        "latlon_swapped": tr("Latitude and longitude swapped"), "far_outside_extent": tr("Far outside the season"),
+        "missing_date": tr("Missing dates"), "unparseable_date": tr("Unreadable dates"),
+        "duplicate_point": tr("Duplicate points"), "duplicate_file": tr("Files given twice"),
+        "duplicate_route": tr("Tracks given twice"),
+        "gps_jump": tr("GPS jumps"), "unknown_station": tr("Unknown camera stations"),
+        "unknown_type": tr("Unknown sign types"), "missing_value": tr("Missing values"),
+        "empty_input": tr("Empty inputs"), "other": tr("Other problems"),
+    }
+
+
+def action_labels(tr: Callable[[str], str] = _tr) -> Dict[str, str]:
+    """``validation.action`` code → label (every code of ``core.validation.ACTIONS``)."""
+    return {"fixed": tr("fixed"), "flagged": tr("flagged"), "rejected": tr("rejected"), "kept": tr("kept")}
+
+
+def role_labels(tr: Callable[[str], str] = _tr) -> Dict[str, str]:
+    """Import role code (what a file is imported as) → label."""
+    return {"routes": tr("Routes (GPS tracks)"), "observations": tr("Signs"), "cameras": tr("Cameras"),
+            "detections": tr("Detections"), "ignore": tr("Do not import")}

@@ -129,29 +129,6 @@ def sign_labels() -> Dict[str, str]:
     return obs_type_labels(tr)
 
 
-def problem_labels() -> Dict[str, str]:
-    """Validation problem and action codes → text in the report's language."""
-    return {
-        "coordinates_out_of_range": tr("coordinates out of range"),
-        "latlon_swapped": tr("latitude and longitude swapped"),
-        "far_outside_extent": tr("far outside the season's area"),
-        "invalid_geometry": tr("invalid geometry"),
-        "duplicate_point": tr("duplicate observation"),
-        "duplicate_file": tr("file given twice"),
-        "duplicate_route": tr("track given twice"),
-        "gps_jump": tr("GPS jump"),
-        "unknown_station": tr("detection at an unknown station"),
-        "missing_date": tr("date missing"),
-        "fixed": tr("fixed"),
-        "flagged": tr("flagged"),
-        "rejected": tr("rejected"),
-        "kept": tr("kept"),
-        "info": tr("information"),
-        "warning": tr("warning"),
-        "error": tr("error"),
-    }
-
-
 def team_name(team: Optional[str]) -> str:
     """A team as the report names it (teams are stored as numbers or names)."""
     if team is None:
@@ -790,10 +767,12 @@ def build_layout(project: QgsProject, inputs: ReportInputs, name: str, group: An
            MARGIN, 26 + height, PAGE_W - 2 * MARGIN, 6, size=6.5, colour=QColor("#555555"))
     top = 40 + height
     _label(layout, 5, tr("Import validation"), MARGIN, top, 150, 7, size=11, bold=True)
-    problems = problem_labels()
+    from .labels import action_labels, problem_labels, severity_labels
+
+    problems, actions, severities = problem_labels(tr), action_labels(tr), severity_labels(tr)
     if data.validation:
-        rows = [[problems.get(v["problem"], v["problem"]), problems.get(v["action"], v["action"]),
-                 problems.get(v["severity"], v["severity"]), str(v["rows"])] for v in data.validation]
+        rows = [[problems.get(v["problem"], v["problem"]), actions.get(v["action"], v["action"]),
+                 severities.get(v["severity"], v["severity"]), str(v["rows"])] for v in data.validation]
         rows.append([tr("Total"), "", "", str(summary["validation"])])
         _table(layout, 5, [tr("Problem"), tr("What was done"), tr("Severity"), tr("Rows")], rows[:25],
                (MARGIN, top + 9, 170.0, 8 + 5 * len(rows[:25])), numeric_from=3)

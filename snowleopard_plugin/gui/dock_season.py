@@ -50,9 +50,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import model
-from ..core.vector_io import TABLE_EXTENSIONS, VECTOR_EXTENSIONS, classify_file
+from ..core.io.vector import TABLE_EXTENSIONS, VECTOR_EXTENSIONS, classify_file
 from ..i18n import tr, tr_error
-from ..labels import obs_type_labels
+from ..labels import obs_type_labels, problem_labels, role_labels
 from .runner import AlgorithmRunner, algorithm_available
 
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock_season.ui"))
@@ -75,27 +75,6 @@ RESULT_TABLES = {"camerarate_stations": "camera_rate_stations", "ridges": "ridge
                  "grid": "effort_grid", "ridge_coverage": "ridge_coverage", "gaps": "gaps",
                  "plan": "plan_transects", "plan_cameras": "plan_cameras", "plan_walked": "plan_walked",
                  "offplan": "walked_off_plan"}
-
-
-def role_labels() -> Dict[str, str]:
-    """Import role code → label."""
-    return {"routes": tr("Routes (GPS tracks)"), "observations": tr("Signs"), "cameras": tr("Cameras"),
-            "detections": tr("Detections"), "ignore": tr("Do not import")}
-
-
-def problem_labels() -> Dict[str, str]:
-    """``validation.problem`` code → label."""
-    return {
-        "unreadable_row": tr("Unreadable rows"), "invalid_geometry": tr("Invalid geometries"),
-        "coordinates_out_of_range": tr("Coordinates out of range"),
-        "latlon_swapped": tr("Latitude and longitude swapped"), "far_outside_extent": tr("Far outside the season"),
-        "missing_date": tr("Missing dates"), "unparseable_date": tr("Unreadable dates"),
-        "duplicate_point": tr("Duplicate points"), "duplicate_file": tr("Files given twice"),
-        "duplicate_route": tr("Tracks given twice"),
-        "gps_jump": tr("GPS jumps"), "unknown_station": tr("Unknown camera stations"),
-        "unknown_type": tr("Unknown sign types"), "missing_value": tr("Missing values"),
-        "empty_input": tr("Empty inputs"), "other": tr("Other problems"),
-    }
 
 
 def scan_folder(folder: str) -> Tuple[List[Tuple[str, str]], Optional[str]]:
@@ -675,7 +654,7 @@ class SeasonDock(QDockWidget, FORM_CLASS):
     def load_season(self, path: str, add_layers: bool = True) -> bool:
         """Make ``path`` the dock's season: load its group, show its summary and validation rows."""
         from ..core.exceptions import SnowLeopardError
-        from ..core.summary import is_empty, season_summary
+        from ..core.reporting.summary import is_empty, season_summary
         from ..qgis_io import add_season_to_project
 
         try:

@@ -78,7 +78,7 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
                                                             QgsProcessing.TypeVectorPoint))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core import density, heatmaps
+        from ..core.analysis import density, heatmaps
         from ..core.raster import write_geotiffs
         from ..qgis_io import analysis_crs, crs_text, features_to_arrays, new_field, style_heatmap_file, to_crs
 

@@ -13,7 +13,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.coverage import MAX_HALF_WIDTH_M
+from ..core.analysis.coverage import MAX_HALF_WIDTH_M
 from ..i18n import tr
 from .alg_terrain import _Scaled
 from .base import SnowLeopardAlgorithm, metres_parameter
@@ -115,7 +115,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
 
-        from ..core import coverage
+        from ..core.analysis import coverage
         from ..core.raster import Grid, check_grid_size, write_geotiff
         from ..qgis_io import (
             analysis_crs,

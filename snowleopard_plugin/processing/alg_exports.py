@@ -29,7 +29,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.coverage import MAX_HALF_WIDTH_M
+from ..core.analysis.coverage import MAX_HALF_WIDTH_M
 from ..i18n import tr
 from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
 
@@ -165,7 +165,8 @@ class ExportOccupancyAlgorithm(SnowLeopardAlgorithm):
         return value.date().toPyDate()
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core import heatmaps, occupancy
+        from ..core.analysis import heatmaps
+        from ..core.exports import occupancy
         from ..qgis_io import (
             analysis_crs,
             geodataframe_fields,
@@ -291,7 +292,7 @@ class ExportSecrAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core import secr_export
+        from ..core.exports import secr as secr_export
         from ..qgis_io import analysis_crs, source_to_geodataframe, to_crs
 
         cams_src = _source(self, parameters, self.CAMERAS, context, tr("cameras"))
@@ -352,7 +353,7 @@ class ExportCamtrapDpAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core import camtrapdp_export
+        from ..core.exports import camtrapdp as camtrapdp_export
         from ..qgis_io import analysis_crs, source_to_geodataframe, to_crs
 
         cams_src = _source(self, parameters, self.CAMERAS, context, tr("cameras"))
@@ -404,7 +405,7 @@ class GeneraliseAlgorithm(SnowLeopardAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from qgis.core import QgsFeatureRequest
 
-        from ..core import generalise
+        from ..core.exports import generalise
         from ..qgis_io import analysis_crs, new_field
 
         source = _source(self, parameters, self.INPUT, context, tr("points"))

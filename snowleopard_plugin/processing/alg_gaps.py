@@ -93,7 +93,7 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
         import numpy as np
         from shapely.geometry import MultiPolygon
 
-        from ..core import gaps, habitat
+        from ..core.analysis import gaps, habitat
         from ..core.raster import Grid, check_grid_size
         from ..qgis_io import (
             analysis_crs,

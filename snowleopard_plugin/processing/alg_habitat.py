@@ -124,7 +124,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
     def _rules(self, parameters, context):
         from dataclasses import replace
 
-        from ..core.habitat import ALTAI_DEFAULTS, COMBINE_MODES, Ramp
+        from ..core.analysis.habitat import ALTAI_DEFAULTS, COMBINE_MODES, Ramp
 
         v = {key: self.parameterAsDouble(parameters, key, context) for key, _, _ in RULES}
         for key, value in v.items():
@@ -158,7 +158,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
 
-        from ..core import habitat
+        from ..core.analysis import habitat
         from ..core.raster import Grid, check_grid_size, write_geotiff
         from ..qgis_io import (
             analysis_crs,

@@ -97,7 +97,7 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Heatmap")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core import heatmaps
+        from ..core.analysis import heatmaps
         from ..core.raster import write_geotiff
         from ..qgis_io import (
             analysis_crs,

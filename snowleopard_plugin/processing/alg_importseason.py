@@ -78,7 +78,7 @@ class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core import season
+        from ..core.season import build as season
         from ..qgis_io import save_season_styles
 
         files = {key: [path for path in self.parameterAsFileList(parameters, key, context) if path]
@@ -103,7 +103,7 @@ class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
         mapping = None
         mapping_path = self.parameterAsFile(parameters, self.FIELD_MAPPING, context)
         if mapping_path:
-            from ..core.tabular import load_mapping
+            from ..core.io.tables import load_mapping
 
             mapping = self.run_core(load_mapping, mapping_path)
 

@@ -83,9 +83,9 @@ class ReportAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Report PDF"), tr("PDF (*.pdf)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core import charts
         from ..core.fileio import atomic_output
-        from ..core.report_data import report_data, table_rows, top_gaps
+        from ..core.reporting import charts
+        from ..core.reporting.data import report_data, table_rows, top_gaps
         from ..qgis_io import layer_records
         from ..report import (
             LayerSource,

@@ -104,7 +104,7 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
 
-        from ..core import ridges, terrain
+        from ..core.analysis import ridges, terrain
         from ..core.raster import check_grid_size, write_geotiff
         from ..qgis_io import (
             analysis_crs,

@@ -472,8 +472,7 @@ def test_tost_cameras_and_habitat_match_an_independent_overlay(processing_ready,
 
     cams_csv = paths.TOST / "Tost_cams.csv"
     shp = paths.TOST / "tost_sl.shp"
-    if not shp.exists():
-        pytest.skip("real Tost data not available")
+    paths.real("tost", "tost_sl.shp")
     gpkg = str(tmp_path / "tost.gpkg")
     processing.run("snowleopard:importseason", {"CAMERAS": [str(cams_csv)], "CRS": "EPSG:32647", "OUTPUT": gpkg})
     cameras = gpd.read_file(gpkg, layer="cameras")

@@ -8,8 +8,10 @@ import sqlite3
 import pytest
 from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 
+from tests import paths
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-REAL = os.path.join(os.path.dirname(ROOT), "shared", "data", "real")
+REAL = str(paths.REAL)
 TOST = os.path.join(REAL, "tost")
 CAMTRAP_EXAMPLE = os.path.join(REAL, "camtrap-dp", "example", "datapackage.json")
 

@@ -15,9 +15,9 @@ CRS = "EPSG:32645"
 @pytest.fixture(scope="module")
 def season(sample_dir, tmp_path_factory):
     """Ridges, habitat, routes and access points of the sample, written as files."""
-    from snowleopard_plugin.core.habitat import habitat_from_dem
+    from snowleopard_plugin.core.analysis.habitat import habitat_from_dem
+    from snowleopard_plugin.core.analysis.ridges import extract_ridges
     from snowleopard_plugin.core.raster import read_raster, write_geotiff
-    from snowleopard_plugin.core.ridges import extract_ridges
 
     out = tmp_path_factory.mktemp("plan")
     dem_path = os.path.join(sample_dir, "dem.tif")

@@ -19,7 +19,7 @@ def season(processing_ready, sample_dir, tmp_path_factory):
     import processing
     from shapely.geometry import box
 
-    from snowleopard_plugin.core.gaps import coverage_gaps_vector
+    from snowleopard_plugin.core.analysis.gaps import coverage_gaps_vector
 
     folder = tmp_path_factory.mktemp("report")
     gpkg = str(folder / "season.gpkg")

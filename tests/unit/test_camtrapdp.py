@@ -8,8 +8,8 @@ import os
 import pytest
 
 from snowleopard_plugin.core import model
-from snowleopard_plugin.core.camtrapdp import read_camtrapdp
 from snowleopard_plugin.core.exceptions import InputError
+from snowleopard_plugin.core.io.camtrapdp import read_camtrapdp
 from snowleopard_plugin.core.validation import IssueLog
 from tests import paths
 
@@ -23,8 +23,7 @@ def csv_rows(path):
 
 @pytest.fixture(scope="module")
 def example():
-    if not os.path.isdir(EXAMPLE):
-        pytest.skip("the Camtrap DP example is not on this machine")
+    paths.real("camtrap-dp", "example", "datapackage.json")
     issues = IssueLog()
     cameras, detections = read_camtrapdp(os.path.join(EXAMPLE, "datapackage.json"), issues)
     return cameras, detections, issues
@@ -162,7 +161,7 @@ def test_package_tables_zip_and_lonely_table(tmp_path):
     import shutil
     import zipfile
 
-    from snowleopard_plugin.core.season import build_season
+    from snowleopard_plugin.core.season.build import build_season
 
     counts = []
     zipped = tmp_path / "agouti_export.zip"

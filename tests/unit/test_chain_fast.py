@@ -5,8 +5,8 @@ import pytest
 from shapely.geometry import LineString, MultiLineString, box
 from shapely.ops import unary_union
 
-from snowleopard_plugin.core.coverage import point_segment_d2
-from snowleopard_plugin.core.gaps import coverage_gaps, near_effort, near_mask, ridge_km_in_labels
+from snowleopard_plugin.core.analysis.coverage import point_segment_d2
+from snowleopard_plugin.core.analysis.gaps import coverage_gaps, near_effort, near_mask, ridge_km_in_labels
 from snowleopard_plugin.core.raster import Grid
 
 CRS = "EPSG:32645"
@@ -58,7 +58,7 @@ def test_near_mask_cells_exactly_at_the_distance_are_near():
 
 def test_near_effort_fast_path_agrees_with_the_per_row_path():
     # max_distance spans many cells (fast path) vs the per-row capsule path (forced by a huge minimum)
-    import snowleopard_plugin.core.gaps as gaps_mod
+    import snowleopard_plugin.core.analysis.gaps as gaps_mod
 
     rng = np.random.default_rng(11)
     grid = Grid(0.0, 6000.0, 30.0, 200, 200, CRS)
@@ -108,8 +108,8 @@ def test_gaps_at_large_distance_are_habitat_minus_exact_near_cells():
 
 
 def test_bounded_ridge_distance_is_exact_up_to_its_bound(monkeypatch):
-    import snowleopard_plugin.core.habitat as habitat_mod
-    from snowleopard_plugin.core.habitat import ridge_distance
+    import snowleopard_plugin.core.analysis.habitat as habitat_mod
+    from snowleopard_plugin.core.analysis.habitat import ridge_distance
 
     grid = Grid(0.0, 3000.0, 10.0, 41, 300, CRS)  # 300 rows x 41 columns
     lines = [LineString([(5, 2995), (405, 2600)]), LineString([(200, 1200), (210, 1190)])]
@@ -131,7 +131,7 @@ def test_bounded_ridge_distance_is_exact_up_to_its_bound(monkeypatch):
 
 
 def test_trace_of_a_hand_drawn_skeleton():
-    from snowleopard_plugin.core.ridges import _trace
+    from snowleopard_plugin.core.analysis.ridges import _trace
 
     skel = np.zeros((30, 40), bool)
     skel[5, 5:26] = True  # a T: bar from (5, 5) to (5, 25) ...
@@ -156,7 +156,7 @@ def test_trace_of_a_hand_drawn_skeleton():
 def test_smoothing_shortcut_equals_the_general_rule():
     from scipy import ndimage
 
-    from snowleopard_plugin.core.ridges import _smooth
+    from snowleopard_plugin.core.analysis.ridges import _smooth
 
     z = np.random.default_rng(2).normal(2000, 300, (50, 60))
     want = ndimage.gaussian_filter(z, 1.3, mode="nearest") / ndimage.gaussian_filter(np.ones_like(z), 1.3,
@@ -169,8 +169,14 @@ def test_habitat_in_row_blocks_equals_the_whole_grid_scores(monkeypatch, combine
     import dataclasses
     import math
 
-    import snowleopard_plugin.core.habitat as habitat_mod
-    from snowleopard_plugin.core.habitat import ALTAI_DEFAULTS, Ramp, _combine, habitat_from_dem, habitat_scores
+    import snowleopard_plugin.core.analysis.habitat as habitat_mod
+    from snowleopard_plugin.core.analysis.habitat import (
+        ALTAI_DEFAULTS,
+        Ramp,
+        _combine,
+        habitat_from_dem,
+        habitat_scores,
+    )
 
     rng = np.random.default_rng(4)
     grid = Grid(0.0, 6010.0, 10.0, 70, 601, CRS)  # 601 rows: the last block is a single row

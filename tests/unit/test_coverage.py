@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from shapely.geometry import LineString, Point, box
 
-from snowleopard_plugin.core.coverage import (
+from snowleopard_plugin.core.analysis.coverage import (
     camera_trap_nights,
     coverage_raster,
     effort_grid,

@@ -1,7 +1,7 @@
 """Heatmaps: kernel density, route-length density, effort correction and camera rates.
 
 The reference is a brute-force evaluation of the kernel sum at every pixel centre, written here
-from the kernel formulas (independently of snowleopard_plugin.core.density).
+from the kernel formulas (independently of snowleopard_plugin.core.analysis.density).
 """
 
 import math
@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from snowleopard_plugin.core import density as D
+from snowleopard_plugin.core.analysis import density as D
 from snowleopard_plugin.core.exceptions import CrsError, InputError, ParameterError
 from snowleopard_plugin.core.raster import Grid
 
@@ -258,7 +258,7 @@ def test_camera_rate_map_leaves_out_detections_at_stations_without_effort():
 def test_station_rates_count_detections_without_species_as_the_target():
     """secr capture histories name no species: with the species filter on, they count (as in the season
     summary); another species does not."""
-    from snowleopard_plugin.core.heatmaps import station_rates
+    from snowleopard_plugin.core.analysis.heatmaps import station_rates
 
     rates = station_rates(["A", "B"], [0.0, 1000.0], [0.0, 0.0], [50.0, 50.0], ["A", "A", "B", "B"],
                           ["x", "y", "", ""], [None, "Panthera uncia", "Capra sibirica", ""], "Panthera uncia")
@@ -372,7 +372,7 @@ def test_unknown_result_type_is_rejected():
 
 
 def test_sign_heatmap_returns_float32_map_that_integrates_to_the_signs():
-    from snowleopard_plugin.core import heatmaps
+    from snowleopard_plugin.core.analysis import heatmaps
 
     rng = np.random.default_rng(9)
     x = rng.uniform(501000.0, 503000.0, 200)

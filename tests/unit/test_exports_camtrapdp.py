@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from snowleopard_plugin.core.camtrapdp import read_camtrapdp
-from snowleopard_plugin.core.camtrapdp_export import export_camtrapdp
 from snowleopard_plugin.core.exceptions import InputError
-from snowleopard_plugin.core.tabular import iso_to_datetime
+from snowleopard_plugin.core.exports.camtrapdp import export_camtrapdp
+from snowleopard_plugin.core.io.camtrapdp import read_camtrapdp
+from snowleopard_plugin.core.io.tables import iso_to_datetime
 from snowleopard_plugin.core.validation import IssueLog
 from tests import paths
 from tests.camtrap_validate import validate_camtrap
@@ -26,7 +26,8 @@ EXAMPLE_PACKAGE = paths.CAMTRAP_DP / "example" / "datapackage.json"
 
 def need(path):
     if not os.path.exists(path):
-        pytest.skip(f"{path} is not on this machine")
+        pytest.fail(f"test data missing: {path} (the sample season comes from `make sample`, "
+                    "the real data from tests/data/real/)", pytrace=False)
     return str(path)
 
 
@@ -51,7 +52,7 @@ def station_nights(frame):
 
 @pytest.fixture(scope="module")
 def sample_season(tmp_path_factory):
-    from snowleopard_plugin.core.season import build_season
+    from snowleopard_plugin.core.season.build import build_season
 
     gpkg = str(tmp_path_factory.mktemp("season") / "season.gpkg")
     build_season(cameras=[need(SAMPLE_PACKAGE)], output=gpkg)

@@ -10,7 +10,7 @@ import pytest
 from shapely.geometry import MultiPoint, Point
 
 from snowleopard_plugin.core.exceptions import CrsError, ParameterError
-from snowleopard_plugin.core.generalise import cell_centres, coordinate_fields, generalise_frame
+from snowleopard_plugin.core.exports.generalise import cell_centres, coordinate_fields, generalise_frame
 
 
 def random_points(n=500, seed=7):

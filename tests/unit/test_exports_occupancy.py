@@ -25,7 +25,7 @@ import pytest
 from shapely.geometry import LineString, Point, Polygon
 
 from snowleopard_plugin.core.exceptions import InputError
-from snowleopard_plugin.core.occupancy import generalise_sites, occupancy_histories, write_occupancy
+from snowleopard_plugin.core.exports.occupancy import generalise_sites, occupancy_histories, write_occupancy
 from snowleopard_plugin.core.raster import Grid, write_geotiff
 
 CRS = "EPSG:32645"

@@ -10,8 +10,8 @@ from rasterio import features
 from shapely.geometry import LineString, Point, box
 from shapely.ops import unary_union
 
+from snowleopard_plugin.core.analysis.gaps import coverage_gaps, coverage_gaps_vector, near_effort
 from snowleopard_plugin.core.exceptions import CrsError, InputError, ParameterError
-from snowleopard_plugin.core.gaps import coverage_gaps, coverage_gaps_vector, near_effort
 from snowleopard_plugin.core.raster import Grid
 from tests import paths
 
@@ -123,8 +123,8 @@ def read_tost_stations():
     return table
 
 
-@pytest.mark.skipif(not (TOST / "tost_sl.shp").exists(), reason="real Tost data not available")
 def test_tost_gaps_match_overlay():
+    paths.real("tost", "tost_sl.shp")
     table = read_tost_stations()
     assert len(table) == 41 and table["Effort"].sum() == 4324
     xy = table[["X", "Y"]].to_numpy(float)

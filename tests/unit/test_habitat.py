@@ -9,8 +9,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import LineString, box
 
-from snowleopard_plugin.core.exceptions import CrsError, InputError, ParameterError
-from snowleopard_plugin.core.habitat import (
+from snowleopard_plugin.core.analysis.habitat import (
     ALTAI_DEFAULTS,
     HabitatRules,
     Ramp,
@@ -19,6 +18,7 @@ from snowleopard_plugin.core.habitat import (
     habitat_from_raster,
     habitat_scores,
 )
+from snowleopard_plugin.core.exceptions import CrsError, InputError, ParameterError
 from snowleopard_plugin.core.raster import Grid
 from tests import paths
 

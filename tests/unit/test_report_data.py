@@ -7,9 +7,9 @@ import pytest
 from osgeo import ogr, osr
 from shapely.geometry import LineString, Point
 
-from snowleopard_plugin.core import charts
 from snowleopard_plugin.core.exceptions import InputError
-from snowleopard_plugin.core.report_data import (
+from snowleopard_plugin.core.reporting import charts
+from snowleopard_plugin.core.reporting.data import (
     attribute_signs,
     km_by_team_month,
     report_data,

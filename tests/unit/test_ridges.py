@@ -7,9 +7,9 @@ import pytest
 from shapely.geometry import LineString, box
 from shapely.ops import unary_union
 
+from snowleopard_plugin.core.analysis.ridges import extract_ridges, ridges, thin
 from snowleopard_plugin.core.exceptions import CrsError, InputError, ParameterError
 from snowleopard_plugin.core.raster import Grid
-from snowleopard_plugin.core.ridges import extract_ridges, ridges, thin
 
 P = 30.0
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from snowleopard_plugin.core.routes import (
+from snowleopard_plugin.core.season.routes import (
     DemSampler,
     find_gps_jumps,
     multilinestring_wkb,

@@ -36,8 +36,6 @@ osr = pytest.importorskip("osgeo.osr")
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "make_sample_season.py"
 CAMTRAP_DIR = paths.CAMTRAP_DP
-if not CAMTRAP_DIR.exists():  # the repository may sit elsewhere; the shared data is beside it
-    CAMTRAP_DIR = ROOT.parent / "shared" / "data" / "real" / "camtrap-dp"
 SEED = 2026
 
 SIGN_CODES = {

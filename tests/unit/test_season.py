@@ -14,10 +14,11 @@ from pyproj import Geod, Transformer
 from snowleopard_plugin.core import model
 from snowleopard_plugin.core.exceptions import Cancelled, InputError, ParameterError
 from snowleopard_plugin.core.feedback import Feedback
-from snowleopard_plugin.core.season import build_season
+from snowleopard_plugin.core.season.build import build_season
+from tests import paths
 
 DATA = os.path.join(os.path.dirname(__file__), "..", "data", "vector")
-REAL = "/work/shared/data/real"
+REAL = str(paths.REAL)
 GARMIN = os.path.join(DATA, "garmin_etrex_group2.gpx")
 NGW = os.path.join(DATA, "ngw_signs_export.geojson")
 

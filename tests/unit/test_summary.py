@@ -14,7 +14,7 @@ from osgeo import ogr, osr
 
 from snowleopard_plugin.core import model
 from snowleopard_plugin.core.exceptions import InputError
-from snowleopard_plugin.core.summary import is_empty, season_summary
+from snowleopard_plugin.core.reporting.summary import is_empty, season_summary
 from tests import paths
 
 
@@ -149,7 +149,7 @@ def test_empty_season(tmp_path):
 def test_sample_season_against_geopandas(tmp_path):
     import geopandas as gpd
 
-    from snowleopard_plugin.core.season import build_season
+    from snowleopard_plugin.core.season.build import build_season
 
     out = str(tmp_path / "season.gpkg")
     build_season(routes=sorted(glob.glob(str(paths.SAMPLE / "tracks" / "*.gpx"))),

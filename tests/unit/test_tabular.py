@@ -7,7 +7,7 @@ import pytest
 
 from snowleopard_plugin.core import model
 from snowleopard_plugin.core.exceptions import InputError
-from snowleopard_plugin.core.tabular import (
+from snowleopard_plugin.core.io.tables import (
     age_class_code,
     date_parts_order,
     detect_encoding,

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from osgeo import gdal, osr
 
+from snowleopard_plugin.core.analysis.terrain import slope, terrain_metrics, tpi, tri, vrm
 from snowleopard_plugin.core.exceptions import CrsError, InputError, ParameterError
 from snowleopard_plugin.core.raster import Grid
-from snowleopard_plugin.core.terrain import slope, terrain_metrics, tpi, tri, vrm
 
 PIXEL = 30.0
 

@@ -7,11 +7,12 @@ import numpy as np
 import pytest
 
 from snowleopard_plugin.core.exceptions import InputError
+from snowleopard_plugin.core.io.vector import classify_file, read_vector, sign_type_code, team_from_text
 from snowleopard_plugin.core.validation import IssueLog
-from snowleopard_plugin.core.vector_io import classify_file, read_vector, sign_type_code, team_from_text
+from tests import paths
 
 DATA = os.path.join(os.path.dirname(__file__), "..", "data", "vector")
-REAL = "/work/shared/data/real"
+REAL = str(paths.REAL)
 
 
 def data(name):
@@ -211,6 +212,6 @@ def test_bulk_gpx_reader_keeps_point_order_and_tracks(tmp_path):
     ("тропа к перевалу", None), ("Trailhead", None), ("Trail Head", None), ("Кордон Кара-Кем", None),
 ])
 def test_sign_types_in_point_names(name, code):
-    from snowleopard_plugin.core.vector_io import sign_type_code
+    from snowleopard_plugin.core.io.vector import sign_type_code
 
     assert sign_type_code(name) == code
