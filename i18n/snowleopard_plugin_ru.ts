@@ -19,7 +19,7 @@
         <translation>Отменено пользователем.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="452"/>
+        <location filename="../snowleopard_plugin/core/fileio.py" line="28"/>
         <source>The output folder {folder} does not exist.</source>
         <translation>Выходная папка {folder} не существует.</translation>
     </message>
@@ -286,7 +286,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{layer}: {count}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/base.py" line="126"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="155"/>
         <source>Not enough memory for this job: use a larger pixel size or a smaller extent.</source>
         <translation>Не хватает памяти: увеличьте размер пикселя или уменьшите охват.</translation>
     </message>
@@ -321,632 +321,632 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Сезон {name}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="522"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="369"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>Не удалось прочитать {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="59"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="59"/>
         <source>{path} is not valid JSON ({reason}): choose the datapackage.json of a Camtrap DP package.</source>
         <translation>{path} — некорректный JSON ({reason}): выберите файл datapackage.json пакета Camtrap DP.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="62"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="62"/>
         <source>{path} is not a data package (no &apos;resources&apos; list): choose the datapackage.json of a Camtrap DP package.</source>
         <translation>{path} не является пакетом данных (нет списка «resources»): выберите файл datapackage.json пакета Camtrap DP.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="92"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="92"/>
         <source>{path} has no &apos;{table}&apos; table: it is not a Camtrap DP package, or an incomplete one. Export the package again.</source>
         <translation>В {path} нет таблицы «{table}»: это не пакет Camtrap DP или пакет неполный. Выгрузите пакет заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="102"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="102"/>
         <source>{path}: the &apos;{table}&apos; table has no file path. Export the package again.</source>
         <translation>{path}: у таблицы «{table}» не указан путь к файлу. Выгрузите пакет заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="113"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="113"/>
         <source>{path}: the &apos;{table}&apos; table points to {file}, outside the package folder. Download the package with its CSV files and import the local copy.</source>
         <translation>{path}: таблица «{table}» ссылается на {file} за пределами папки пакета. Скачайте пакет вместе с его CSV-файлами и импортируйте локальную копию.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="191"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="191"/>
         <source>Deployment {id}: latitude/longitude &apos;{value}&apos; cannot be read; it was not imported.</source>
         <translation>Установка фотоловушки {id}: не удалось прочитать широту/долготу «{value}»; установка не импортирована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="198"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="198"/>
         <source>No deploymentID; the row number {value} was used.</source>
         <translation>Нет deploymentID; использован номер строки {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="207"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="207"/>
         <source>Deployment {id} has no start or end time; its trap-nights are unknown.</source>
         <translation>У установки фотоловушки {id} нет времени начала или окончания; число ловушко-суток неизвестно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="211"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="211"/>
         <source>Deployment {id}: time &apos;{value}&apos; cannot be read; its trap-nights are unknown.</source>
         <translation>Установка фотоловушки {id}: не удалось прочитать время «{value}»; число ловушко-суток неизвестно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="221"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="221"/>
         <source>Deployment {id} ends before it starts; trap-nights left empty.</source>
         <translation>Установка фотоловушки {id} заканчивается раньше, чем начинается; ловушко-сутки не заполнены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="264"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="264"/>
         <source>Observation {id} belongs to deployment &apos;{deployment}&apos;, which is not in the deployments table; kept without a station position.</source>
         <translation>Наблюдение {id} относится к установке «{deployment}», которой нет в таблице установок (deployments); сохранено без координат точки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="272"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="272"/>
         <source>Observation {id} has no time; kept without one.</source>
         <translation>У наблюдения {id} нет времени; сохранено без него.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp.py" line="276"/>
+        <location filename="../snowleopard_plugin/core/io/camtrapdp.py" line="276"/>
         <source>Observation {id}: time &apos;{value}&apos; cannot be read; kept without one.</source>
         <translation>Наблюдение {id}: не удалось прочитать время «{value}»; сохранено без времени.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="990"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="990"/>
         <source>Count &apos;{value}&apos; is not a whole number of 1 or more; 1 was stored.</source>
         <translation>Число особей «{value}» — не целое число от 1 и больше; записано 1.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="70"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="70"/>
         <source>{what} is in geographic coordinates (degrees); reproject it to a metric CRS such as the UTM zone of the park before computing coverage.</source>
         <translation>{what} — в географических координатах (градусах); перед расчётом охвата перепроецируйте в метрическую систему координат, например в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="78"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="78"/>
         <source>The grid has no cells (pixel {pixel} m, {width} x {height}); choose a positive cell size and a non-empty extent.</source>
         <translation>В сетке нет ячеек (пиксель {pixel} м, {width} × {height}); задайте положительный размер ячейки и непустой охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="359"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="359"/>
         <source>{name} must be a positive distance in metres (got {value}).</source>
         <translation>{name}: требуется положительное расстояние в метрах (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="384"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="384"/>
         <source>The routes layer has no lines; load the season&apos;s GPS tracks first.</source>
         <translation>В слое маршрутов нет линий; сначала загрузите GPS-треки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="394"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="394"/>
         <source>The {what} do not overlap the analysis grid ({xmin:.0f}, {ymin:.0f} - {xmax:.0f}, {ymax:.0f}); check that both are in the same CRS and choose an extent that contains the survey.</source>
         <translation>{what}: нет перекрытия с сеткой анализа ({xmin:.0f}, {ymin:.0f} – {xmax:.0f}, {ymax:.0f}); проверьте, что данные и сетка в одной системе координат, и выберите охват, включающий район учёта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="423"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="423"/>
         <source>The cameras layer has no stations; load the camera-trap stations first.</source>
         <translation>В слое фотоловушек нет точек; сначала загрузите точки установки фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="486"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="486"/>
         <source>No survey effort: give a routes layer with lines or a cameras layer with stations.</source>
         <translation>Нет учётного усилия: укажите слой маршрутов с линиями или слой фотоловушек с точками.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="660"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="660"/>
         <source>The survey layers are in different CRSs ({a} and {b}); reproject them to the season&apos;s CRS first.</source>
         <translation>Учётные слои в разных системах координат ({a} и {b}); сначала перепроецируйте их в систему координат сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="717"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="717"/>
         <source>No survey data to grid: the routes, cameras, observations and detections layers are all empty.</source>
         <translation>Нет учётных данных для построения сетки: слои маршрутов, фотоловушек, наблюдений и регистраций пусты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="741"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="741"/>
         <source>A DEM was given without its grid; pass dem_grid as well.</source>
         <translation>ЦМР передана без своей сетки; передайте также dem_grid.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="908"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="908"/>
         <source>The ridges layer has no lines; compute the ridgelines from the DEM first.</source>
         <translation>В слое хребтов нет линий; сначала постройте линии гребней по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="87"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="87"/>
         <source>The CRS {crs} is not understood ({reason}); choose a metric CRS such as the UTM zone of the park.</source>
         <translation>Система координат {crs} не распознана ({reason}); выберите метрическую систему координат, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="90"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="90"/>
         <source>The CRS {crs} is geographic (degrees); heatmaps need a metric CRS: reproject to the UTM zone of the park (e.g. EPSG:32645).</source>
         <translation>Система координат {crs} географическая (градусы); для тепловых карт нужна метрическая: перепроецируйте данные в зону UTM парка (например, EPSG:32645).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="96"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="96"/>
         <source>The grid looks like it is in degrees (pixel {pixel}); heatmaps need a metric CRS: reproject to the UTM zone of the park.</source>
         <translation>Похоже, сетка задана в градусах (пиксель {pixel}); для тепловых карт нужна метрическая система координат: перепроецируйте данные в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="102"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="102"/>
         <source>Unknown kernel {kernel}: use 0 quartic, 1 triangular, 2 uniform, 3 triweight or 4 Epanechnikov.</source>
         <translation>Неизвестное ядро {kernel}: используйте 0 — квартическое, 1 — треугольное, 2 — равномерное, 3 — трёхвесовое или 4 — Епанечникова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="105"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="105"/>
         <source>The decay ratio {decay} cannot be normalised: use a decay of 0 or more (0 = cone, 1 = flat disc).</source>
         <translation>Коэффициент затухания {decay} не позволяет нормировать ядро: задайте значение 0 или больше (0 — конус, 1 — плоский диск).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="111"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="111"/>
         <source>The radius {radius} m is not a positive distance; give the search radius in metres.</source>
         <translation>Радиус {radius} м не является положительным расстоянием; задайте радиус поиска в метрах.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="114"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="114"/>
         <source>The radius {radius} m is smaller than the pixel size {pixel} m: the kernel would miss most cells. Use a larger radius or a smaller pixel (at least 5 pixels per radius is recommended).</source>
         <translation>Радиус {radius} м меньше размера пикселя {pixel} м: ядро не захватит большинство ячеек. Увеличьте радиус или уменьшите пиксель (рекомендуется не менее 5 пикселей на радиус).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="124"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="124"/>
         <source>The {what} have {nx} x and {ny} y coordinates; give one pair per feature.</source>
         <translation>{what}: координат x — {nx}, координат y — {ny}; нужна одна пара на каждый объект.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="127"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="127"/>
         <source>There are no {what} to map: the selection is empty. Select at least one feature, or widen the date window and the chosen types.</source>
         <translation>Нет объектов для карты ({what}): выборка пуста. Выделите хотя бы один объект или расширьте интервал дат и набор выбранных типов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="131"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="131"/>
         <source>{count} of the {what} have missing or non-finite coordinates (first at index {index}); fix or remove them before mapping.</source>
         <translation>{what}: объектов с отсутствующими или нечисловыми (NaN, бесконечность) координатами — {count} (первый с индексом {index}); исправьте или удалите их перед построением карты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="151"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="151"/>
         <source>{name} has {got} values for {n} features; give one value per feature.</source>
         <translation>{name}: значений — {got}, а объектов — {n}; нужно одно значение на каждый объект.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="155"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="155"/>
         <source>{name} has {count} missing, negative or non-finite values (first at index {index}); fill them with a value of 0 or more.</source>
         <translation>{name}: пропущенных, отрицательных или нечисловых значений — {count} (первое с индексом {index}); замените их значениями 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="260"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="260"/>
         <source>The pixel size {pixel} m is not a positive distance.</source>
         <translation>Размер пикселя {pixel} м не является положительным расстоянием.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="638"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="638"/>
         <source>Unknown method {method}: use auto, fft or direct.</source>
         <translation>Неизвестный метод {method}: используйте auto, fft или direct.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="647"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="647"/>
         <source>No radius given: set a radius in metres or a radius field.</source>
         <translation>Радиус не задан: укажите радиус в метрах или поле с радиусом.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="710"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="710"/>
         <source>A route has missing or non-finite vertex coordinates; fix the route geometry before mapping effort.</source>
         <translation>У маршрута отсутствуют или некорректны координаты вершин; исправьте геометрию маршрута перед построением карты учётного усилия.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="749"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="749"/>
         <source>There are no routes to map: no route has two distinct vertices. Select the routes walked in the season.</source>
         <translation>Нет маршрутов для карты: ни у одного маршрута нет двух различных вершин. Выберите маршруты, пройденные в этом сезоне.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="805"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="805"/>
         <source>The sign map {a} and the effort map {b} differ in size; compute both on the same grid.</source>
         <translation>Карта следов {a} и карта учётного усилия {b} разного размера; рассчитайте обе на одной сетке.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="808"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="808"/>
         <source>The minimum effort {value} km must be 0 or more.</source>
         <translation>Минимальное учётное усилие {value} км должно быть не меньше 0.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="812"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="812"/>
         <source>No cell has at least {min_km} km of route within the kernel radius (most is {best:.3g} km): lower the minimum effort or enlarge the radius.</source>
         <translation>Ни в одной ячейке в пределах радиуса ядра нет хотя бы {min_km} км маршрутов (максимум — {best:.3g} км): уменьшите минимальное усилие или увеличьте радиус.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="816"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="816"/>
         <source>The signs and the routes do not overlap: no sign lies near a searched cell. Check that both layers are of the same season and CRS, or enlarge the radius.</source>
         <translation>Следы и маршруты не перекрываются: ни один след не лежит рядом с обследованной ячейкой. Проверьте, что оба слоя относятся к одному сезону и одной системе координат, или увеличьте радиус.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="841"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="841"/>
         <source>There are no camera stations to map: the selection is empty.</source>
         <translation>Нет фотоловушек для карты: выборка пуста.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="843"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="843"/>
         <source>There are {nd} detection rows for {ns} stations; give one row per station.</source>
         <translation>Строк регистраций — {nd}, а точек — {ns}; нужна одна строка на каждую точку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="847"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="847"/>
         <source>{name} has missing, negative or non-finite values; fill them with 0 or more.</source>
         <translation>{name}: есть пропущенные, отрицательные или нечисловые значения; замените их значениями 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="881"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="881"/>
         <source>There are {nt} trap-night values for {ns} stations; give one per station.</source>
         <translation>Значений ловушко-суток — {nt}, а точек — {ns}; нужно одно значение на каждую точку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/gaps.py" line="65"/>
+        <location filename="../snowleopard_plugin/core/analysis/gaps.py" line="65"/>
         <source>The maximum distance from effort must be a positive distance in metres (got {value}).</source>
         <translation>Максимальное расстояние от мест учёта должно быть положительным числом метров (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/gaps.py" line="467"/>
+        <location filename="../snowleopard_plugin/core/analysis/gaps.py" line="467"/>
         <source>No survey effort: the routes and cameras layers are both empty; load the season&apos;s routes or camera stations first.</source>
         <translation>Нет учётного усилия: слои маршрутов и фотоловушек пусты; сначала загрузите маршруты или фотоловушки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/gaps.py" line="94"/>
+        <location filename="../snowleopard_plugin/core/analysis/gaps.py" line="94"/>
         <source>The survey effort does not overlap the habitat grid; check that routes, cameras and habitat are in the same CRS and cover the same area.</source>
         <translation>Учётное усилие не перекрывается с сеткой местообитаний; проверьте, что маршруты, фотоловушки и местообитания в одной системе координат и охватывают одну и ту же территорию.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/gaps.py" line="325"/>
+        <location filename="../snowleopard_plugin/core/analysis/gaps.py" line="325"/>
         <source>The habitat array has shape {shape} but the grid is {rows} x {cols}; use the habitat raster&apos;s own grid.</source>
         <translation>Массив местообитаний имеет размер {shape}, а сетка — {rows} × {cols}; используйте собственную сетку растра местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/gaps.py" line="331"/>
+        <location filename="../snowleopard_plugin/core/analysis/gaps.py" line="331"/>
         <source>No cell of the habitat layer reaches the suitability threshold {threshold}; lower the threshold or check the habitat layer.</source>
         <translation>Ни одна ячейка слоя местообитаний не достигает порога пригодности {threshold}; понизьте порог или проверьте слой местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/gaps.py" line="406"/>
+        <location filename="../snowleopard_plugin/core/analysis/gaps.py" line="406"/>
         <source>Connectivity must be 4 or 8 (got {value}).</source>
         <translation>Связность должна быть 4 или 8 (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/gaps.py" line="408"/>
+        <location filename="../snowleopard_plugin/core/analysis/gaps.py" line="408"/>
         <source>The minimum gap area must be 0 or more km² (got {value}).</source>
         <translation>Минимальная площадь пробела должна быть не меньше 0 км² (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/gaps.py" line="458"/>
+        <location filename="../snowleopard_plugin/core/analysis/gaps.py" line="458"/>
         <source>The habitat layer is empty; give habitat polygons or a suitability raster.</source>
         <translation>Слой местообитаний пуст; укажите полигоны местообитаний или растр пригодности.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="191"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="191"/>
         <source>Cannot read {path}: its coordinates are projected (metres) but the file does not say in which CRS; give the CRS.</source>
         <translation>Не удалось прочитать {path}: координаты в нём проекционные (метры), но система координат в файле не указана; задайте её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="264"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="809"/>
         <source>Cannot read {path}: the file does not exist.</source>
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="458"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="458"/>
         <source>Longitude and latitude were swapped (given: {x}, {y}); they were exchanged.</source>
         <translation>Долгота и широта были перепутаны местами (указано: {x}, {y}); они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="463"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="463"/>
         <source>Coordinates out of range (longitude {x}, latitude {y}); the feature was not imported. Correct them in the source file.</source>
         <translation>Координаты вне допустимого диапазона (долгота {x}, широта {y}); объект не импортирован. Исправьте их в исходном файле.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="527"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="527"/>
         <source>This point lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Эта точка лежит в {km} км за пределами района остальных данных сезона; проверьте её координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="557"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="557"/>
         <source>Longitude and latitude of the whole track were swapped; they were exchanged.</source>
         <translation>Во всём треке долгота и широта были перепутаны местами; они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="564"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="564"/>
         <source>{n} track points had coordinates out of range (first: longitude {x}, latitude {y}); they were removed from the route.</source>
         <translation>Точек трека с координатами вне допустимого диапазона: {n} (первая: долгота {x}, широта {y}); они удалены из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="537"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="537"/>
         <source>This route lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Этот маршрут лежит в {km} км за пределами района остальных данных сезона; проверьте его координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="577"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="577"/>
         <source>The observation has no date; it is kept but drops out of date filters. Add the date in the source file.</source>
         <translation>У наблюдения нет даты; оно сохранено, но не попадёт в выборки по датам. Добавьте дату в исходный файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="589"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="589"/>
         <source>Same sign type, place and time as &apos;{other}&apos; ({other_source}); probably recorded twice. Kept: delete one if so.</source>
         <translation>Тот же тип следа, место и время, что у «{other}» ({other_source}); вероятно, записано дважды. Запись сохранена: если это дубль, удалите одну из них.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="625"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="625"/>
         <source>GPS jump: the fix {n} ({time}) lies off the track (reached faster than a walker can go); it was removed from the route.</source>
         <translation>Скачок GPS: точка {n} ({time}) лежит в стороне от трека (до неё невозможно дойти пешком за такое время); она удалена из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="641"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="641"/>
         <source>The route has fewer than 2 distinct points; it was not imported.</source>
         <translation>В маршруте меньше 2 различных точек; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="720"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="720"/>
         <source>Cannot write the layer {layer}: {reason}</source>
         <translation>Не удалось записать слой {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="789"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="789"/>
         <source>No output GeoPackage was given; choose where to save the season.</source>
         <translation>Не указан выходной GeoPackage; выберите, куда сохранить данные сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="791"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="791"/>
         <source>{path} already exists; choose another file or allow overwriting.</source>
         <translation>{path} уже существует; выберите другой файл или разрешите перезапись.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="815"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="815"/>
         <source>This file has the same content as {other}; it was skipped.</source>
         <translation>Содержимое этого файла совпадает с {other}; файл пропущен.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="946"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="946"/>
         <source>No usable feature in any input: no route, sign, camera or detection could be read. Check the files and the validation messages.</source>
         <translation>Ни в одном входном файле нет пригодных объектов: не удалось прочитать ни одного маршрута, следа, фотоловушки или регистрации. Проверьте файлы и сообщения проверки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="845"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="845"/>
         <source>The season CRS {crs} is geographic; choose a metric (projected) CRS such as a UTM zone.</source>
         <translation>Система координат сезона {crs} географическая; выберите метрическую (проекционную) систему координат, например зону UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="857"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="857"/>
         <source>No input has coordinates, so the season&apos;s CRS cannot be chosen; give it.</source>
         <translation>Ни в одном входном файле нет координат, поэтому систему координат сезона определить нельзя; укажите её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="928"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="928"/>
         <source>{n} detections at station &apos;{station}&apos;, which is not among the cameras; kept without a location. Add the station to the camera table.</source>
         <translation>Регистраций на точке «{station}», которой нет среди фотоловушек: {n}; сохранены без координат. Добавьте точку в таблицу фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="969"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="969"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="606"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="606"/>
         <source>Cannot read the field mapping {path}: {reason}</source>
         <translation>Не удалось прочитать сопоставление полей {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="616"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="616"/>
         <source>The field mapping {path} is not a list of field: column pairs; save the mapping again from the import dialog.</source>
         <translation>Сопоставление полей {path} не является списком пар «поле: столбец»; сохраните сопоставление заново из окна импорта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="651"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="651"/>
         <source>{path} is a spreadsheet workbook, not a text table: save the sheet as CSV (File &gt; Save As &gt; CSV) and import the CSV.</source>
         <translation>{path} — книга электронной таблицы, а не текстовая таблица: сохраните лист в CSV (Файл &gt; Сохранить как &gt; CSV) и импортируйте CSV.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="703"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="703"/>
         <source>{path} is empty: export the table again.</source>
         <translation>Файл {path} пуст: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="657"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="657"/>
         <source>{path} is not a text table (CSV or TXT): check that the right file was chosen, or export the data as CSV.</source>
         <translation>{path} не является текстовой таблицей (CSV или TXT): проверьте, тот ли файл выбран, или выгрузите данные в CSV.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="708"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="708"/>
         <source>Row has {found} cells but the header has {expected}; an unquoted decimal comma in a comma-separated file? Fix the row or export with &apos;;&apos;.</source>
         <translation>В строке ячеек: {found}, а в заголовке: {expected}. Возможно, в файле с разделителем-запятой есть десятичная запятая без кавычек? Исправьте строку или выгрузите таблицу с разделителем «;».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="716"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="716"/>
         <source>{path} has a header but no data rows: export the table again.</source>
         <translation>В {path} есть заголовок, но нет строк с данными: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="770"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="770"/>
         <source>{path} has no column &apos;{column}&apos; (the field mapping uses it for {field}); its columns are: {columns}. Edit the field mapping.</source>
         <translation>В {path} нет столбца «{column}» (по сопоставлению полей он используется для {field}); имеющиеся столбцы: {columns}. Исправьте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="804"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="804"/>
         <source>Unknown CRS {crs}: give an EPSG code such as EPSG:32645.</source>
         <translation>Неизвестная система координат {crs}: укажите код EPSG, например EPSG:32645.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="822"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="822"/>
         <source>{path}: no coordinate columns found. Expected latitude and longitude (широта/долгота, lat/lon), X/Y with a CRS, or a WKT 'geom' column; columns found: {columns}. Rename the columns or set a field mapping.</source>
         <translation>{path}: не найдены столбцы координат. Ожидаются широта и долгота (широта/долгота, lat/lon), X/Y с указанием системы координат или столбец WKT «geom»; найдены столбцы: {columns}. Переименуйте столбцы или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="829"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="829"/>
         <source>{path}: the coordinates look projected (metres, not degrees). Give their CRS, e.g. EPSG:32645 (UTM 45N) or EPSG:3857 for a NextGIS Web export.</source>
         <translation>{path}: координаты похожи на проекционные (метры, а не градусы). Укажите их систему координат, например EPSG:32645 (UTM 45N) или EPSG:3857 для выгрузки из NextGIS Web.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="918"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="918"/>
         <source>Coordinates '{value}' cannot be read; the row was not imported. Write them as decimal degrees (49.7534), degrees-minutes (49 45.205) or DMS (49°45'12&quot;N).</source>
         <translation>Не удалось прочитать координаты «{value}»; строка не импортирована. Записывайте их в десятичных градусах (49.7534), в градусах и минутах (49 45.205) или в градусах, минутах и секундах (49°45'12&quot;N).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="923"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="923"/>
         <source>The row has no coordinates; it was not imported. Fill them in and import again.</source>
         <translation>В строке нет координат; она не импортирована. Заполните их и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="945"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="945"/>
         <source>Dates in column &apos;{column}&apos; were read as month/day/year (some have a second number above 12).</source>
         <translation>Даты в столбце «{column}» прочитаны как месяц/день/год (в некоторых второе число больше 12).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="949"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="949"/>
         <source>Dates in column &apos;{column}&apos; such as 03/04/2024 could be day/month or month/day; they were read as day/month/year. Check them.</source>
         <translation>Даты в столбце «{column}» вида 03/04/2024 можно понять и как день/месяц, и как месяц/день; они прочитаны как день/месяц/год. Проверьте их.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="963"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="963"/>
         <source>No date in column &apos;{column}&apos;; the row was kept without it. Add the date if known.</source>
         <translation>В столбце «{column}» нет даты; строка сохранена без неё. Добавьте дату, если она известна.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="969"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="969"/>
         <source>Date &apos;{value}&apos; cannot be read; the row was kept without it. Write dates as 15.02.2024 or 2024-02-15, times as 14:30.</source>
         <translation>Не удалось прочитать дату «{value}»; строка сохранена без неё. Записывайте даты как 15.02.2024 или 2024-02-15, время — как 14:30.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="978"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="978"/>
         <source>The table has no date column; all rows were kept without dates. Name the column 'date'/'дата' or set a field mapping.</source>
         <translation>В таблице нет столбца с датой; все строки сохранены без дат. Назовите столбец «date»/«дата» или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1013"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1013"/>
         <source>{field} &apos;{value}&apos; is not a number; it was left empty.</source>
         <translation>{field}: «{value}» — не число; поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1083"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1083"/>
         <source>Unknown sign type &apos;{value}&apos;; stored as &apos;other&apos;. Correct it, or add the name to the sign list.</source>
         <translation>Неизвестный тип следа «{value}»; записан как «other» (другой). Исправьте его или добавьте название в список типов следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1087"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1087"/>
         <source>No sign type; stored as &apos;other&apos;.</source>
         <translation>Тип следа не указан; записан как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1092"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1092"/>
         <source>Unknown sign age '{value}' (expected fresh/old, свежий/старый); left empty.</source>
         <translation>Неизвестная давность следа «{value}» (ожидается fresh/old, свежий/старый); поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1201"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1201"/>
         <source>No station ID; the row number {value} was used.</source>
         <translation>Нет идентификатора точки; использован номер строки {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1211"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1211"/>
         <source>Problem period &apos;{value}&apos; cannot be read; it was not subtracted from the trap-nights.</source>
         <translation>Не удалось прочитать период неисправности «{value}»; он не вычтен из ловушко-суток.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1228"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1228"/>
         <source>Retrieval {end} is before setup {start}; trap-nights left empty.</source>
         <translation>Снятие {end} раньше установки {start}; ловушко-сутки не заполнены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1234"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1234"/>
         <source>Station {station}: no effort and no setup/retrieval dates, so its trap-nights are unknown.</source>
         <translation>Точка {station}: нет ни усилия, ни дат установки/снятия, поэтому число ловушко-суток неизвестно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1279"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1279"/>
         <source>{path}: no station column found (Station, station_id, камера, станция); columns found: {columns}. Rename it or set a field mapping.</source>
         <translation>{path}: не найден столбец точки (Station, station_id, камера, станция); найдены столбцы: {columns}. Переименуйте столбец или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1291"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1291"/>
         <source>The detection has no station; it was not imported. Fill in the station.</source>
         <translation>У регистрации не указана точка; она не импортирована. Укажите точку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="87"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="87"/>
         <source>The {what} is in geographic coordinates (degrees); slopes and distances need metres. Reproject it to a metric CRS such as the park&apos;s UTM zone first.</source>
         <translation>{what} — в географических координатах (градусах), а для уклонов и расстояний нужны метры. Сначала перепроецируйте в метрическую систему координат, например в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="107"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="107"/>
         <source>The {what} must be a single-band 2-D raster; got an array of {ndim} dimensions.</source>
         <translation>{what}: нужен одноканальный двумерный растр; получен массив размерности {ndim}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="110"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="110"/>
         <source>The {what} has {rows} x {cols} cells but its grid says {grid_rows} x {grid_cols}; read the raster and its grid together.</source>
         <translation>{what}: {rows} × {cols} ячеек, а по описанию сетки — {grid_rows} × {grid_cols}; читайте растр вместе с его сеткой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="114"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="114"/>
         <source>The {what} has a cell size of {pixel}; it must be positive.</source>
         <translation>{what}: размер ячейки {pixel}; он должен быть положительным.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="118"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="118"/>
         <source>The {what} has no valid elevation (all cells are nodata); check its nodata value and that it covers the park.</source>
         <translation>{what}: нет допустимых значений высоты (во всех ячейках нет данных); проверьте значение nodata и то, что растр покрывает парк.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="121"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="121"/>
         <source>The {what} is {rows} x {cols} cells, smaller than the {size} x {size}-cell window; use a larger DEM or a smaller window radius.</source>
         <translation>{what}: {rows} × {cols} ячеек — меньше окна {size} × {size} ячеек; возьмите ЦМР большего охвата или уменьшите радиус окна.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="129"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="129"/>
         <source>Unknown edge mode {value}; use one of {choices}.</source>
         <translation>Неизвестный режим обработки краёв {value}; используйте один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="140"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="140"/>
         <source>The TPI radius {radius} m is smaller than one cell ({pixel} m); give at least one cell.</source>
         <translation>Радиус TPI {radius} м меньше одной ячейки ({pixel} м); задайте не меньше одной ячейки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="446"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="446"/>
         <source>Unknown terrain metric {value}; use one of {choices}.</source>
         <translation>Неизвестный показатель рельефа {value}; используйте один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="450"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="450"/>
         <source>Unknown TPI window shape {value}; use one of {choices}.</source>
         <translation>Неизвестная форма окна TPI {value}; используйте одну из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="453"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="453"/>
         <source>The VRM window must be an odd number of cells, 3 or more; got {value}.</source>
         <translation>Окно VRM должно быть нечётным числом ячеек, не меньше 3; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/terrain.py" line="456"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="456"/>
         <source>The minimum window coverage must be in (0, 1]; got {value}.</source>
         <translation>Минимальная доля заполнения окна должна быть в пределах (0, 1]; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="284"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="284"/>
         <source>Cannot read {path}: {reason}. Check that it is a complete GPX, KML/KMZ, GeoJSON, GeoPackage or Shapefile.</source>
         <translation>Не удалось прочитать {path}: {reason}. Проверьте, что это целый (неповреждённый) файл GPX, KML/KMZ, GeoJSON, GeoPackage или Shapefile.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="588"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="588"/>
         <source>Waypoint &apos;{name}&apos; is not a sign (its name, description and symbol name no sign type); it was not imported.</source>
         <translation>Путевая точка «{name}» не является следом (ни в названии, ни в описании, ни в имени значка не указан тип следа); она не импортирована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="722"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="722"/>
         <source>Feature &apos;{name}&apos; has no geometry; it was not imported.</source>
         <translation>У объекта «{name}» нет геометрии; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="730"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="730"/>
         <source>Cannot read {path}: the layer {layer} has no CRS and its coordinates are not degrees; add a .prj or give the CRS.</source>
         <translation>Не удалось прочитать {path}: у слоя {layer} не задана система координат, а координаты не в градусах; добавьте файл .prj или укажите систему координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="737"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="737"/>
         <source>Feature &apos;{name}&apos; is a polygon, not a route or a sign; it was not imported.</source>
         <translation>Объект «{name}» — полигон, а не маршрут или след; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="795"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="795"/>
         <source>The sign type of &apos;{name}&apos; is not recognised ({value}); imported as &apos;other&apos;.</source>
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
@@ -961,147 +961,147 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Высота</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/habitat.py" line="65"/>
+        <location filename="../snowleopard_plugin/core/analysis/habitat.py" line="65"/>
         <source>A habitat rule needs low0 &lt;= low1 &lt;= high1 &lt;= high0 and a floor in 0..1; got {low0}, {low1}, {high1}, {high0}, floor {floor}.</source>
         <translation>Для правила местообитания нужно low0 &lt;= low1 &lt;= high1 &lt;= high0 и нижний предел (floor) в диапазоне 0..1; получено {low0}, {low1}, {high1}, {high0}, floor {floor}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/habitat.py" line="128"/>
+        <location filename="../snowleopard_plugin/core/analysis/habitat.py" line="128"/>
         <source>Unknown way to combine habitat scores {value}; use one of {choices}.</source>
         <translation>Неизвестный способ объединения оценок местообитания {value}; используйте один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/habitat.py" line="137"/>
+        <location filename="../snowleopard_plugin/core/analysis/habitat.py" line="137"/>
         <source>Habitat rule weights must be zero or positive, and not all zero; got {weights}.</source>
         <translation>Веса правил местообитания должны быть неотрицательными и не все равны нулю; получено {weights}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/habitat.py" line="310"/>
+        <location filename="../snowleopard_plugin/core/analysis/habitat.py" line="310"/>
         <source>All habitat rules are switched off; keep at least one of elevation, slope, ruggedness and ridge distance.</source>
         <translation>Все правила местообитания отключены; оставьте хотя бы одно: высота, уклон, расчленённость рельефа или расстояние до гребня.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/habitat.py" line="394"/>
+        <location filename="../snowleopard_plugin/core/analysis/habitat.py" line="394"/>
         <source>The habitat polygons are in {crs} but the analysis grid is in {grid_crs}; reproject them first.</source>
         <translation>Полигоны местообитаний в системе координат {crs}, а сетка анализа — в {grid_crs}; сначала перепроецируйте полигоны.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/habitat.py" line="399"/>
+        <location filename="../snowleopard_plugin/core/analysis/habitat.py" line="399"/>
         <source>Got {n_values} habitat values for {n_geoms} polygons; give one per polygon.</source>
         <translation>Значений местообитания — {n_values}, а полигонов — {n_geoms}; нужно одно значение на каждый полигон.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/habitat.py" line="402"/>
+        <location filename="../snowleopard_plugin/core/analysis/habitat.py" line="402"/>
         <source>Habitat values must lie between 0 and 1; got {low} to {high}.</source>
         <translation>Значения местообитания должны быть от 0 до 1; получено от {low} до {high}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/habitat.py" line="447"/>
+        <location filename="../snowleopard_plugin/core/analysis/habitat.py" line="447"/>
         <source>Unknown resampling {value}; use one of {choices}.</source>
         <translation>Неизвестный метод передискретизации {value}; используйте один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/habitat.py" line="453"/>
+        <location filename="../snowleopard_plugin/core/analysis/habitat.py" line="453"/>
         <source>A habitat array needs its grid (src_grid) to be resampled.</source>
         <translation>Для передискретизации массива местообитаний нужна его сетка (src_grid).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="51"/>
+        <location filename="../snowleopard_plugin/core/analysis/heatmaps.py" line="51"/>
         <source>Unknown sign type {name}: use one of {codes}.</source>
         <translation>Неизвестный тип следа {name}: используйте один из: {codes}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="73"/>
+        <location filename="../snowleopard_plugin/core/analysis/heatmaps.py" line="73"/>
         <source>Cannot read the sign weight {item}: write type=weight, for example track=1, scrape=2.</source>
         <translation>Не удалось прочитать вес следа {item}: пишите тип=вес, например track=1, scrape=2.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="141"/>
+        <location filename="../snowleopard_plugin/core/analysis/heatmaps.py" line="141"/>
         <source>Sign {index} has a missing or negative weight; weights must be 0 or more.</source>
         <translation>У следа {index} вес не указан или отрицателен; веса должны быть не меньше 0.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="161"/>
+        <location filename="../snowleopard_plugin/core/analysis/heatmaps.py" line="161"/>
         <source>The extent is empty: draw or choose a larger one.</source>
         <translation>Охват пуст: нарисуйте или выберите охват побольше.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="199"/>
+        <location filename="../snowleopard_plugin/core/analysis/heatmaps.py" line="199"/>
         <source>No sign is left after the choice of sign types and dates: widen the selection.</source>
         <translation>После отбора по типам следов и датам не осталось ни одного следа: расширьте выборку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="209"/>
+        <location filename="../snowleopard_plugin/core/analysis/heatmaps.py" line="209"/>
         <source>The effort layer has no route line: choose the season&apos;s routes.</source>
         <translation>В слое учётного усилия нет линий маршрутов: выберите маршруты сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="211"/>
+        <location filename="../snowleopard_plugin/core/analysis/heatmaps.py" line="211"/>
         <source>The effort-corrected map needs one radius for all signs: leave the radius field empty.</source>
         <translation>Для карты с поправкой на учётное усилие нужен один радиус для всех следов: оставьте поле радиуса пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/ridges.py" line="593"/>
+        <location filename="../snowleopard_plugin/core/analysis/ridges.py" line="593"/>
         <source>{name} must be zero or a positive number of metres; got {value}.</source>
         <translation>{name}: нужно неотрицательное число метров; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/ridges.py" line="596"/>
+        <location filename="../snowleopard_plugin/core/analysis/ridges.py" line="596"/>
         <source>The maximum segment length must be a positive number of metres; got {value}.</source>
         <translation>Максимальная длина сегмента должна быть положительным числом метров; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_io.py" line="57"/>
+        <location filename="../snowleopard_plugin/core/io/secr.py" line="57"/>
         <source>{path} is not a text file: choose the secr traps or capture text file.</source>
         <translation>{path} не является текстовым файлом: выберите текстовый файл ловушек или поимок secr.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_io.py" line="72"/>
+        <location filename="../snowleopard_plugin/core/io/secr.py" line="72"/>
         <source>{path} has no data lines (only comments or nothing): export it again.</source>
         <translation>В {path} нет строк с данными (только комментарии или ничего): выгрузите файл заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_io.py" line="158"/>
+        <location filename="../snowleopard_plugin/core/io/secr.py" line="158"/>
         <source>Line &apos;{value}&apos; is not &apos;trapID x y [usage] [/ covariates]&apos;; it was not imported.</source>
         <translation>Строка «{value}» не соответствует формату «trapID x y [usage] [/ covariates]»; она не импортирована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_io.py" line="165"/>
+        <location filename="../snowleopard_plugin/core/io/secr.py" line="165"/>
         <source>{path}: no line reads as &apos;trapID x y [usage] [/ covariates]&apos;. Choose a secr traps file (detector ID, x, y in metres, one detector per line).</source>
         <translation>{path}: ни одна строка не соответствует формату «trapID x y [usage] [/ covariates]». Выберите файл ловушек secr (ID детектора, x, y в метрах, по одному детектору в строке).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_io.py" line="199"/>
+        <location filename="../snowleopard_plugin/core/io/secr.py" line="199"/>
         <source>Detector {id}: usage &apos;{value}&apos; cannot be read; trap-nights left empty.</source>
         <translation>Детектор {id}: не удалось прочитать usage «{value}»; ловушко-сутки не заполнены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_io.py" line="203"/>
+        <location filename="../snowleopard_plugin/core/io/secr.py" line="203"/>
         <source>Detector ID {id} is used again (first on data line {first}); both were kept. Polygon and transect detectors are not read as such.</source>
         <translation>ID детектора {id} встречается повторно (впервые в строке данных {first}); сохранены оба. Полигональные и трансектные детекторы не распознаются как таковые.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_io.py" line="222"/>
+        <location filename="../snowleopard_plugin/core/io/secr.py" line="222"/>
         <source>The traps file has no usage (effort) columns; trap-nights are unknown. Enter the effort or the setup/retrieval dates of the cameras.</source>
         <translation>В файле ловушек нет столбцов usage (усилие); ловушко-сутки неизвестны. Укажите усилие или даты установки/снятия фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_io.py" line="269"/>
+        <location filename="../snowleopard_plugin/core/io/secr.py" line="269"/>
         <source>Session {session} is declared without captures (&apos;{value}&apos;).</source>
         <translation>Сессия {session} объявлена без поимок («{value}»).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_io.py" line="274"/>
+        <location filename="../snowleopard_plugin/core/io/secr.py" line="274"/>
         <source>Line &apos;{value}&apos; is not &apos;Session ID Occasion Detector [covariates]&apos;; it was not imported.</source>
         <translation>Строка «{value}» не соответствует формату «Session ID Occasion Detector [covariates]»; она не импортирована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_io.py" line="295"/>
+        <location filename="../snowleopard_plugin/core/io/secr.py" line="295"/>
         <source>{path}: no line reads as &apos;Session ID Occasion Detector&apos;. Choose a secr capture file (fmt = trapID).</source>
         <translation>{path}: ни одна строка не соответствует формату «Session ID Occasion Detector». Выберите файл поимок secr (fmt = trapID).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1115"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1115"/>
         <source>The table has no sign type column; every row was stored as 'other'. Name the column 'type'/'тип следа' or set a field mapping.</source>
         <translation>В таблице нет столбца с типом следа; все строки записаны как «other» (другой). Назовите столбец «type»/«тип следа» или задайте сопоставление полей.</translation>
     </message>
@@ -1293,12 +1293,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="267"/>
+        <location filename="../snowleopard_plugin/core/analysis/heatmaps.py" line="267"/>
         <source>There are no camera stations: choose the season&apos;s cameras layer.</source>
         <translation>Нет ни одной фотоловушки: выберите слой фотоловушек сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/heatmaps.py" line="282"/>
+        <location filename="../snowleopard_plugin/core/analysis/heatmaps.py" line="282"/>
         <source>No camera station has trap-nights: check the deployment dates or the trap_nights field.</source>
         <translation>Ни у одной фотоловушки нет ловушко-суток: проверьте даты установки или поле trap_nights.</translation>
     </message>
@@ -1372,187 +1372,187 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>на 100 ловушко-суток</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/summary.py" line="47"/>
+        <location filename="../snowleopard_plugin/core/reporting/summary.py" line="47"/>
         <source>The season GeoPackage {path} does not exist: import the season first or choose an existing season file.</source>
         <translation>GeoPackage сезона {path} не существует: сначала импортируйте сезон или выберите существующий файл сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/summary.py" line="57"/>
+        <location filename="../snowleopard_plugin/core/reporting/summary.py" line="57"/>
         <source>Cannot read {path} as a GeoPackage: choose the .gpkg file written by Import census season.</source>
         <translation>Не удалось прочитать {path} как GeoPackage: выберите файл .gpkg, записанный алгоритмом «Импорт данных учётного сезона».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/summary.py" line="61"/>
+        <location filename="../snowleopard_plugin/core/reporting/summary.py" line="61"/>
         <source>{path} is not a census season: it has none of the layers routes, observations, cameras, detections. Choose the GeoPackage written by Import census season.</source>
         <translation>{path} не является учётным сезоном: в нём нет ни одного из слоёв routes, observations, cameras, detections. Выберите GeoPackage, записанный алгоритмом «Импорт данных учётного сезона».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="110"/>
+        <location filename="../snowleopard_plugin/core/exports/camtrapdp.py" line="110"/>
         <source>The cameras layer is empty: a Camtrap DP package needs the deployments.</source>
         <translation>Слой фотоловушек пуст: для пакета Camtrap DP нужны установки фотоловушек (deployments).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="112"/>
+        <location filename="../snowleopard_plugin/core/exports/camtrapdp.py" line="112"/>
         <source>The cameras layer has no CRS: set it (the season&apos;s UTM zone) so the coordinates can be written in WGS 84.</source>
         <translation>У слоя фотоловушек не задана система координат: укажите её (зону UTM сезона), чтобы координаты можно было записать в WGS 84.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="164"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="164"/>
         <source>The cameras layer has no {field} field: use the season GeoPackage&apos;s cameras layer.</source>
         <translation>В слое фотоловушек нет поля {field}: используйте слой cameras из GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="140"/>
+        <location filename="../snowleopard_plugin/core/exports/camtrapdp.py" line="140"/>
         <source>{n} cameras ({stations}) have no deployment start and end date; Camtrap DP requires them. Enter the setup and retrieval dates (a secr import has only the effort).</source>
         <translation>Фотоловушек без дат начала и окончания установки: {n} ({stations}); в Camtrap DP эти даты обязательны. Укажите даты установки и снятия (при импорте из secr известно только усилие).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="244"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="244"/>
         <source>{n} detections name a station that is not among the cameras and were left out.</source>
         <translation>Регистраций на точках, которых нет среди фотоловушек: {n}; они исключены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="221"/>
+        <location filename="../snowleopard_plugin/core/exports/camtrapdp.py" line="221"/>
         <source>{n} detections have no date and time and were left out: Camtrap DP requires the event time.</source>
         <translation>Регистраций без даты и времени: {n}; они исключены, так как в Camtrap DP время события обязательно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="224"/>
+        <location filename="../snowleopard_plugin/core/exports/camtrapdp.py" line="224"/>
         <source>{n} times had no UTC offset; the cameras&apos; offset {offset} was assumed.</source>
         <translation>Значений времени без смещения относительно UTC: {n}; принято смещение фотоловушек {offset}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/camtrapdp_export.py" line="266"/>
+        <location filename="../snowleopard_plugin/core/exports/camtrapdp.py" line="266"/>
         <source>Camtrap DP export: {deployments} deployments, {observations} observations.</source>
         <translation>Экспорт Camtrap DP: установок фотоловушек — {deployments}, наблюдений — {observations}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/generalise.py" line="51"/>
+        <location filename="../snowleopard_plugin/core/exports/generalise.py" line="51"/>
         <source>The generalisation cell size must be more than 0 m (got {value}); for example 10000 for 10 km cells.</source>
         <translation>Размер ячейки генерализации должен быть больше 0 м (задано {value}); например, 10000 для ячеек 10 км.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/generalise.py" line="70"/>
+        <location filename="../snowleopard_plugin/core/exports/generalise.py" line="70"/>
         <source>The points are in geographic coordinates (degrees); generalisation needs a metric CRS: use the season GeoPackage&apos;s layers or reproject to the park&apos;s UTM zone.</source>
         <translation>Точки в географических координатах (градусах); для генерализации нужна метрическая система координат: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="189"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="189"/>
         <source>The raster {path} has no CRS: set it before using it for covariates.</source>
         <translation>У растра {path} не задана система координат: укажите её, прежде чем использовать растр для ковариат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="225"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="225"/>
         <source>The raster {what} does not cover the sites.</source>
         <translation>Растр {what} не покрывает участки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="279"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="279"/>
         <source>Unknown replicate kind {name}: use one of {names}.</source>
         <translation>Неизвестный вид повторов {name}: используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="283"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="283"/>
         <source>The segment length must be more than 0 km (got {value}).</source>
         <translation>Длина отрезка должна быть больше 0 км (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="286"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="286"/>
         <source>The search half-width must be 0 m or more (got {value}).</source>
         <translation>Полуширина обследования должна быть не меньше 0 м (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="289"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="289"/>
         <source>The routes layer is empty: occupancy replicates are cut from the walked routes.</source>
         <translation>Слой маршрутов пуст: повторы для моделей встречаемости нарезаются из пройденных маршрутов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="311"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="311"/>
         <source>{n} routes have no date and were left out of the date window.</source>
         <translation>Маршрутов без даты: {n}; они не вошли в интервал дат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="316"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="316"/>
         <source>No route has a date, so there are no survey-day replicates: enter the route dates, or use segment replicates.</source>
         <translation>Ни у одного маршрута нет даты, поэтому повторов по дням учёта нет: укажите даты маршрутов или используйте повторы-отрезки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="318"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="318"/>
         <source>{n} routes have no date: there are no day replicates for them, so they were left out. Enter their dates to use them.</source>
         <translation>Маршрутов без даты: {n}; для них нет повторов по дням, поэтому они исключены. Укажите их даты, чтобы их использовать.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="322"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="322"/>
         <source>{n} routes have no date: their replicates come after the dated ones and their signs are matched by distance only.</source>
         <translation>Маршрутов без даты: {n}; их повторы идут после повторов с датами, а следы сопоставляются с ними только по расстоянию.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="325"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="325"/>
         <source>No route lies in the date window {start} to {end}: widen the window.</source>
         <translation>Ни один маршрут не попадает в интервал дат с {start} по {end}: расширьте интервал.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="330"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="330"/>
         <source>The routes have no line geometry: nothing was walked.</source>
         <translation>У маршрутов нет линейной геометрии: ничего не пройдено.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="353"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="353"/>
         <source>None of the {n} sites has a walked route inside it: check that the sites and the routes cover the same area (and the date window).</source>
         <translation>Ни в одном из участков (всего: {n}) нет пройденного маршрута: проверьте, что участки и маршруты охватывают одну и ту же территорию (и интервал дат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="358"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="358"/>
         <source>Give site polygons or a grid size of more than 0 m (got {value}).</source>
         <translation>Укажите полигоны участков или размер ячейки сетки больше 0 м (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="435"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="435"/>
         <source>{km} km walked in sites were left out: last pieces shorter than {share} of a segment.</source>
         <translation>Не учтено {km} км маршрутов, пройденных в участках: это последние куски короче {share} длины отрезка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="439"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="439"/>
         <source>No site holds a replicate: the routes inside the sites are shorter than the segment length. Use shorter segments or larger sites.</source>
         <translation>Ни на одном участке нет повторов: маршруты внутри участков короче длины отрезка. Уменьшите длину отрезка или увеличьте участки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="481"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="481"/>
         <source>{used} chosen signs lie within {width} m of a replicate; {far} lie farther (or on another day) and were not used.</source>
         <translation>Выбранных следов в пределах {width} м от повтора: {used}; дальше (или в другой день): {far} — они не использованы.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="485"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="485"/>
         <source>No observations were given: every replicate is a non-detection.</source>
         <translation>Наблюдения не заданы: во всех повторах нет обнаружений.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="551"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="551"/>
         <source>{n} sites hold no replicate (not walked, or too little): their rows are all missing.</source>
         <translation>Участков без повторов (не пройдены или пройдено слишком мало): {n}; их строки целиком состоят из пропусков.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="553"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="553"/>
         <source>Occupancy export: {sites} sites, up to {k} replicates, {occupied} sites with a detection (naive occupancy {naive}).</source>
         <translation>Экспорт для моделей встречаемости: участков — {sites}, повторов — до {k}, участков с обнаружением — {occupied} (наивная встречаемость {naive}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/occupancy.py" line="603"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="603"/>
         <source>Unknown missing-value code {value}: use one of {codes}.</source>
         <translation>Неизвестный код пропущенного значения {value}: используйте один из: {codes}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="457"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="457"/>
         <source>The ridges layer has no lines; compute the ridgelines from the DEM first (snowleopard:terrain).</source>
         <translation>В слое гребней нет линий; сначала постройте линии гребней по ЦМР (snowleopard:terrain).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="936"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="936"/>
         <source>The budget must be a positive number of km; got {value}.</source>
         <translation>Бюджет должен быть положительным числом км; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="937"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="937"/>
         <source>The longest day must be a positive number of km; got {value}.</source>
         <translation>Наибольший дневной переход должен быть положительным числом км; задано {value}.</translation>
     </message>
@@ -1562,192 +1562,192 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation type="obsolete">Полуширина обследования должна быть положительным числом метров; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="940"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="940"/>
         <source>There must be at least one team; got {value}.</source>
         <translation>Нужна хотя бы одна группа; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="946"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="946"/>
         <source>The habitat array has shape {shape} but its grid is {rows} x {cols}.</source>
         <translation>Массив местообитаний имеет размер {shape}, а его сетка — {rows} × {cols}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1244"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1244"/>
         <source>No habitat cell reaches the suitability threshold {threshold}; lower the threshold or check the habitat layer.</source>
         <translation>Ни одна ячейка местообитаний не достигает порога пригодности {threshold}; понизьте порог или проверьте слой местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="965"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="965"/>
         <source>{count} ridge segments touch an excluded area and were left out.</source>
         <translation>Отрезков гребней, касающихся исключённых зон: {count}; они не учитываются.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="989"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="989"/>
         <source>No ridge can be reached from the access points within half a day&apos;s walk without entering an excluded area.</source>
         <translation>Ни до одного гребня нельзя дойти от точек доступа за полдня пути, не заходя в исключённые зоны.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1007"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1007"/>
         <source>A locked transect is {km:.1f} km long, more than the longest day ({day:.1f} km); it is kept as given.</source>
         <translation>Закреплённая трансекта длиной {km:.1f} км длиннее наибольшего дневного перехода ({day:.1f} км); она сохранена в заданном виде.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1011"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1011"/>
         <source>A locked transect enters an excluded area; it is kept as given.</source>
         <translation>Закреплённая трансекта заходит в исключённую зону; она сохранена в заданном виде.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1024"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1024"/>
         <source>The budget ({budget:.1f} km) is smaller than the locked transects ({locked:.1f} km); the plan holds the locked transects only.</source>
         <translation>Бюджет ({budget:.1f} км) меньше длины закреплённых трансект ({locked:.1f} км); в план входят только закреплённые трансекты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1028"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1028"/>
         <source>No ridge path fits in a day of {day:.1f} km (approaches included); raise the longest day or add access points closer to the ridges.</source>
         <translation>Ни один путь по гребням не укладывается в дневной переход {day:.1f} км (с учётом подходов); увеличьте наибольший дневной переход или добавьте точки доступа ближе к гребням.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1034"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1034"/>
         <source>The budget left after the locked transects ({left:.1f} km) is less than the shortest possible transect ({short:.1f} km).</source>
         <translation>Остаток бюджета после закреплённых трансект ({left:.1f} км) меньше самой короткой возможной трансекты ({short:.1f} км).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1232"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1232"/>
         <source>The number of stations must be 0 or more; got {value}.</source>
         <translation>Число точек должно быть не меньше 0; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1233"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1233"/>
         <source>Sigma must be a positive distance in metres; got {value}.</source>
         <translation>Сигма должна быть положительным расстоянием в метрах; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1236"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1236"/>
         <source>The minimum spacing must be 0 or more metres; got {value}.</source>
         <translation>Минимальное расстояние между точками должно быть не меньше 0 м; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="1301"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1301"/>
         <source>Only {placed} of the {wanted} new stations fit in the suitable habitat at a spacing of {spacing:.0f} m; lower the minimum spacing or the number of stations.</source>
         <translation>В пригодных местообитаниях при расстоянии между точками {spacing:.0f} м удалось разместить лишь {placed} из {wanted} новых точек; уменьшите минимальное расстояние или число точек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/report_data.py" line="247"/>
+        <location filename="../snowleopard_plugin/core/reporting/data.py" line="247"/>
         <source>The gaps layer has no area_km2 field: choose the output of Coverage gaps.</source>
         <translation>В слое пробелов нет поля area_km2: выберите результат «Пробелы в охвате».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/report_data.py" line="299"/>
+        <location filename="../snowleopard_plugin/core/reporting/data.py" line="299"/>
         <source>The season {path} is empty: it has no routes, signs, cameras or detections. Import the field files first.</source>
         <translation>Сезон {path} пуст: в нём нет маршрутов, следов, фотоловушек и регистраций. Сначала импортируйте полевые файлы.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/report_data.py" line="383"/>
+        <location filename="../snowleopard_plugin/core/reporting/data.py" line="383"/>
         <source>Cannot read {path} as a vector layer: choose the GeoPackage or shapefile written by the analysis.</source>
         <translation>Не удалось прочитать {path} как векторный слой: выберите GeoPackage или shapefile, записанный анализом.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="148"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="148"/>
         <source>Unknown detector type {name}: use one of {names}.</source>
         <translation>Неизвестный тип детектора {name}: используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="155"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="155"/>
         <source>The occasion length must be more than 0 days (got {value}).</source>
         <translation>Длительность периода должна быть больше 0 суток (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="158"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="158"/>
         <source>The cameras layer is empty: secr needs the camera stations (traps).</source>
         <translation>Слой фотоловушек пуст: для secr нужны точки фотоловушек (ловушки).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="190"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="190"/>
         <source>No camera has a station_id and a position: secr needs the camera stations.</source>
         <translation>Ни у одной фотоловушки нет одновременно station_id и координат: для secr нужны точки фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="211"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="211"/>
         <source>{n} of {total} stations have no deployment start and end dates; the usage per occasion cannot be known for them, so the total effort (trap-nights) is written as usage for every station.</source>
         <translation>У {n} из {total} фотоловушек нет дат начала и окончания установки; использование (usage) по периодам для них неизвестно, поэтому для всех точек в качестве usage записано суммарное усилие (ловушко-сутки).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="215"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="215"/>
         <source>The cameras have no deployment dates (e.g. imported from a secr traps file with only the effort); the usage per occasion is unknown, so the total effort (trap-nights) is written as usage. Read the traps file with binary.usage = FALSE.</source>
         <translation>У фотоловушек нет дат установки (например, они импортированы из файла ловушек secr, где есть только усилие); usage по периодам неизвестно, поэтому в качестве usage записано суммарное усилие (ловушко-сутки). Читайте файл ловушек с binary.usage = FALSE.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="223"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="223"/>
         <source>The detections layer is empty: secr needs detections of identified animals.</source>
         <translation>Слой регистраций пуст: для secr нужны регистрации опознанных особей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="226"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="226"/>
         <source>The detections layer needs station_id and individual_id fields: use the season GeoPackage&apos;s detections layer.</source>
         <translation>В слое регистраций должны быть поля station_id и individual_id: используйте слой detections из GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="233"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="233"/>
         <source>{n} detections of other species than {species} were left out.</source>
         <translation>Регистраций других видов (не {species}): {n}; они исключены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="238"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="238"/>
         <source>{n} detections have no individual ID and were left out: secr needs each capture to name the animal. Identify them (individual_id) to use them.</source>
         <translation>Регистраций без ID особи: {n}; они исключены, так как в secr для каждой поимки нужно указать особь. Опознайте особей (individual_id), чтобы использовать эти регистрации.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="248"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="248"/>
         <source>No detection of an identified animal at a known camera station: secr needs detections with an individual_id. {n} detections had no individual ID.</source>
         <translation>Нет ни одной регистрации опознанной особи на известной точке фотоловушки: для secr нужны регистрации с individual_id. Регистраций без ID особи: {n}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="257"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="257"/>
         <source>The detections carry secr occasions (imported from a capture file); they were kept and the occasion length was not used.</source>
         <translation>У регистраций уже есть периоды secr (импорт из файла поимок); они сохранены, а длительность периода не использована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="268"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="268"/>
         <source>{n} detections have no date and time and were left out: their occasion cannot be known.</source>
         <translation>Регистраций без даты и времени: {n}; они исключены, так как их период нельзя определить.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="272"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="272"/>
         <source>The detections have neither secr occasions nor dates: the occasions cannot be formed. Import detections with their date and time.</source>
         <translation>У регистраций нет ни периодов secr, ни дат: сформировать периоды невозможно. Импортируйте регистрации с датой и временем.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="287"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="287"/>
         <source>{n} detections are earlier than the first camera deployment and were left out.</source>
         <translation>Регистраций раньше первой установки фотоловушки: {n}; они исключены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="309"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="309"/>
         <source>{n} detections fall outside the deployment dates of their camera; check the camera dates or the detection times.</source>
         <translation>Регистраций вне дат установки своей фотоловушки: {n}; проверьте даты фотоловушек или время регистраций.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="322"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="322"/>
         <source>{n} stations have no trap-nights; their usage was written as NA.</source>
         <translation>Фотоловушек без ловушко-суток: {n}; их usage записан как NA.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="325"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="325"/>
         <source>The effort per occasion is unknown: each station&apos;s trap-nights were spread evenly over the {k} occasions.</source>
         <translation>Усилие по периодам неизвестно: ловушко-сутки каждой точки равномерно распределены по всем периодам ({k}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="350"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="350"/>
         <source>Proximity detectors record an animal at most once per detector and occasion: {n} repeated detections were merged.</source>
         <translation>Детекторы proximity регистрируют животное не более одного раза на детектор за период; объединено повторных регистраций: {n}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="357"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="357"/>
         <source>Multi-catch detectors record an animal at most once per occasion: {n} later detections in the same occasion were left out.</source>
         <translation>Детекторы multi (multi-catch) регистрируют животное не более одного раза за период; исключено более поздних регистраций в том же периоде: {n}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/secr_export.py" line="422"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="422"/>
         <source>secr export: {stations} detectors, {captures} captures of {animals} animals, {occasions} occasions, session {session}.</source>
         <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
     </message>
@@ -2024,7 +2024,7 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Экспорт историй обнаружений для моделей встречаемости (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="386"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="387"/>
         <source>Exports</source>
         <translation>Экспорт</translation>
     </message>
@@ -2108,7 +2108,7 @@ Sites are the given polygons, or square cells of the grid size. Replicates are c
         <translation>. (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="352"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="353"/>
         <source>Output folder</source>
         <translation>Выходная папка</translation>
     </message>
@@ -2118,27 +2118,27 @@ Sites are the given polygons, or square cells of the grid size. Replicates are c
         <translation>Участки (встречаемость)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="178"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="179"/>
         <source>routes</source>
         <translation>маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="179"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="180"/>
         <source>signs</source>
         <translation>следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="214"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="215"/>
         <source>The sites layer is generalised to {cell:g} m cells.</source>
         <translation>Слой участков генерализован до ячеек {cell:g} м.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="264"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="265"/>
         <source>Export secr capture histories</source>
         <translation>Экспорт историй поимок для secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="270"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="271"/>
         <source>Writes traps.txt (ID X Y usage / station covariates) and capthist.txt (Session ID Occasion Detector Sex) as secr::read.capthist(&quot;capthist.txt&quot;, &quot;traps.txt&quot;, detector = ..., fmt = &quot;trapID&quot;, covnames = &quot;Sex&quot;) reads them; the exact R call is in the first line of traps.txt.
 
 Occasions of the chosen number of days count from the day the first camera was set up; the usage string has a 1 for each occasion a camera was running. Detections that already carry secr occasions keep them. Detections without an individual ID are left out (the log says how many). Cameras without deployment dates get their total trap-nights as usage (read with binary.usage = FALSE).</source>
@@ -2147,22 +2147,22 @@ Occasions of the chosen number of days count from the day the first camera was s
 Периоды (occasions) заданной длительности в сутках отсчитываются от дня установки первой фотоловушки; в строке usage стоит 1 для каждого периода, в который фотоловушка работала. Регистрации, у которых уже есть периоды secr, сохраняют их. Регистрации без ID особи исключаются (их число указывается в журнале). Фотоловушкам без дат установки в качестве usage записываются их суммарные ловушко-сутки (читайте с binary.usage = FALSE).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="284"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="285"/>
         <source>Occasion length (days)</source>
         <translation>Длительность периода (сут)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="286"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="287"/>
         <source>Detector type</source>
         <translation>Тип детектора</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="288"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="289"/>
         <source>Species (empty: all identified detections)</source>
         <translation>Вид (пусто — все регистрации опознанных особей)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="358"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="359"/>
         <source>cameras</source>
         <translation>фотоловушки</translation>
     </message>
@@ -2172,52 +2172,52 @@ Occasions of the chosen number of days count from the day the first camera was s
         <translation>регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="332"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="333"/>
         <source>Export Camtrap DP package</source>
         <translation>Экспорт пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="338"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="339"/>
         <source>Writes a Camtrap DP 1.0 package (datapackage.json, deployments.csv, media.csv, observations.csv), the exchange standard that camtrapR, Wildlife Insights, Agouti and GBIF read: one deployment per camera (coordinates in WGS 84), one event-level observation per detection. Cameras need deployment start and end dates; the season keeps no photos, so media.csv is empty. With a generalisation cell size, deployments are moved to cell centres and the package says so.</source>
         <translation>Записывает пакет Camtrap DP 1.0 (datapackage.json, deployments.csv, media.csv, observations.csv) — стандарт обмена данными, который читают camtrapR, Wildlife Insights, Agouti и GBIF: одна установка фотоловушки (deployment) на каждую фотоловушку (координаты в WGS 84), одно наблюдение уровня события на каждую регистрацию. Для фотоловушек нужны даты начала и окончания установки; фотографии в сезоне не хранятся, поэтому media.csv пуст. Если задан размер ячейки генерализации, установки переносятся в центры ячеек, и это указывается в пакете.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="383"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="384"/>
         <source>Generalise points for sharing</source>
         <translation>Генерализация точек для передачи данных</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="389"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="390"/>
         <source>Moves every point to the centre of its cell in a square grid of the chosen size (anchored at the CRS origin), so shared copies never carry exact snow leopard locations. One output point per input point (so counts per cell are kept), with all attributes except coordinate columns (x, y, lon, lat …) and a generalised_m field holding the cell size. Elevations (Z) are dropped. The layer must be in a metric CRS.</source>
         <translation>Переносит каждую точку в центр её ячейки квадратной сетки заданного размера (с привязкой к началу координат системы координат), чтобы в передаваемых копиях не было точных мест встреч снежного барса. Каждой входной точке соответствует одна выходная (число точек в ячейке сохраняется), со всеми атрибутами, кроме столбцов координат (x, y, lon, lat …), и с полем generalised_m, содержащим размер ячейки. Высоты (Z) отбрасываются. Слой должен быть в метрической системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="397"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="398"/>
         <source>Points</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="399"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="400"/>
         <source>Cell size</source>
         <translation>Размер ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="401"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="402"/>
         <source>Generalised points</source>
         <translation>Генерализованные точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="410"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="411"/>
         <source>points</source>
         <translation>точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="425"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="426"/>
         <source>Coordinate columns left out: {names}</source>
         <translation>Исключённые столбцы координат: {names}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="451"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="452"/>
         <source>{count} points generalised to {cell:g} m cells.</source>
         <translation>Точек, генерализованных до ячеек {cell:g} м: {count}.</translation>
     </message>
@@ -4643,7 +4643,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/density.py" line="140"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="140"/>
         <source>Unknown result type {dtype}: use float64 or float32.</source>
         <translation>Неизвестный тип результата {dtype}: используйте float64 или float32.</translation>
     </message>
@@ -4772,7 +4772,7 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
         <translation>{layer} ({a}) читается с перепроецированием в {b} с квадратными ячейками {pixel:.1f} м (передискретизация {method}); сам файл не меняется.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner.py" line="882"/>
+        <location filename="../snowleopard_plugin/core/planner/plan.py" line="882"/>
         <source>The weight of habitat in the gaps must be 1 or more; got {value}.</source>
         <translation>Вес местообитаний в пробелах должен быть не меньше 1; получено {value}.</translation>
     </message>
@@ -4829,62 +4829,62 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Местообитания внутри ранжированных пробелов со страницы «Охват и пробелы» при выборе трансект учитываются трижды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="850"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="850"/>
         <source>The CRS {crs} distorts distances by {percent} % here: it was used to read the files that give no CRS, and the season is in the UTM zone instead.</source>
         <translation>Система координат {crs} искажает здесь расстояния на {percent} %: она использована для чтения файлов без системы координат, а сезон сохранён в зоне UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="672"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="672"/>
         <source>{path}, line {line}: a quote (&quot;) opened in &apos;{text}&apos; is never closed, so the lines after it would be read as its text. Close or remove the quote and import again.</source>
         <translation>{path}, строка {line}: кавычка (&quot;) в «{text}» не закрыта, поэтому следующие строки были бы прочитаны как её текст. Закройте или удалите кавычку и импортируйте снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="679"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="679"/>
         <source>{path}, line {line}: {reason}. Look for a quote (&quot;) opened and never closed near that line.</source>
         <translation>{path}, строка {line}: {reason}. Найдите рядом с этой строкой незакрытую кавычку (&quot;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="533"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="533"/>
         <source>{count} planned route(s) (&lt;rte&gt;) were not imported: only recorded tracks (&lt;trk&gt;) count as walked.</source>
         <translation>Запланированные маршруты (&lt;rte&gt;, {count}) не импортированы: пройденными считаются только записанные треки (&lt;trk&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="607"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="607"/>
         <source>Cannot read {path}: the file is cut short or damaged ({reason}). Copy it again from the GPS unit, or repair it (e.g. close it with &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</source>
         <translation>Не удаётся прочитать {path}: файл обрезан или повреждён ({reason}). Скопируйте его из GPS-навигатора заново или восстановите (например, допишите в конец &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="611"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="611"/>
         <source>{path} holds no recorded track (&lt;trk&gt;) and no sign waypoint; nothing was imported from it.</source>
         <translation>В {path} нет ни записанного трека (&lt;trk&gt;), ни путевых точек со следами; из него ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="295"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="295"/>
         <source>{path} is a table of a Camtrap DP package but no datapackage.json lies beside it: choose the package&apos;s datapackage.json (it links its tables).</source>
         <translation>{path} — таблица пакета Camtrap DP, но рядом с ней нет datapackage.json: выберите datapackage.json пакета (он связывает его таблицы).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="312"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="312"/>
         <source>{path} is a ZIP archive without a Camtrap DP datapackage.json: unzip it and choose the files inside.</source>
         <translation>{path} — ZIP-архив без datapackage.json пакета Camtrap DP: распакуйте его и выберите файлы внутри.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="347"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="347"/>
         <source>{path} is a table of a Camtrap DP package: the package (datapackage.json beside it) was read instead.</source>
         <translation>{path} — таблица пакета Camtrap DP: вместо неё прочитан весь пакет (datapackage.json рядом с ней).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="798"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="798"/>
         <source>The output {path} is also an input: an input file is never overwritten. Choose another file for the season.</source>
         <translation>Выходной файл {path} также указан среди входных: входные файлы никогда не перезаписываются. Выберите для сезона другой файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="702"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="702"/>
         <source>{path} is a season GeoPackage: its routes, signs and cameras were imported, not its other layers ({tables}); import detections from their Camtrap DP or secr files.</source>
         <translation>{path} — GeoPackage сезона: из него импортированы маршруты, следы и фотоловушки, но не остальные слои ({tables}); регистрации импортируйте из их файлов Camtrap DP или secr.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="506"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="506"/>
         <source>This track is the same as &apos;{other}&apos; (same fixes and times); it was counted once.</source>
         <translation>Этот трек совпадает с «{other}» (те же точки и время); он учтён один раз.</translation>
     </message>
@@ -4899,27 +4899,27 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>трек задан дважды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="995"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="995"/>
         <source>Count &apos;{value}&apos; is not a plausible number of signs or animals (more than {limit}); 1 was stored. Check the column.</source>
         <translation>Количество «{value}» неправдоподобно для следов или животных (больше {limit}); записано 1. Проверьте столбец.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="661"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="661"/>
         <source>The route has no times; its date {date} was taken from the file name.</source>
         <translation>У маршрута нет времени точек; его дата {date} взята из имени файла.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="665"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="665"/>
         <source>The route has no date (no times, no date field, none in the file name): it counts in the totals but in no date window. Add the date to the file name (e.g. 2026-02-14_group1.gpx) or to the layer.</source>
         <translation>У маршрута нет даты (нет времени точек, поля даты и даты в имени файла): он входит в итоги, но не попадает ни в один интервал дат. Добавьте дату в имя файла (например, 2026-02-14_gruppa1.gpx) или в слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/vector_io.py" line="266"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="266"/>
         <source>{path} is empty (0 bytes): copy it again from the device or export it again.</source>
         <translation>{path} пуст (0 байт): скопируйте его с устройства или экспортируйте заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/tabular.py" line="1180"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="1180"/>
         <source>In {path} the X column holds northings and Y eastings (geodetic order); they were read the other way round.</source>
         <translation>В {path} столбец X содержит северные координаты, а Y — восточные (геодезический порядок); они прочитаны наоборот.</translation>
     </message>
@@ -4929,17 +4929,17 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{count} регистраций на {stations} станциях без фотоловушко-суток не вошли в карту (их не на что делить): задайте этим станциям даты установки и снятия или trap_nights.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/gpx_write.py" line="81"/>
+        <location filename="../snowleopard_plugin/core/exports/gpx.py" line="81"/>
         <source>Cannot create the GPX folder {folder}: {reason}. Choose another folder.</source>
         <translation>Не удаётся создать папку GPX {folder}: {reason}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/gpx_write.py" line="84"/>
+        <location filename="../snowleopard_plugin/core/exports/gpx.py" line="84"/>
         <source>Cannot write to the GPX folder {folder}: choose a folder you can write to.</source>
         <translation>Нет прав на запись в папку GPX {folder}: выберите папку, в которую можно писать.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/coverage.py" line="808"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="808"/>
         <source>The search half-width must be more than 0 and at most {limit:g} m (signs are found within tens of metres of the route); got {value}.</source>
         <translation>Полуширина обследования должна быть больше 0 и не больше {limit:g} м (следы находят в десятках метров от маршрута); получено {value}.</translation>
     </message>
@@ -4964,7 +4964,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{layer} содержит {cells:,} ячеек — больше, чем можно обработать за раз ({limit:,}): обрежьте растр по парку или пересчитайте его на более крупные ячейки (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season.py" line="252"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="252"/>
         <source>Station {station}: the deployment ends ({end}) before it starts ({start}); correct the dates in the source file (effort and secr usage use them).</source>
         <translation>Станция {station}: снятие ({end}) раньше установки ({start}); исправьте даты в исходном файле (по ним считаются усилие и занятость для secr).</translation>
     </message>
