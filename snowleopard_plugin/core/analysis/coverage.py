@@ -26,6 +26,7 @@ from typing import Any, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from ..crs import require_metric
 from ..exceptions import QT_TR_NOOP, CrsError, InputError, ParameterError
 from ..feedback import Feedback, check_cancel
 from ..raster import Grid
@@ -44,31 +45,14 @@ NOT_COVERED, ROUTES_ONLY, CAMERAS_ONLY, ROUTES_AND_CAMERAS = 0, 1, 2, 3
 # Input adapters
 # ----------------------------------------------------------------------------------------------------------------
 
-def _is_geographic(crs: Any) -> bool:
-    """True when ``crs`` (pyproj/rasterio CRS or text) is geographic; False when unknown."""
-    if crs is None:
-        return False
-    flag = getattr(crs, "is_geographic", None)
-    if isinstance(flag, bool):
-        return flag
-    try:
-        from rasterio.crs import CRS
-
-        return bool(CRS.from_user_input(crs).is_geographic)
-    except Exception:  # noqa: BLE001 - an unparsable CRS text is the caller's business, not ours
-        return False
-
-
 def check_metric(crs: Any, what: str) -> None:
-    """Raise :class:`CrsError` when ``crs`` is geographic (degrees).
+    """Raise :class:`CrsError` unless ``crs`` is metric (see :func:`..crs.require_metric`; a missing CRS is accepted).
 
     Args:
-        crs: a pyproj / rasterio CRS, CRS text, or None (unknown: accepted).
+        crs: a pyproj / rasterio CRS or CRS text.
         what: the name of the layer or grid, for the message.
     """
-    if _is_geographic(crs):
-        raise CrsError(QT_TR_NOOP("{what} is in geographic coordinates (degrees); reproject it to a metric CRS such "
-                                  "as the UTM zone of the park before computing coverage."), what=what)
+    require_metric(crs, what)
 
 
 def check_grid(grid: Grid) -> None:

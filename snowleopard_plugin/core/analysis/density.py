@@ -38,7 +38,8 @@ import numpy as np
 from numpy.typing import DTypeLike
 from scipy import fft as sp_fft
 
-from ..exceptions import QT_TR_NOOP, CrsError, InputError, ParameterError
+from ..crs import require_metric
+from ..exceptions import QT_TR_NOOP, InputError, ParameterError
 from ..feedback import Feedback, check_cancel
 from ..raster import Grid
 
@@ -67,34 +68,18 @@ Number = Union[float, int]
 # ----------------------------------------------------------------------------------------------
 
 def check_metric(grid_or_crs: Union[Grid, str, None]) -> None:
-    """Reject a grid or CRS in degrees (geographic): the analysis needs metres.
+    """Reject a grid or CRS that is not metric (see :func:`..crs.require_metric`): the analysis needs metres.
 
     Args:
-        grid_or_crs: a :class:`Grid` (its ``crs`` is checked; when the CRS is unknown, a grid whose
-            extent fits in longitude/latitude ranges with a pixel below 0.1 is taken as degrees),
-            or CRS text (``"EPSG:4326"``, WKT) or None (accepted: unknown).
+        grid_or_crs: a :class:`Grid` (its ``crs`` is checked) or CRS text (``"EPSG:32645"``, WKT).
 
     Raises:
-        CrsError: the CRS is geographic, or the grid looks like one in degrees.
+        CrsError: the CRS is unreadable, geographic or not in metres; a CRS-less grid with degree-sized cells.
     """
-    crs = grid_or_crs.crs if isinstance(grid_or_crs, Grid) else grid_or_crs
-    if crs:
-        from rasterio.crs import CRS  # local: rasterio is heavy and only needed here
-
-        try:
-            parsed = CRS.from_user_input(crs)
-        except Exception as error:  # noqa: BLE001 - rasterio raises several types
-            raise CrsError(QT_TR_NOOP("The CRS {crs} is not understood ({reason}); choose a metric CRS such as "
-                                      "the UTM zone of the park."), crs=crs, reason=str(error)) from error
-        if parsed.is_geographic:
-            raise CrsError(QT_TR_NOOP("The CRS {crs} is geographic (degrees); heatmaps need a metric CRS: "
-                                      "reproject to the UTM zone of the park (e.g. EPSG:32645)."), crs=crs)
-        return
     if isinstance(grid_or_crs, Grid):
-        xmin, ymin, xmax, ymax = grid_or_crs.extent
-        if grid_or_crs.pixel < 0.1 and -180 <= xmin and xmax <= 180 and -90 <= ymin and ymax <= 90:
-            raise CrsError(QT_TR_NOOP("The grid looks like it is in degrees (pixel {pixel}); heatmaps need a metric "
-                                      "CRS: reproject to the UTM zone of the park."), pixel=grid_or_crs.pixel)
+        require_metric(grid_or_crs.crs, "The grid", pixel=grid_or_crs.pixel, corner=(grid_or_crs.x0, grid_or_crs.y0))
+    else:
+        require_metric(grid_or_crs, "The CRS")
 
 
 def _check_kernel(kernel: int, decay: float) -> None:

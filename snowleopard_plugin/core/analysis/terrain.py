@@ -41,7 +41,8 @@ from typing import Dict, Iterable, Optional, Sequence, Tuple
 
 import numpy as np
 
-from ..exceptions import QT_TR_NOOP, CrsError, InputError, ParameterError
+from ..crs import require_metric
+from ..exceptions import QT_TR_NOOP, InputError, ParameterError
 from ..feedback import Feedback, check_cancel
 from ..raster import Grid
 
@@ -63,29 +64,16 @@ FAST_BLOCK_CELLS = 200_000
 
 
 def check_metric_grid(grid: Grid, what: str = "DEM") -> None:
-    """Refuse grids whose coordinates are not metres.
+    """Refuse grids whose coordinates are not metres (see :func:`..crs.require_metric`).
 
     Args:
         grid: the raster's grid.
         what: how to name the raster in the message.
 
     Raises:
-        CrsError: the CRS is geographic (degrees), or the CRS is unknown and the
-            cell size is below 0.01, which only makes sense in degrees.
+        CrsError: the CRS is unreadable, geographic (degrees) or not in metres, or missing on degree-sized cells.
     """
-    geographic = False
-    if grid.crs:
-        try:
-            from rasterio.crs import CRS
-
-            geographic = bool(CRS.from_user_input(grid.crs).is_geographic)
-        except Exception:  # noqa: BLE001 - an unparsable CRS string is judged by the cell size below
-            geographic = False
-    if not geographic and not grid.crs and 0 < grid.pixel < 0.01 and abs(grid.x0) <= 360 and abs(grid.y0) <= 90:
-        geographic = True
-    if geographic:
-        raise CrsError(QT_TR_NOOP("The {what} is in geographic coordinates (degrees); slopes and distances need "
-                                  "metres. Reproject it to a metric CRS such as the park's UTM zone first."), what=what)
+    require_metric(grid.crs, "The " + what, pixel=grid.pixel, corner=(grid.x0, grid.y0))
 
 
 def check_dem(dem: np.ndarray, grid: Grid, window_cells: int = 3, what: str = "DEM") -> np.ndarray:

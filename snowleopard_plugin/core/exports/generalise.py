@@ -24,7 +24,8 @@ from typing import Any, List, Sequence, Tuple
 
 import numpy as np
 
-from ..exceptions import QT_TR_NOOP, CrsError, ParameterError
+from ..crs import require_metric
+from ..exceptions import QT_TR_NOOP, ParameterError
 
 #: Name of the column that records the generalisation (cell size, metres).
 GENERALISED_FIELD = "generalised_m"
@@ -53,23 +54,17 @@ def check_cell_size(cell_m: float) -> float:
     return value
 
 
-def check_metric_crs(crs: Any) -> None:
-    """Refuse geographic (degree) coordinates: the cell size is in metres.
+def check_metric_crs(crs: Any, what: str = "The points") -> None:
+    """Refuse coordinates not in metres (see :func:`..crs.require_metric`): the cell size is in metres.
 
     Args:
-        crs: anything pyproj reads, or None (unknown: accepted, the caller vouches for metres).
+        crs: anything pyproj reads; a missing CRS is accepted (the caller vouches for metres).
+        what: how to name the layer in the message.
 
     Raises:
-        CrsError: the CRS is geographic.
+        CrsError: the CRS is unreadable, geographic or not in metres (a CRS-less grid: see require_metric).
     """
-    if crs is None:
-        return
-    from pyproj import CRS
-
-    if CRS.from_user_input(crs).is_geographic:
-        raise CrsError(QT_TR_NOOP("The points are in geographic coordinates (degrees); generalisation needs a "
-                                  "metric CRS: use the season GeoPackage's layers or reproject to the park's UTM "
-                                  "zone."))
+    require_metric(crs, what)
 
 
 def cell_centres(x: Sequence[float], y: Sequence[float], cell_m: float) -> Tuple[np.ndarray, np.ndarray]:
