@@ -41,7 +41,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 from snowleopard_plugin.core.analysis.coverage import line_segments, mark_within  # noqa: E402
-from snowleopard_plugin.core.planner.plan import (  # noqa: E402
+from snowleopard_plugin.core.planner import (  # noqa: E402
     approaches,
     habitat_weights,
     line_profile,

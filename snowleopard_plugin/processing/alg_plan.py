@@ -25,7 +25,7 @@ MAX_POLYGON_CELLS = 25_000_000
 
 
 def planner_gap_weight() -> float:
-    from ..core.planner.plan import DEFAULT_GAP_WEIGHT
+    from ..core.planner import DEFAULT_GAP_WEIGHT
 
     return DEFAULT_GAP_WEIGHT
 
@@ -163,8 +163,8 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("NEW_HABITAT_KM2", tr("New habitat searched (km²)")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..core import planner
         from ..core.exports.gpx import check_folder, write_team_gpx
-        from ..core.planner import plan as planner
         from ..i18n import user_locale
         from ..qgis_io import geodataframe_fields, source_to_geodataframe, to_crs, write_geodataframe
 
@@ -274,7 +274,7 @@ class PlanCamerasAlgorithm(SnowLeopardAlgorithm):
                                                             QgsProcessing.TypeVectorPoint))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.planner import plan as planner
+        from ..core import planner
         from ..qgis_io import geodataframe_fields, source_to_geodataframe, to_crs, write_geodataframe
 
         ridges_src = self.parameterAsSource(parameters, self.RIDGES, context)
@@ -353,7 +353,7 @@ class ComparePlanAlgorithm(SnowLeopardAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from shapely.geometry import MultiLineString
 
-        from ..core.planner import plan as planner
+        from ..core import planner
         from ..qgis_io import analysis_crs, geodataframe_fields, source_to_geodataframe, to_crs, write_geodataframe
 
         plan_src = self.parameterAsSource(parameters, self.PLAN, context)

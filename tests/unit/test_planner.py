@@ -11,7 +11,7 @@ from shapely.geometry import LineString, Point, box
 
 from snowleopard_plugin.core.exceptions import ParameterError
 from snowleopard_plugin.core.exports.gpx import gpx_text, write_team_gpx
-from snowleopard_plugin.core.planner.plan import (
+from snowleopard_plugin.core.planner import (
     assign_teams,
     cells_near_lines,
     compare_plan,
@@ -359,7 +359,7 @@ def test_gap_between_ridge_pieces_is_crossed_charged_and_counted():
     unlinked = plan_transects(ridges, hab, grid, budget_km=6.6 + 1e-6, max_day_km=7.0, half_width=100.0)
     assert len(unlinked.transects) == 2 and unlinked.transects["surface_km"].sum() == pytest.approx(6.0)
     # a link never touches an exclusion polygon, and no link is longer than the gap allowed
-    from snowleopard_plugin.core.planner.plan import ridge_graph
+    from snowleopard_plugin.core.planner import ridge_graph
 
     graph = ridge_graph(ridges)
     assert len(link_ridge_ends(graph, 1000.0).eu) == 7
