@@ -270,11 +270,49 @@ def occupancy_histories(routes: Any, observations: Any, sites: Any = None, grid_
         ParameterError: bad sizes or options.
         CrsError: layers in degrees.
     """
-    import geopandas as gpd
-    import pandas as pd
-    from shapely.geometry import box
-
     messages: List[Tuple[str, Dict[str, Any]]] = []
+    seg_m = _check_options(replicate, segment_km, half_width, routes)
+    crs = routes.crs
+    walk = _routes_in_window(routes, date_from, date_to, replicate, messages, feedback)
+    place = _sites_of_pieces(walk, sites, grid_size, site_id_field, feedback)
+    per_site, replicates = _replicates(walk, place, replicate, seg_m, min_fraction, messages, feedback)
+    bounds, dem_array, dem_grid = _surface_km(place, replicates, dem, crs)
+    _count_detections(replicates, observations, sign_types, date_from, date_to, half_width, same_day, messages)
+    history, rcov = _history_tables(per_site, place, bool(dem))
+    site_cov = _site_covariates(place, dem_array, dem_grid, habitat, ridges, crs, bounds)
+    return _result(place, per_site, site_cov, history, rcov, replicates, crs, messages)
+
+
+@dataclass
+class _Walk:
+    """The routes kept (in date order) and their segments (m)."""
+
+    rrows: List[Dict[str, Any]]
+    dates: List[Optional[str]]
+    keep: List[int]
+    segs: np.ndarray
+    feat: np.ndarray
+
+
+@dataclass
+class _Places:
+    """The sites and the route pieces cut at their edges: ``site_of[p]`` is piece ``p``'s site (-1: none)."""
+
+    site_geoms: List[Any]
+    site_ids: List[str]
+    pieces: np.ndarray
+    site_of: np.ndarray
+    piece_len: np.ndarray
+    piece_feat: np.ndarray
+    walked: np.ndarray
+
+    @property
+    def n_sites(self) -> int:
+        return len(self.site_geoms)
+
+
+def _check_options(replicate: str, segment_km: float, half_width: float, routes: Any) -> float:
+    """Step 0: the options and the routes layer; returns the replicate length in metres."""
     if replicate not in REPLICATE_KINDS:
         raise ParameterError(QT_TR_NOOP("Unknown replicate kind {name}: use one of {names}."), name=replicate,
                              names=", ".join(REPLICATE_KINDS))
@@ -289,9 +327,12 @@ def occupancy_histories(routes: Any, observations: Any, sites: Any = None, grid_
         raise InputError(QT_TR_NOOP("The routes layer is empty: occupancy replicates are cut from the walked "
                                     "routes."))
     check_metric(routes.crs, "The routes layer")
-    crs = routes.crs
+    return seg_m
 
-    # ---- routes in the window, in date order ---------------------------------------------------------------
+
+def _routes_in_window(routes: Any, date_from: Optional[_dt.date], date_to: Optional[_dt.date], replicate: str,
+                      messages: List[Tuple[str, Dict[str, Any]]], feedback: Optional[Feedback]) -> _Walk:
+    """Step 1: the routes in the date window, in date order (undated last), and their segments."""
     rrows = routes.drop(columns=routes.geometry.name).to_dict("records") or [{} for _ in range(len(routes))]
     rgeoms = list(routes.geometry.values)
     dates = [_day(r.get("date")) for r in rrows]
@@ -329,8 +370,15 @@ def occupancy_histories(routes: Any, observations: Any, sites: Any = None, grid_
     if len(segs) == 0:
         raise InputError(QT_TR_NOOP("The routes have no line geometry: nothing was walked."))
     check_cancel(feedback)
+    return _Walk(rrows, dates, keep, segs, feat)
 
-    # ---- sites ---------------------------------------------------------------------------------------------
+
+def _sites_of_pieces(walk: _Walk, sites: Any, grid_size: Optional[float], site_id_field: str,
+                     feedback: Optional[Feedback]) -> _Places:
+    """Step 2: the sites (polygons given, or the grid cells walked) and the route pieces inside each."""
+    from shapely.geometry import box
+
+    segs, feat = walk.segs, walk.feat
     if sites is not None and len(sites):
         check_metric(sites.crs, "The sites layer")
         site_geoms = list(sites.geometry.values)
@@ -377,8 +425,16 @@ def occupancy_histories(routes: Any, observations: Any, sites: Any = None, grid_
     piece_feat = feat[sid]
     walked = np.bincount(site_of[site_of >= 0], weights=piece_len[site_of >= 0], minlength=n_sites)
     check_cancel(feedback)
+    return _Places(site_geoms, site_ids, pieces, site_of, piece_len, piece_feat, walked)
 
-    # ---- replicates ----------------------------------------------------------------------------------------
+
+def _replicates(walk: _Walk, place: _Places, replicate: str, seg_m: float, min_fraction: float,
+                messages: List[Tuple[str, Dict[str, Any]]], feedback: Optional[Feedback]
+                ) -> Tuple[Dict[int, List[Replicate]], List[Replicate]]:
+    """Step 3: the replicates of each site: segments of ``seg_m`` metres along each route, or survey days."""
+    rrows, dates, keep = walk.rrows, walk.dates, walk.keep
+    pieces, site_of, piece_len, piece_feat = place.pieces, place.site_of, place.piece_len, place.piece_feat
+    n_sites = place.n_sites
     per_site: Dict[int, List[Replicate]] = {k: [] for k in range(n_sites)}
     dropped_m = 0.0
     order = np.lexsort((np.arange(len(pieces)), piece_feat))  # route order (routes already sorted), then along
@@ -439,8 +495,13 @@ def occupancy_histories(routes: Any, observations: Any, sites: Any = None, grid_
         raise InputError(QT_TR_NOOP("No site holds a replicate: the routes inside the sites are shorter than the "
                                     "segment length. Use shorter segments or larger sites."))
     check_cancel(feedback)
+    return per_site, replicates
 
-    # ---- surface km --------------------------------------------------------------------------------------
+
+def _surface_km(place: _Places, replicates: List[Replicate], dem: Optional[str], crs: Any
+                ) -> Tuple[Tuple[float, float, float, float], Optional[np.ndarray], Optional[Grid]]:
+    """Step 4: the sites' bounds, and the surface length of each replicate over the DEM (when given)."""
+    site_geoms = place.site_geoms
     all_bounds = [g.bounds for g in site_geoms if g is not None and not g.is_empty]
     bounds = (min(b[0] for b in all_bounds), min(b[1] for b in all_bounds), max(b[2] for b in all_bounds),
               max(b[3] for b in all_bounds))
@@ -449,8 +510,13 @@ def occupancy_histories(routes: Any, observations: Any, sites: Any = None, grid_
         dem_array, dem_grid = _raster_on(dem, crs, bounds, "DEM")
         for rep in replicates:
             rep.surface_m = float(segment_surface_lengths(np.vstack(rep.pieces), dem_array, dem_grid).sum())
+    return bounds, dem_array, dem_grid
 
-    # ---- detections ----------------------------------------------------------------------------------------
+
+def _count_detections(replicates: List[Replicate], observations: Any, sign_types: Optional[Sequence[str]],
+                      date_from: Optional[_dt.date], date_to: Optional[_dt.date], half_width: float,
+                      same_day: bool, messages: List[Tuple[str, Dict[str, Any]]]) -> None:
+    """Step 5: each chosen sign counts on the nearest replicate within ``half_width`` m (same day when dated)."""
     if observations is not None and len(observations):
         check_metric(observations.crs, "The observations layer")
         types = list(observations["obs_type"]) if "obs_type" in observations.columns else [None] * len(observations)
@@ -484,7 +550,12 @@ def occupancy_histories(routes: Any, observations: Any, sites: Any = None, grid_
     else:
         messages.append((QT_TR_NOOP("No observations were given: every replicate is a non-detection."), {}))
 
-    # ---- tables --------------------------------------------------------------------------------------------
+
+def _history_tables(per_site: Dict[int, List[Replicate]], place: _Places, dem: bool) -> Tuple[Any, Any]:
+    """Step 6: the detection history (sites x replicates, 1/0/NaN) and the replicate covariates tables."""
+    import pandas as pd
+
+    n_sites, site_ids = place.n_sites, place.site_ids
     n_rep = max(len(v) for v in per_site.values())
     rows_y, rows_c = [], []
     for k in range(n_sites):
@@ -503,7 +574,15 @@ def occupancy_histories(routes: Any, observations: Any, sites: Any = None, grid_
     history = pd.DataFrame(rows_y, columns=["site_id"] + ycols)
     names = ["length_km"] + (["surface_km"] if dem else []) + ["date", "team"]
     rcov = pd.DataFrame(rows_c, columns=["site_id"] + [f"{n}.{j + 1}" for n in names for j in range(n_rep)])
+    return history, rcov
 
+
+def _site_covariates(place: _Places, dem_array: Optional[np.ndarray], dem_grid: Optional[Grid],
+                     habitat: Optional[str], ridges: Any, crs: Any, bounds: Tuple[float, float, float, float]
+                     ) -> Dict[str, List[Any]]:
+    """Step 7: the site covariates: km walked, and elevation, ruggedness, habitat share, ridge km when given."""
+    site_geoms, site_ids, walked = place.site_geoms, place.site_ids, place.walked
+    dem = dem_array is not None
     site_cov: Dict[str, List[Any]] = {"site_id": site_ids, "walked_km": [round(w / 1000.0, 6) for w in walked]}
     if dem:
         from ..analysis.terrain import tri
@@ -538,6 +617,18 @@ def occupancy_histories(routes: Any, observations: Any, sites: Any = None, grid_
                                           if g.bounds[0] <= site.bounds[2] and g.bounds[2] >= site.bounds[0]
                                           and g.bounds[1] <= site.bounds[3] and g.bounds[3] >= site.bounds[1])
                                       / 1000.0, 4) for site in site_geoms]
+    return site_cov
+
+
+def _result(place: _Places, per_site: Dict[int, List[Replicate]], site_cov: Dict[str, List[Any]], history: Any,
+            rcov: Any, replicates: List[Replicate], crs: Any, messages: List[Tuple[str, Dict[str, Any]]]
+            ) -> OccupancyResult:
+    """Step 8: the sites layer with naive occupancy, the summary messages, and the result."""
+    import geopandas as gpd
+    import pandas as pd
+
+    n_sites, site_ids, site_geoms = place.n_sites, place.site_ids, place.site_geoms
+    n_rep = max(len(v) for v in per_site.values())
     covariates = pd.DataFrame(site_cov)
 
     n_reps = [len(per_site[k]) for k in range(n_sites)]
