@@ -144,6 +144,40 @@ def secr_tables(cameras: Any, detections: Any, occasion_days: float = 1.0, detec
         ParameterError: bad occasion length or detector type.
         CrsError: cameras in degrees.
     """
+    days = _check_options(cameras, detector, occasion_days)
+    messages: List[Tuple[str, Dict[str, Any]]] = []
+    st = _stations(cameras, messages, feedback)
+    rows = _detection_rows(detections, st, species, messages)
+    captures, keep_occasions, first_day = _captures(rows, st, days, messages, feedback)
+    n_occ, usage, binary = _occasions_and_usage(st, captures, keep_occasions, first_day, days, messages)
+    captures = _detector_rules(captures, detector, messages)
+    session = _session(session, captures, first_day)
+    xs, ys, cell = _coordinates(st, generalise_cell_m)
+    traps_text = _traps_text(cameras, st, detector, binary, xs, ys, cell, first_day, keep_occasions, n_occ, days,
+                             usage)
+    capthist_text = _capthist_text(captures, session)
+    station_order = st.order
+    messages.append((QT_TR_NOOP("secr export: {stations} detectors, {captures} captures of {animals} animals, "
+                                "{occasions} occasions, session {session}."),
+                     {"stations": len(station_order), "captures": len(captures),
+                      "animals": len({c["id"] for c in captures}), "occasions": n_occ, "session": session}))
+    return SecrExport(traps_text, capthist_text, len(station_order), len(captures), n_occ, binary, messages)
+
+
+@dataclass
+class _Stations:
+    """The camera stations (in layer order), their covariate names, deployment spans and time zone."""
+
+    order: List[str]
+    stations: Dict[str, Dict[str, Any]]
+    covariates: List[str]
+    spans: Dict[str, List[Tuple[_dt.datetime, _dt.datetime]]]
+    dated: bool
+    tz: Optional[_dt.tzinfo]
+
+
+def _check_options(cameras: Any, detector: str, occasion_days: float) -> float:
+    """Step 0: the detector type, the occasion length (days, returned) and the cameras layer."""
     if detector not in DETECTORS:
         raise ParameterError(QT_TR_NOOP("Unknown detector type {name}: use one of {names}."), name=detector,
                              names=", ".join(DETECTORS))
@@ -157,14 +191,16 @@ def secr_tables(cameras: Any, detections: Any, occasion_days: float = 1.0, detec
     if cameras is None or len(cameras) == 0:
         raise InputError(QT_TR_NOOP("The cameras layer is empty: secr needs the camera stations (traps)."))
     check_metric_crs(cameras.crs)
-    messages: List[Tuple[str, Dict[str, Any]]] = []
     cols = set(cameras.columns)
     for name in ("station_id",):
         if name not in cols:
             raise InputError(QT_TR_NOOP("The cameras layer has no {field} field: use the season GeoPackage's "
                                         "cameras layer."), field=name)
+    return days
 
-    # ---- stations ---------------------------------------------------------------------------------------------
+
+def _stations(cameras: Any, messages: List[Tuple[str, Dict[str, Any]]], feedback: Optional[Feedback]) -> _Stations:
+    """Step 1: one detector per station (deployments, trap-nights, covariates) and the deployment spans."""
     station_order: List[str] = []
     stations: Dict[str, Dict[str, Any]] = {}
     covariates = [c for c in cameras.columns if c not in _NOT_COVARIATES and c != cameras.geometry.name]
@@ -217,8 +253,13 @@ def secr_tables(cameras: Any, detections: Any, occasion_days: float = 1.0, detec
                                     "(trap-nights) is written as usage. Read the traps file with binary.usage = "
                                     "FALSE."), {}))
     check_cancel(feedback)
+    return _Stations(station_order, stations, covariates, spans, dated, tz)
 
-    # ---- detections -------------------------------------------------------------------------------------------
+
+def _detection_rows(detections: Any, st: _Stations, species: Optional[str],
+                    messages: List[Tuple[str, Dict[str, Any]]]) -> List[Dict[str, Any]]:
+    """Step 2: the detections of identified animals (of ``species``) at known stations."""
+    stations = st.stations
     if detections is None or len(detections) == 0:
         raise InputError(QT_TR_NOOP("The detections layer is empty: secr needs detections of identified "
                                     "animals."))
@@ -248,7 +289,14 @@ def secr_tables(cameras: Any, detections: Any, occasion_days: float = 1.0, detec
         raise InputError(QT_TR_NOOP("No detection of an identified animal at a known camera station: secr needs "
                                     "detections with an individual_id. {n} detections had no individual ID."),
                          n=len(no_id))
+    return rows
 
+
+def _captures(rows: List[Dict[str, Any]], st: _Stations, days: float, messages: List[Tuple[str, Dict[str, Any]]],
+              feedback: Optional[Feedback]) -> Tuple[List[Dict[str, Any]], bool, Optional[_dt.datetime]]:
+    """Step 3: captures with their occasion (kept from secr, or days since the first deployment's midnight);
+    returns ``(captures, occasions kept, first day)``."""
+    spans, tz = st.spans, st.tz
     with_occasion = [r for r in rows if not _isnull(r.get("occasion"))]
     keep_occasions = len(with_occasion) == len(rows)
     first_day: Optional[_dt.datetime] = None
@@ -287,8 +335,14 @@ def secr_tables(cameras: Any, detections: Any, occasion_days: float = 1.0, detec
             messages.append((QT_TR_NOOP("{n} detections are earlier than the first camera deployment and were "
                                         "left out."), {"n": before}))
     check_cancel(feedback)
+    return captures, keep_occasions, first_day
 
-    # ---- occasions and usage ----------------------------------------------------------------------------------
+
+def _occasions_and_usage(st: _Stations, captures: List[Dict[str, Any]], keep_occasions: bool,
+                         first_day: Optional[_dt.datetime], days: float,
+                         messages: List[Tuple[str, Dict[str, Any]]]) -> Tuple[int, Dict[str, List[Any]], bool]:
+    """Step 4: the number of occasions and each station's usage (binary from the dates, or effort)."""
+    spans, dated, station_order, stations = st.spans, st.dated, st.order, st.stations
     n_occ = max(c["occasion"] for c in captures)
     if not keep_occasions and spans and first_day is not None:
         last = max(b for sp in spans.values() for _, b in sp)
@@ -327,8 +381,12 @@ def secr_tables(cameras: Any, detections: Any, occasion_days: float = 1.0, detec
             for sid in station_order:
                 entry = stations[sid]
                 usage[sid] = ([entry["nights"] / n_occ] * n_occ if entry["nights_known"] else [None] * n_occ)
+    return n_occ, usage, binary
 
-    # ---- detector rules -----------------------------------------------------------------------------------------
+
+def _detector_rules(captures: List[Dict[str, Any]], detector: str,
+                    messages: List[Tuple[str, Dict[str, Any]]]) -> List[Dict[str, Any]]:
+    """Step 5: captures in time order, merged as the detector type requires (proximity, multi-catch)."""
     def _order(c: Dict[str, Any]) -> Tuple[int, int, float]:
         when = c["time"]
         return (c["occasion"], when is None, when.timestamp() if when is not None else 0.0)
@@ -358,8 +416,11 @@ def secr_tables(cameras: Any, detections: Any, occasion_days: float = 1.0, detec
                                         "detections in the same occasion were left out."),
                              {"n": len(captures) - len(kept)}))
         captures = kept
+    return captures
 
-    # ---- session ----------------------------------------------------------------------------------------------
+
+def _session(session: Optional[str], captures: List[Dict[str, Any]], first_day: Optional[_dt.datetime]) -> str:
+    """Step 6: the session label (given; the captures' one; the first day's year; else "1")."""
     if session is None:
         labels = {str(c["session"]).strip() for c in captures if not _isnull(c["session"])}
         if len(labels) == 1 and all(not _isnull(c["session"]) for c in captures):
@@ -369,16 +430,26 @@ def secr_tables(cameras: Any, detections: Any, occasion_days: float = 1.0, detec
         else:
             session = "1"
     session = str(session)
+    return session
 
-    # ---- coordinates ------------------------------------------------------------------------------------------
+
+def _coordinates(st: _Stations, generalise_cell_m: float) -> Tuple[np.ndarray, np.ndarray, float]:
+    """Step 7: station coordinates (m), moved to cell centres when ``generalise_cell_m`` > 0."""
+    stations, station_order = st.stations, st.order
     xs = np.array([stations[s]["x"] for s in station_order])
     ys = np.array([stations[s]["y"] for s in station_order])
     cell = 0.0
     if generalise_cell_m and float(generalise_cell_m) > 0:
         cell = check_cell_size(generalise_cell_m)
         xs, ys = cell_centres(xs, ys, cell)
+    return xs, ys, cell
 
-    # ---- text -------------------------------------------------------------------------------------------------
+
+def _traps_text(cameras: Any, st: _Stations, detector: str, binary: bool, xs: np.ndarray, ys: np.ndarray,
+                cell: float, first_day: Optional[_dt.datetime], keep_occasions: bool, n_occ: int, days: float,
+                usage: Dict[str, List[Any]]) -> str:
+    """Step 8: the traps file text (header comments with the R call, one line per detector)."""
+    covariates, station_order, stations = st.covariates, st.order, st.stations
     crs_text = _crs_name(cameras.crs)
     call = (f"read.capthist(\"capthist.txt\", \"traps.txt\", detector = \"{detector}\", fmt = \"trapID\", "
             f"covnames = \"Sex\"" + ("" if binary else ", binary.usage = FALSE")
@@ -412,18 +483,18 @@ def secr_tables(cameras: Any, detections: Any, occasion_days: float = 1.0, detec
                     fields.append(quote_id(value))
         lines.append(" ".join(fields))
     traps_text = "\n".join(head + lines) + "\n"
+    return traps_text
 
+
+def _capthist_text(captures: List[Dict[str, Any]], session: str) -> str:
+    """Step 8: the capture file text (``fmt = "trapID"``)."""
     cap_lines = ["# secr capture file written by the Snow Leopard Census plugin (fmt = \"trapID\")",
                  "#Session ID Occasion Detector Sex"]
     for c in captures:
         cap_lines.append(" ".join([quote_id(session), quote_id(c["id"]), str(c["occasion"]), quote_id(c["station"]),
                                    c["sex"]]))
     capthist_text = "\n".join(cap_lines) + "\n"
-    messages.append((QT_TR_NOOP("secr export: {stations} detectors, {captures} captures of {animals} animals, "
-                                "{occasions} occasions, session {session}."),
-                     {"stations": len(station_order), "captures": len(captures),
-                      "animals": len({c["id"] for c in captures}), "occasions": n_occ, "session": session}))
-    return SecrExport(traps_text, capthist_text, len(station_order), len(captures), n_occ, binary, messages)
+    return capthist_text
 
 
 def _crs_name(crs: Any) -> str:
