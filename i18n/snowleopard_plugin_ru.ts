@@ -44,82 +44,82 @@
         <translation>Растр {path} в географических координатах (градусах); перепроецируйте его в метрическую систему координат, например в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="13"/>
+        <location filename="../snowleopard_plugin/labels.py" line="18"/>
         <source>Paw-print trail</source>
         <translation>Следовая дорожка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="14"/>
+        <location filename="../snowleopard_plugin/labels.py" line="19"/>
         <source>Scrape</source>
         <translation>Поскрёб</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="15"/>
+        <location filename="../snowleopard_plugin/labels.py" line="20"/>
         <source>Scat</source>
         <translation>Экскременты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="16"/>
+        <location filename="../snowleopard_plugin/labels.py" line="21"/>
         <source>Scent mark</source>
         <translation>Мочевая метка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="17"/>
+        <location filename="../snowleopard_plugin/labels.py" line="22"/>
         <source>Mating call</source>
         <translation>Брачный крик</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="18"/>
+        <location filename="../snowleopard_plugin/labels.py" line="23"/>
         <source>Sighting</source>
         <translation>Визуальная встреча</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="19"/>
+        <location filename="../snowleopard_plugin/labels.py" line="24"/>
         <source>Prey remains</source>
         <translation>Остатки добычи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="20"/>
+        <location filename="../snowleopard_plugin/labels.py" line="25"/>
         <source>Other sign</source>
         <translation>Другой признак</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report.py" line="753"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="258"/>
+        <location filename="../snowleopard_plugin/report.py" line="235"/>
         <source>Signs and calls</source>
         <translation>Следы и крики</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="677"/>
+        <location filename="../snowleopard_plugin/report.py" line="654"/>
         <source>Camera stations</source>
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="30"/>
+        <location filename="../snowleopard_plugin/labels.py" line="35"/>
         <source>Camera detections</source>
         <translation>Регистрации фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="792"/>
+        <location filename="../snowleopard_plugin/report.py" line="769"/>
         <source>Import validation</source>
         <translation>Проверка импорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="37"/>
+        <location filename="../snowleopard_plugin/labels.py" line="42"/>
         <source>Information</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="37"/>
+        <location filename="../snowleopard_plugin/labels.py" line="42"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/labels.py" line="37"/>
+        <location filename="../snowleopard_plugin/labels.py" line="42"/>
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
@@ -251,7 +251,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="720"/>
+        <location filename="../snowleopard_plugin/report.py" line="697"/>
         <source>Detections</source>
         <translation>Регистрации</translation>
     </message>
@@ -321,7 +321,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Сезон {name}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="369"/>
+        <location filename="../snowleopard_plugin/core/season/read.py" line="261"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>Не удалось прочитать {path}: {reason}</translation>
     </message>
@@ -398,180 +398,180 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
     <message>
         <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="70"/>
         <source>{what} is in geographic coordinates (degrees); reproject it to a metric CRS such as the UTM zone of the park before computing coverage.</source>
-        <translation>{what} — в географических координатах (градусах); перед расчётом охвата перепроецируйте в метрическую систему координат, например в зону UTM парка.</translation>
+        <translation type="obsolete">{what} — в географических координатах (градусах); перед расчётом охвата перепроецируйте в метрическую систему координат, например в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="78"/>
+        <location filename="../snowleopard_plugin/core/analysis/segments.py" line="45"/>
         <source>The grid has no cells (pixel {pixel} m, {width} x {height}); choose a positive cell size and a non-empty extent.</source>
         <translation>В сетке нет ячеек (пиксель {pixel} м, {width} × {height}); задайте положительный размер ячейки и непустой охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="359"/>
+        <location filename="../snowleopard_plugin/core/analysis/segments.py" line="53"/>
         <source>{name} must be a positive distance in metres (got {value}).</source>
         <translation>{name}: требуется положительное расстояние в метрах (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="384"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="100"/>
         <source>The routes layer has no lines; load the season&apos;s GPS tracks first.</source>
         <translation>В слое маршрутов нет линий; сначала загрузите GPS-треки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="394"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="110"/>
         <source>The {what} do not overlap the analysis grid ({xmin:.0f}, {ymin:.0f} - {xmax:.0f}, {ymax:.0f}); check that both are in the same CRS and choose an extent that contains the survey.</source>
         <translation>{what}: нет перекрытия с сеткой анализа ({xmin:.0f}, {ymin:.0f} – {xmax:.0f}, {ymax:.0f}); проверьте, что данные и сетка в одной системе координат, и выберите охват, включающий район учёта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="423"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="139"/>
         <source>The cameras layer has no stations; load the camera-trap stations first.</source>
         <translation>В слое фотоловушек нет точек; сначала загрузите точки установки фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="486"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="202"/>
         <source>No survey effort: give a routes layer with lines or a cameras layer with stations.</source>
         <translation>Нет учётного усилия: укажите слой маршрутов с линиями или слой фотоловушек с точками.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="660"/>
+        <location filename="../snowleopard_plugin/core/analysis/effort.py" line="100"/>
         <source>The survey layers are in different CRSs ({a} and {b}); reproject them to the season&apos;s CRS first.</source>
         <translation>Учётные слои в разных системах координат ({a} и {b}); сначала перепроецируйте их в систему координат сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="717"/>
+        <location filename="../snowleopard_plugin/core/analysis/effort.py" line="157"/>
         <source>No survey data to grid: the routes, cameras, observations and detections layers are all empty.</source>
         <translation>Нет учётных данных для построения сетки: слои маршрутов, фотоловушек, наблюдений и регистраций пусты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="741"/>
+        <location filename="../snowleopard_plugin/core/analysis/effort.py" line="181"/>
         <source>A DEM was given without its grid; pass dem_grid as well.</source>
         <translation>ЦМР передана без своей сетки; передайте также dem_grid.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="908"/>
+        <location filename="../snowleopard_plugin/core/analysis/walked.py" line="141"/>
         <source>The ridges layer has no lines; compute the ridgelines from the DEM first.</source>
         <translation>В слое хребтов нет линий; сначала постройте линии гребней по ЦМР.</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/core/analysis/density.py" line="87"/>
         <source>The CRS {crs} is not understood ({reason}); choose a metric CRS such as the UTM zone of the park.</source>
-        <translation>Система координат {crs} не распознана ({reason}); выберите метрическую систему координат, например зону UTM парка.</translation>
+        <translation type="obsolete">Система координат {crs} не распознана ({reason}); выберите метрическую систему координат, например зону UTM парка.</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/core/analysis/density.py" line="90"/>
         <source>The CRS {crs} is geographic (degrees); heatmaps need a metric CRS: reproject to the UTM zone of the park (e.g. EPSG:32645).</source>
-        <translation>Система координат {crs} географическая (градусы); для тепловых карт нужна метрическая: перепроецируйте данные в зону UTM парка (например, EPSG:32645).</translation>
+        <translation type="obsolete">Система координат {crs} географическая (градусы); для тепловых карт нужна метрическая: перепроецируйте данные в зону UTM парка (например, EPSG:32645).</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/core/analysis/density.py" line="96"/>
         <source>The grid looks like it is in degrees (pixel {pixel}); heatmaps need a metric CRS: reproject to the UTM zone of the park.</source>
-        <translation>Похоже, сетка задана в градусах (пиксель {pixel}); для тепловых карт нужна метрическая система координат: перепроецируйте данные в зону UTM парка.</translation>
+        <translation type="obsolete">Похоже, сетка задана в градусах (пиксель {pixel}); для тепловых карт нужна метрическая система координат: перепроецируйте данные в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="102"/>
+        <location filename="../snowleopard_plugin/core/analysis/kernels.py" line="25"/>
         <source>Unknown kernel {kernel}: use 0 quartic, 1 triangular, 2 uniform, 3 triweight or 4 Epanechnikov.</source>
         <translation>Неизвестное ядро {kernel}: используйте 0 — квартическое, 1 — треугольное, 2 — равномерное, 3 — трёхвесовое или 4 — Епанечникова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="105"/>
+        <location filename="../snowleopard_plugin/core/analysis/kernels.py" line="28"/>
         <source>The decay ratio {decay} cannot be normalised: use a decay of 0 or more (0 = cone, 1 = flat disc).</source>
         <translation>Коэффициент затухания {decay} не позволяет нормировать ядро: задайте значение 0 или больше (0 — конус, 1 — плоский диск).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="111"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="107"/>
         <source>The radius {radius} m is not a positive distance; give the search radius in metres.</source>
         <translation>Радиус {radius} м не является положительным расстоянием; задайте радиус поиска в метрах.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="114"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="110"/>
         <source>The radius {radius} m is smaller than the pixel size {pixel} m: the kernel would miss most cells. Use a larger radius or a smaller pixel (at least 5 pixels per radius is recommended).</source>
         <translation>Радиус {radius} м меньше размера пикселя {pixel} м: ядро не захватит большинство ячеек. Увеличьте радиус или уменьшите пиксель (рекомендуется не менее 5 пикселей на радиус).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="124"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="120"/>
         <source>The {what} have {nx} x and {ny} y coordinates; give one pair per feature.</source>
         <translation>{what}: координат x — {nx}, координат y — {ny}; нужна одна пара на каждый объект.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="127"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="123"/>
         <source>There are no {what} to map: the selection is empty. Select at least one feature, or widen the date window and the chosen types.</source>
         <translation>Нет объектов для карты ({what}): выборка пуста. Выделите хотя бы один объект или расширьте интервал дат и набор выбранных типов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="131"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="127"/>
         <source>{count} of the {what} have missing or non-finite coordinates (first at index {index}); fix or remove them before mapping.</source>
         <translation>{what}: объектов с отсутствующими или нечисловыми (NaN, бесконечность) координатами — {count} (первый с индексом {index}); исправьте или удалите их перед построением карты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="151"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="147"/>
         <source>{name} has {got} values for {n} features; give one value per feature.</source>
         <translation>{name}: значений — {got}, а объектов — {n}; нужно одно значение на каждый объект.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="155"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="151"/>
         <source>{name} has {count} missing, negative or non-finite values (first at index {index}); fill them with a value of 0 or more.</source>
         <translation>{name}: пропущенных, отрицательных или нечисловых значений — {count} (первое с индексом {index}); замените их значениями 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="260"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="178"/>
         <source>The pixel size {pixel} m is not a positive distance.</source>
         <translation>Размер пикселя {pixel} м не является положительным расстоянием.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="638"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="231"/>
         <source>Unknown method {method}: use auto, fft or direct.</source>
         <translation>Неизвестный метод {method}: используйте auto, fft или direct.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="647"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="240"/>
         <source>No radius given: set a radius in metres or a radius field.</source>
         <translation>Радиус не задан: укажите радиус в метрах или поле с радиусом.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="710"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="303"/>
         <source>A route has missing or non-finite vertex coordinates; fix the route geometry before mapping effort.</source>
         <translation>У маршрута отсутствуют или некорректны координаты вершин; исправьте геометрию маршрута перед построением карты учётного усилия.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="749"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="342"/>
         <source>There are no routes to map: no route has two distinct vertices. Select the routes walked in the season.</source>
         <translation>Нет маршрутов для карты: ни у одного маршрута нет двух различных вершин. Выберите маршруты, пройденные в этом сезоне.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="805"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="398"/>
         <source>The sign map {a} and the effort map {b} differ in size; compute both on the same grid.</source>
         <translation>Карта следов {a} и карта учётного усилия {b} разного размера; рассчитайте обе на одной сетке.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="808"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="401"/>
         <source>The minimum effort {value} km must be 0 or more.</source>
         <translation>Минимальное учётное усилие {value} км должно быть не меньше 0.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="812"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="405"/>
         <source>No cell has at least {min_km} km of route within the kernel radius (most is {best:.3g} km): lower the minimum effort or enlarge the radius.</source>
         <translation>Ни в одной ячейке в пределах радиуса ядра нет хотя бы {min_km} км маршрутов (максимум — {best:.3g} км): уменьшите минимальное усилие или увеличьте радиус.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="816"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="409"/>
         <source>The signs and the routes do not overlap: no sign lies near a searched cell. Check that both layers are of the same season and CRS, or enlarge the radius.</source>
         <translation>Следы и маршруты не перекрываются: ни один след не лежит рядом с обследованной ячейкой. Проверьте, что оба слоя относятся к одному сезону и одной системе координат, или увеличьте радиус.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="841"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="434"/>
         <source>There are no camera stations to map: the selection is empty.</source>
         <translation>Нет фотоловушек для карты: выборка пуста.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="843"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="436"/>
         <source>There are {nd} detection rows for {ns} stations; give one row per station.</source>
         <translation>Строк регистраций — {nd}, а точек — {ns}; нужна одна строка на каждую точку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="847"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="440"/>
         <source>{name} has missing, negative or non-finite values; fill them with 0 or more.</source>
         <translation>{name}: есть пропущенные, отрицательные или нечисловые значения; замените их значениями 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="881"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="474"/>
         <source>There are {nt} trap-night values for {ns} stations; give one per station.</source>
         <translation>Значений ловушко-суток — {nt}, а точек — {ns}; нужно одно значение на каждую точку.</translation>
     </message>
@@ -616,107 +616,107 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Слой местообитаний пуст; укажите полигоны местообитаний или растр пригодности.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="191"/>
+        <location filename="../snowleopard_plugin/core/season/read.py" line="83"/>
         <source>Cannot read {path}: its coordinates are projected (metres) but the file does not say in which CRS; give the CRS.</source>
         <translation>Не удалось прочитать {path}: координаты в нём проекционные (метры), но система координат в файле не указана; задайте её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="809"/>
+        <location filename="../snowleopard_plugin/core/season/read.py" line="231"/>
         <source>Cannot read {path}: the file does not exist.</source>
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="458"/>
+        <location filename="../snowleopard_plugin/core/season/checks.py" line="171"/>
         <source>Longitude and latitude were swapped (given: {x}, {y}); they were exchanged.</source>
         <translation>Долгота и широта были перепутаны местами (указано: {x}, {y}); они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="463"/>
+        <location filename="../snowleopard_plugin/core/season/checks.py" line="176"/>
         <source>Coordinates out of range (longitude {x}, latitude {y}); the feature was not imported. Correct them in the source file.</source>
         <translation>Координаты вне допустимого диапазона (долгота {x}, широта {y}); объект не импортирован. Исправьте их в исходном файле.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="527"/>
+        <location filename="../snowleopard_plugin/core/season/checks.py" line="240"/>
         <source>This point lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Эта точка лежит в {km} км за пределами района остальных данных сезона; проверьте её координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="557"/>
+        <location filename="../snowleopard_plugin/core/season/checks.py" line="270"/>
         <source>Longitude and latitude of the whole track were swapped; they were exchanged.</source>
         <translation>Во всём треке долгота и широта были перепутаны местами; они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="564"/>
+        <location filename="../snowleopard_plugin/core/season/checks.py" line="277"/>
         <source>{n} track points had coordinates out of range (first: longitude {x}, latitude {y}); they were removed from the route.</source>
         <translation>Точек трека с координатами вне допустимого диапазона: {n} (первая: долгота {x}, широта {y}); они удалены из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="537"/>
+        <location filename="../snowleopard_plugin/core/season/checks.py" line="250"/>
         <source>This route lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Этот маршрут лежит в {km} км за пределами района остальных данных сезона; проверьте его координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="577"/>
+        <location filename="../snowleopard_plugin/core/season/checks.py" line="290"/>
         <source>The observation has no date; it is kept but drops out of date filters. Add the date in the source file.</source>
         <translation>У наблюдения нет даты; оно сохранено, но не попадёт в выборки по датам. Добавьте дату в исходный файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="589"/>
+        <location filename="../snowleopard_plugin/core/season/checks.py" line="302"/>
         <source>Same sign type, place and time as &apos;{other}&apos; ({other_source}); probably recorded twice. Kept: delete one if so.</source>
         <translation>Тот же тип следа, место и время, что у «{other}» ({other_source}); вероятно, записано дважды. Запись сохранена: если это дубль, удалите одну из них.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="625"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="105"/>
         <source>GPS jump: the fix {n} ({time}) lies off the track (reached faster than a walker can go); it was removed from the route.</source>
         <translation>Скачок GPS: точка {n} ({time}) лежит в стороне от трека (до неё невозможно дойти пешком за такое время); она удалена из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="641"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="121"/>
         <source>The route has fewer than 2 distinct points; it was not imported.</source>
         <translation>В маршруте меньше 2 различных точек; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="720"/>
+        <location filename="../snowleopard_plugin/core/season/gpkg.py" line="58"/>
         <source>Cannot write the layer {layer}: {reason}</source>
         <translation>Не удалось записать слой {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="789"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="254"/>
         <source>No output GeoPackage was given; choose where to save the season.</source>
         <translation>Не указан выходной GeoPackage; выберите, куда сохранить данные сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="791"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="256"/>
         <source>{path} already exists; choose another file or allow overwriting.</source>
         <translation>{path} уже существует; выберите другой файл или разрешите перезапись.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="815"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="281"/>
         <source>This file has the same content as {other}; it was skipped.</source>
         <translation>Содержимое этого файла совпадает с {other}; файл пропущен.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="946"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="309"/>
         <source>No usable feature in any input: no route, sign, camera or detection could be read. Check the files and the validation messages.</source>
         <translation>Ни в одном входном файле нет пригодных объектов: не удалось прочитать ни одного маршрута, следа, фотоловушки или регистрации. Проверьте файлы и сообщения проверки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="845"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="323"/>
         <source>The season CRS {crs} is geographic; choose a metric (projected) CRS such as a UTM zone.</source>
         <translation>Система координат сезона {crs} географическая; выберите метрическую (проекционную) систему координат, например зону UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="857"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="335"/>
         <source>No input has coordinates, so the season&apos;s CRS cannot be chosen; give it.</source>
         <translation>Ни в одном входном файле нет координат, поэтому систему координат сезона определить нельзя; укажите её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="928"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="401"/>
         <source>{n} detections at station &apos;{station}&apos;, which is not among the cameras; kept without a location. Add the station to the camera table.</source>
         <translation>Регистраций на точке «{station}», которой нет среди фотоловушек: {n}; сохранены без координат. Добавьте точку в таблицу фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="969"/>
+        <location filename="../snowleopard_plugin/core/season/gpkg.py" line="117"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
@@ -863,60 +863,60 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
     <message>
         <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="87"/>
         <source>The {what} is in geographic coordinates (degrees); slopes and distances need metres. Reproject it to a metric CRS such as the park&apos;s UTM zone first.</source>
-        <translation>{what} — в географических координатах (градусах), а для уклонов и расстояний нужны метры. Сначала перепроецируйте в метрическую систему координат, например в зону UTM парка.</translation>
+        <translation type="obsolete">{what} — в географических координатах (градусах), а для уклонов и расстояний нужны метры. Сначала перепроецируйте в метрическую систему координат, например в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="107"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="95"/>
         <source>The {what} must be a single-band 2-D raster; got an array of {ndim} dimensions.</source>
         <translation>{what}: нужен одноканальный двумерный растр; получен массив размерности {ndim}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="110"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="98"/>
         <source>The {what} has {rows} x {cols} cells but its grid says {grid_rows} x {grid_cols}; read the raster and its grid together.</source>
         <translation>{what}: {rows} × {cols} ячеек, а по описанию сетки — {grid_rows} × {grid_cols}; читайте растр вместе с его сеткой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="114"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="102"/>
         <source>The {what} has a cell size of {pixel}; it must be positive.</source>
         <translation>{what}: размер ячейки {pixel}; он должен быть положительным.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="118"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="106"/>
         <source>The {what} has no valid elevation (all cells are nodata); check its nodata value and that it covers the park.</source>
         <translation>{what}: нет допустимых значений высоты (во всех ячейках нет данных); проверьте значение nodata и то, что растр покрывает парк.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="121"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="109"/>
         <source>The {what} is {rows} x {cols} cells, smaller than the {size} x {size}-cell window; use a larger DEM or a smaller window radius.</source>
         <translation>{what}: {rows} × {cols} ячеек — меньше окна {size} × {size} ячеек; возьмите ЦМР большего охвата или уменьшите радиус окна.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="129"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="117"/>
         <source>Unknown edge mode {value}; use one of {choices}.</source>
         <translation>Неизвестный режим обработки краёв {value}; используйте один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="140"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="128"/>
         <source>The TPI radius {radius} m is smaller than one cell ({pixel} m); give at least one cell.</source>
         <translation>Радиус TPI {radius} м меньше одной ячейки ({pixel} м); задайте не меньше одной ячейки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="446"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="434"/>
         <source>Unknown terrain metric {value}; use one of {choices}.</source>
         <translation>Неизвестный показатель рельефа {value}; используйте один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="450"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="438"/>
         <source>Unknown TPI window shape {value}; use one of {choices}.</source>
         <translation>Неизвестная форма окна TPI {value}; используйте одну из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="453"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="441"/>
         <source>The VRM window must be an odd number of cells, 3 or more; got {value}.</source>
         <translation>Окно VRM должно быть нечётным числом ячеек, не меньше 3; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="456"/>
+        <location filename="../snowleopard_plugin/core/analysis/terrain.py" line="444"/>
         <source>The minimum window coverage must be in (0, 1]; got {value}.</source>
         <translation>Минимальная доля заполнения окна должна быть в пределах (0, 1]; получено {value}.</translation>
     </message>
@@ -951,7 +951,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="269"/>
+        <location filename="../snowleopard_plugin/report.py" line="246"/>
         <source>Hillshade</source>
         <translation>Отмывка рельефа</translation>
     </message>
@@ -1041,12 +1041,12 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Для карты с поправкой на учётное усилие нужен один радиус для всех следов: оставьте поле радиуса пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/ridges.py" line="593"/>
+        <location filename="../snowleopard_plugin/core/analysis/ridges.py" line="210"/>
         <source>{name} must be zero or a positive number of metres; got {value}.</source>
         <translation>{name}: нужно неотрицательное число метров; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/ridges.py" line="596"/>
+        <location filename="../snowleopard_plugin/core/analysis/ridges.py" line="213"/>
         <source>The maximum segment length must be a positive number of metres; got {value}.</source>
         <translation>Максимальная длина сегмента должна быть положительным числом метров; получено {value}.</translation>
     </message>
@@ -1268,7 +1268,7 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation type="obsolete">Маршруты и следы в разных системах координат ({a}, {b}): используйте слои из одного GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="272"/>
+        <location filename="../snowleopard_plugin/report.py" line="249"/>
         <source>signs per km</source>
         <translation>следов на км</translation>
     </message>
@@ -1367,7 +1367,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>все регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="172"/>
+        <location filename="../snowleopard_plugin/report.py" line="149"/>
         <source>per 100 trap-nights</source>
         <translation>на 100 ловушко-суток</translation>
     </message>
@@ -1397,7 +1397,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>У слоя фотоловушек не задана система координат: укажите её (зону UTM сезона), чтобы координаты можно было записать в WGS 84.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="164"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="197"/>
         <source>The cameras layer has no {field} field: use the season GeoPackage&apos;s cameras layer.</source>
         <translation>В слое фотоловушек нет поля {field}: используйте слой cameras из GeoPackage сезона.</translation>
     </message>
@@ -1407,7 +1407,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Фотоловушек без дат начала и окончания установки: {n} ({stations}); в Camtrap DP эти даты обязательны. Укажите даты установки и снятия (при импорте из secr известно только усилие).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="244"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="285"/>
         <source>{n} detections name a station that is not among the cameras and were left out.</source>
         <translation>Регистраций на точках, которых нет среди фотоловушек: {n}; они исключены.</translation>
     </message>
@@ -1427,132 +1427,132 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Экспорт Camtrap DP: установок фотоловушек — {deployments}, наблюдений — {observations}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/generalise.py" line="51"/>
+        <location filename="../snowleopard_plugin/core/exports/generalise.py" line="52"/>
         <source>The generalisation cell size must be more than 0 m (got {value}); for example 10000 for 10 km cells.</source>
         <translation>Размер ячейки генерализации должен быть больше 0 м (задано {value}); например, 10000 для ячеек 10 км.</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/core/exports/generalise.py" line="70"/>
         <source>The points are in geographic coordinates (degrees); generalisation needs a metric CRS: use the season GeoPackage&apos;s layers or reproject to the park&apos;s UTM zone.</source>
-        <translation>Точки в географических координатах (градусах); для генерализации нужна метрическая система координат: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
+        <translation type="obsolete">Точки в географических координатах (градусах); для генерализации нужна метрическая система координат: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="189"/>
+        <location filename="../snowleopard_plugin/core/exports/sitegeom.py" line="95"/>
         <source>The raster {path} has no CRS: set it before using it for covariates.</source>
         <translation>У растра {path} не задана система координат: укажите её, прежде чем использовать растр для ковариат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="225"/>
+        <location filename="../snowleopard_plugin/core/exports/sitegeom.py" line="131"/>
         <source>The raster {what} does not cover the sites.</source>
         <translation>Растр {what} не покрывает участки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="279"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="200"/>
         <source>Unknown replicate kind {name}: use one of {names}.</source>
         <translation>Неизвестный вид повторов {name}: используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="283"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="204"/>
         <source>The segment length must be more than 0 km (got {value}).</source>
         <translation>Длина отрезка должна быть больше 0 км (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="286"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="207"/>
         <source>The search half-width must be 0 m or more (got {value}).</source>
         <translation>Полуширина обследования должна быть не меньше 0 м (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="289"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="210"/>
         <source>The routes layer is empty: occupancy replicates are cut from the walked routes.</source>
         <translation>Слой маршрутов пуст: повторы для моделей встречаемости нарезаются из пройденных маршрутов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="311"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="235"/>
         <source>{n} routes have no date and were left out of the date window.</source>
         <translation>Маршрутов без даты: {n}; они не вошли в интервал дат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="316"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="240"/>
         <source>No route has a date, so there are no survey-day replicates: enter the route dates, or use segment replicates.</source>
         <translation>Ни у одного маршрута нет даты, поэтому повторов по дням учёта нет: укажите даты маршрутов или используйте повторы-отрезки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="318"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="242"/>
         <source>{n} routes have no date: there are no day replicates for them, so they were left out. Enter their dates to use them.</source>
         <translation>Маршрутов без даты: {n}; для них нет повторов по дням, поэтому они исключены. Укажите их даты, чтобы их использовать.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="322"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="246"/>
         <source>{n} routes have no date: their replicates come after the dated ones and their signs are matched by distance only.</source>
         <translation>Маршрутов без даты: {n}; их повторы идут после повторов с датами, а следы сопоставляются с ними только по расстоянию.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="325"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="249"/>
         <source>No route lies in the date window {start} to {end}: widen the window.</source>
         <translation>Ни один маршрут не попадает в интервал дат с {start} по {end}: расширьте интервал.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="330"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="254"/>
         <source>The routes have no line geometry: nothing was walked.</source>
         <translation>У маршрутов нет линейной геометрии: ничего не пройдено.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="353"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="284"/>
         <source>None of the {n} sites has a walked route inside it: check that the sites and the routes cover the same area (and the date window).</source>
         <translation>Ни в одном из участков (всего: {n}) нет пройденного маршрута: проверьте, что участки и маршруты охватывают одну и ту же территорию (и интервал дат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="358"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="289"/>
         <source>Give site polygons or a grid size of more than 0 m (got {value}).</source>
         <translation>Укажите полигоны участков или размер ячейки сетки больше 0 м (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="435"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="374"/>
         <source>{km} km walked in sites were left out: last pieces shorter than {share} of a segment.</source>
         <translation>Не учтено {km} км маршрутов, пройденных в участках: это последние куски короче {share} длины отрезка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="439"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="378"/>
         <source>No site holds a replicate: the routes inside the sites are shorter than the segment length. Use shorter segments or larger sites.</source>
         <translation>Ни на одном участке нет повторов: маршруты внутри участков короче длины отрезка. Уменьшите длину отрезка или увеличьте участки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="481"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="430"/>
         <source>{used} chosen signs lie within {width} m of a replicate; {far} lie farther (or on another day) and were not used.</source>
         <translation>Выбранных следов в пределах {width} м от повтора: {used}; дальше (или в другой день): {far} — они не использованы.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="485"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="434"/>
         <source>No observations were given: every replicate is a non-detection.</source>
         <translation>Наблюдения не заданы: во всех повторах нет обнаружений.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="551"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="525"/>
         <source>{n} sites hold no replicate (not walked, or too little): their rows are all missing.</source>
         <translation>Участков без повторов (не пройдены или пройдено слишком мало): {n}; их строки целиком состоят из пропусков.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="553"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="527"/>
         <source>Occupancy export: {sites} sites, up to {k} replicates, {occupied} sites with a detection (naive occupancy {naive}).</source>
         <translation>Экспорт для моделей встречаемости: участков — {sites}, повторов — до {k}, участков с обнаружением — {occupied} (наивная встречаемость {naive}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="603"/>
+        <location filename="../snowleopard_plugin/core/exports/occupancy.py" line="577"/>
         <source>Unknown missing-value code {value}: use one of {codes}.</source>
         <translation>Неизвестный код пропущенного значения {value}: используйте один из: {codes}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="457"/>
+        <location filename="../snowleopard_plugin/core/planner/graph.py" line="145"/>
         <source>The ridges layer has no lines; compute the ridgelines from the DEM first (snowleopard:terrain).</source>
         <translation>В слое гребней нет линий; сначала постройте линии гребней по ЦМР (snowleopard:terrain).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="936"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="151"/>
         <source>The budget must be a positive number of km; got {value}.</source>
         <translation>Бюджет должен быть положительным числом км; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="937"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="152"/>
         <source>The longest day must be a positive number of km; got {value}.</source>
         <translation>Наибольший дневной переход должен быть положительным числом км; задано {value}.</translation>
     </message>
@@ -1562,72 +1562,72 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation type="obsolete">Полуширина обследования должна быть положительным числом метров; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="940"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="155"/>
         <source>There must be at least one team; got {value}.</source>
         <translation>Нужна хотя бы одна группа; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="946"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="225"/>
         <source>The habitat array has shape {shape} but its grid is {rows} x {cols}.</source>
         <translation>Массив местообитаний имеет размер {shape}, а его сетка — {rows} × {cols}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1244"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="228"/>
         <source>No habitat cell reaches the suitability threshold {threshold}; lower the threshold or check the habitat layer.</source>
         <translation>Ни одна ячейка местообитаний не достигает порога пригодности {threshold}; понизьте порог или проверьте слой местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="965"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="164"/>
         <source>{count} ridge segments touch an excluded area and were left out.</source>
         <translation>Отрезков гребней, касающихся исключённых зон: {count}; они не учитываются.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="989"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="269"/>
         <source>No ridge can be reached from the access points within half a day&apos;s walk without entering an excluded area.</source>
         <translation>Ни до одного гребня нельзя дойти от точек доступа за полдня пути, не заходя в исключённые зоны.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1007"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="292"/>
         <source>A locked transect is {km:.1f} km long, more than the longest day ({day:.1f} km); it is kept as given.</source>
         <translation>Закреплённая трансекта длиной {km:.1f} км длиннее наибольшего дневного перехода ({day:.1f} км); она сохранена в заданном виде.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1011"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="296"/>
         <source>A locked transect enters an excluded area; it is kept as given.</source>
         <translation>Закреплённая трансекта заходит в исключённую зону; она сохранена в заданном виде.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1024"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="309"/>
         <source>The budget ({budget:.1f} km) is smaller than the locked transects ({locked:.1f} km); the plan holds the locked transects only.</source>
         <translation>Бюджет ({budget:.1f} км) меньше длины закреплённых трансект ({locked:.1f} км); в план входят только закреплённые трансекты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1028"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="313"/>
         <source>No ridge path fits in a day of {day:.1f} km (approaches included); raise the longest day or add access points closer to the ridges.</source>
         <translation>Ни один путь по гребням не укладывается в дневной переход {day:.1f} км (с учётом подходов); увеличьте наибольший дневной переход или добавьте точки доступа ближе к гребням.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1034"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="319"/>
         <source>The budget left after the locked transects ({left:.1f} km) is less than the shortest possible transect ({short:.1f} km).</source>
         <translation>Остаток бюджета после закреплённых трансект ({left:.1f} км) меньше самой короткой возможной трансекты ({short:.1f} км).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1232"/>
+        <location filename="../snowleopard_plugin/core/planner/cameras.py" line="125"/>
         <source>The number of stations must be 0 or more; got {value}.</source>
         <translation>Число точек должно быть не меньше 0; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1233"/>
+        <location filename="../snowleopard_plugin/core/planner/cameras.py" line="126"/>
         <source>Sigma must be a positive distance in metres; got {value}.</source>
         <translation>Сигма должна быть положительным расстоянием в метрах; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1236"/>
+        <location filename="../snowleopard_plugin/core/planner/cameras.py" line="129"/>
         <source>The minimum spacing must be 0 or more metres; got {value}.</source>
         <translation>Минимальное расстояние между точками должно быть не меньше 0 м; задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="1301"/>
+        <location filename="../snowleopard_plugin/core/planner/cameras.py" line="194"/>
         <source>Only {placed} of the {wanted} new stations fit in the suitable habitat at a spacing of {spacing:.0f} m; lower the minimum spacing or the number of stations.</source>
         <translation>В пригодных местообитаниях при расстоянии между точками {spacing:.0f} м удалось разместить лишь {placed} из {wanted} новых точек; уменьшите минимальное расстояние или число точек.</translation>
     </message>
@@ -1647,117 +1647,117 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Не удалось прочитать {path} как векторный слой: выберите GeoPackage или shapefile, записанный анализом.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="148"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="182"/>
         <source>Unknown detector type {name}: use one of {names}.</source>
         <translation>Неизвестный тип детектора {name}: используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="155"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="189"/>
         <source>The occasion length must be more than 0 days (got {value}).</source>
         <translation>Длительность периода должна быть больше 0 суток (задано {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="158"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="192"/>
         <source>The cameras layer is empty: secr needs the camera stations (traps).</source>
         <translation>Слой фотоловушек пуст: для secr нужны точки фотоловушек (ловушки).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="190"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="226"/>
         <source>No camera has a station_id and a position: secr needs the camera stations.</source>
         <translation>Ни у одной фотоловушки нет одновременно station_id и координат: для secr нужны точки фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="211"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="247"/>
         <source>{n} of {total} stations have no deployment start and end dates; the usage per occasion cannot be known for them, so the total effort (trap-nights) is written as usage for every station.</source>
         <translation>У {n} из {total} фотоловушек нет дат начала и окончания установки; использование (usage) по периодам для них неизвестно, поэтому для всех точек в качестве usage записано суммарное усилие (ловушко-сутки).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="215"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="251"/>
         <source>The cameras have no deployment dates (e.g. imported from a secr traps file with only the effort); the usage per occasion is unknown, so the total effort (trap-nights) is written as usage. Read the traps file with binary.usage = FALSE.</source>
         <translation>У фотоловушек нет дат установки (например, они импортированы из файла ловушек secr, где есть только усилие); usage по периодам неизвестно, поэтому в качестве usage записано суммарное усилие (ловушко-сутки). Читайте файл ловушек с binary.usage = FALSE.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="223"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="264"/>
         <source>The detections layer is empty: secr needs detections of identified animals.</source>
         <translation>Слой регистраций пуст: для secr нужны регистрации опознанных особей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="226"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="267"/>
         <source>The detections layer needs station_id and individual_id fields: use the season GeoPackage&apos;s detections layer.</source>
         <translation>В слое регистраций должны быть поля station_id и individual_id: используйте слой detections из GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="233"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="274"/>
         <source>{n} detections of other species than {species} were left out.</source>
         <translation>Регистраций других видов (не {species}): {n}; они исключены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="238"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="279"/>
         <source>{n} detections have no individual ID and were left out: secr needs each capture to name the animal. Identify them (individual_id) to use them.</source>
         <translation>Регистраций без ID особи: {n}; они исключены, так как в secr для каждой поимки нужно указать особь. Опознайте особей (individual_id), чтобы использовать эти регистрации.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="248"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="289"/>
         <source>No detection of an identified animal at a known camera station: secr needs detections with an individual_id. {n} detections had no individual ID.</source>
         <translation>Нет ни одной регистрации опознанной особи на известной точке фотоловушки: для secr нужны регистрации с individual_id. Регистраций без ID особи: {n}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="257"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="305"/>
         <source>The detections carry secr occasions (imported from a capture file); they were kept and the occasion length was not used.</source>
         <translation>У регистраций уже есть периоды secr (импорт из файла поимок); они сохранены, а длительность периода не использована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="268"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="316"/>
         <source>{n} detections have no date and time and were left out: their occasion cannot be known.</source>
         <translation>Регистраций без даты и времени: {n}; они исключены, так как их период нельзя определить.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="272"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="320"/>
         <source>The detections have neither secr occasions nor dates: the occasions cannot be formed. Import detections with their date and time.</source>
         <translation>У регистраций нет ни периодов secr, ни дат: сформировать периоды невозможно. Импортируйте регистрации с датой и временем.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="287"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="335"/>
         <source>{n} detections are earlier than the first camera deployment and were left out.</source>
         <translation>Регистраций раньше первой установки фотоловушки: {n}; они исключены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="309"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="363"/>
         <source>{n} detections fall outside the deployment dates of their camera; check the camera dates or the detection times.</source>
         <translation>Регистраций вне дат установки своей фотоловушки: {n}; проверьте даты фотоловушек или время регистраций.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="322"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="376"/>
         <source>{n} stations have no trap-nights; their usage was written as NA.</source>
         <translation>Фотоловушек без ловушко-суток: {n}; их usage записан как NA.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="325"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="379"/>
         <source>The effort per occasion is unknown: each station&apos;s trap-nights were spread evenly over the {k} occasions.</source>
         <translation>Усилие по периодам неизвестно: ловушко-сутки каждой точки равномерно распределены по всем периодам ({k}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="350"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="408"/>
         <source>Proximity detectors record an animal at most once per detector and occasion: {n} repeated detections were merged.</source>
         <translation>Детекторы proximity регистрируют животное не более одного раза на детектор за период; объединено повторных регистраций: {n}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="357"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="415"/>
         <source>Multi-catch detectors record an animal at most once per occasion: {n} later detections in the same occasion were left out.</source>
         <translation>Детекторы multi (multi-catch) регистрируют животное не более одного раза за период; исключено более поздних регистраций в том же периоде: {n}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/exports/secr.py" line="422"/>
+        <location filename="../snowleopard_plugin/core/exports/secr.py" line="160"/>
         <source>secr export: {stations} detectors, {captures} captures of {animals} animals, {occasions} occasions, session {session}.</source>
         <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report.py" line="753"/>
         <source>Signs</source>
         <translation>Следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="798"/>
+        <location filename="../snowleopard_plugin/report.py" line="777"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
@@ -1772,12 +1772,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Точки доступа или дороги</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="747"/>
+        <location filename="../snowleopard_plugin/report.py" line="724"/>
         <source>Rank</source>
         <translation>Ранг</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="747"/>
+        <location filename="../snowleopard_plugin/report.py" line="724"/>
         <source>Suitability</source>
         <translation>Пригодность</translation>
     </message>
@@ -1787,7 +1787,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="754"/>
+        <location filename="../snowleopard_plugin/report.py" line="731"/>
         <source>Plan for next season</source>
         <translation>План на следующий сезон</translation>
     </message>
@@ -1797,7 +1797,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="680"/>
+        <location filename="../snowleopard_plugin/report.py" line="657"/>
         <source>Detections per 100 trap-nights</source>
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
@@ -1812,7 +1812,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="273"/>
+        <location filename="../snowleopard_plugin/report.py" line="250"/>
         <source>Survey coverage</source>
         <translation>Охват учётом</translation>
     </message>
@@ -1864,7 +1864,7 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
 С линиями гребней (из алгоритма «Рельеф и линии гребней»): для каждого отрезка — км и доля, лежащая в пределах полуширины обследования от маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="671"/>
+        <location filename="../snowleopard_plugin/report.py" line="648"/>
         <source>Routes walked</source>
         <translation>Пройдено маршрутов</translation>
     </message>
@@ -2167,7 +2167,7 @@ Occasions of the chosen number of days count from the day the first camera was s
         <translation>фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="171"/>
+        <location filename="../snowleopard_plugin/report.py" line="148"/>
         <source>detections</source>
         <translation>регистрации</translation>
     </message>
@@ -2734,7 +2734,7 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
         <translation>ЦМР (отмывка рельефа под картами)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="271"/>
+        <location filename="../snowleopard_plugin/report.py" line="248"/>
         <source>Park boundary</source>
         <translation>Граница парка</translation>
     </message>
@@ -2962,7 +2962,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>ранги {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="161"/>
+        <location filename="../snowleopard_plugin/report.py" line="138"/>
         <source>Team {team}</source>
         <translation>Группа {team}</translation>
     </message>
@@ -2989,895 +2989,895 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
     <message>
         <location filename="../snowleopard_plugin/report.py" line="135"/>
         <source>coordinates out of range</source>
-        <translation>координаты вне допустимого диапазона</translation>
+        <translation type="obsolete">координаты вне допустимого диапазона</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="136"/>
         <source>latitude and longitude swapped</source>
-        <translation>широта и долгота перепутаны</translation>
+        <translation type="obsolete">широта и долгота перепутаны</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="137"/>
         <source>far outside the season&apos;s area</source>
-        <translation>далеко за пределами района работ</translation>
+        <translation type="obsolete">далеко за пределами района работ</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="138"/>
         <source>invalid geometry</source>
-        <translation>неверная геометрия</translation>
+        <translation type="obsolete">неверная геометрия</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="139"/>
         <source>duplicate observation</source>
-        <translation>повторное наблюдение</translation>
+        <translation type="obsolete">повторное наблюдение</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="140"/>
         <source>file given twice</source>
-        <translation>файл указан дважды</translation>
+        <translation type="obsolete">файл указан дважды</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="142"/>
         <source>GPS jump</source>
-        <translation>скачок GPS</translation>
+        <translation type="obsolete">скачок GPS</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="143"/>
         <source>detection at an unknown station</source>
-        <translation>регистрация на неизвестной станции</translation>
+        <translation type="obsolete">регистрация на неизвестной станции</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="144"/>
         <source>date missing</source>
-        <translation>нет даты</translation>
+        <translation type="obsolete">нет даты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="145"/>
+        <location filename="../snowleopard_plugin/labels.py" line="62"/>
         <source>fixed</source>
         <translation>исправлено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="146"/>
+        <location filename="../snowleopard_plugin/labels.py" line="62"/>
         <source>flagged</source>
         <translation>отмечено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="147"/>
+        <location filename="../snowleopard_plugin/labels.py" line="62"/>
         <source>rejected</source>
         <translation>отклонено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="148"/>
+        <location filename="../snowleopard_plugin/labels.py" line="62"/>
         <source>kept</source>
         <translation>оставлено</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="149"/>
         <source>information</source>
-        <translation>сведения</translation>
+        <translation type="obsolete">сведения</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="150"/>
         <source>warning</source>
-        <translation>предупреждение</translation>
+        <translation type="obsolete">предупреждение</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="151"/>
         <source>error</source>
-        <translation>ошибка</translation>
+        <translation type="obsolete">ошибка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/report.py" line="135"/>
         <source>not attributed</source>
         <translation>не отнесены к группе</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="323"/>
+        <location filename="../snowleopard_plugin/report.py" line="300"/>
         <source>team not recorded</source>
         <translation>группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="167"/>
+        <location filename="../snowleopard_plugin/report.py" line="144"/>
         <source>Signs per km by survey week</source>
         <translation>Следы на 1 км по неделям учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="168"/>
+        <location filename="../snowleopard_plugin/report.py" line="145"/>
         <source>Survey week (starting Monday)</source>
         <translation>Неделя учёта (с понедельника)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="170"/>
+        <location filename="../snowleopard_plugin/report.py" line="147"/>
         <source>Snow leopard detections per station</source>
         <translation>Регистрации ирбиса по станциям</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="173"/>
+        <location filename="../snowleopard_plugin/report.py" line="150"/>
         <source>Km walked by team and month</source>
         <translation>Пройдено км по группам и месяцам</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="489"/>
+        <location filename="../snowleopard_plugin/report.py" line="466"/>
         <source>km</source>
         <translation>км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="157"/>
         <source>January</source>
         <translation>Январь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="157"/>
         <source>February</source>
         <translation>Февраль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="157"/>
         <source>March</source>
         <translation>Март</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="157"/>
         <source>April</source>
         <translation>Апрель</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="157"/>
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="157"/>
         <source>June</source>
         <translation>Июнь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="180"/>
+        <location filename="../snowleopard_plugin/report.py" line="157"/>
         <source>July</source>
         <translation>Июль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="158"/>
         <source>August</source>
         <translation>Август</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="158"/>
         <source>September</source>
         <translation>Сентябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="158"/>
         <source>October</source>
         <translation>Октябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="158"/>
         <source>November</source>
         <translation>Ноябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="181"/>
+        <location filename="../snowleopard_plugin/report.py" line="158"/>
         <source>December</source>
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="242"/>
+        <location filename="../snowleopard_plugin/report.py" line="219"/>
         <source>Snow leopard census {year}: season report</source>
         <translation>Учёт снежного барса {year}: отчёт о сезоне</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="272"/>
+        <location filename="../snowleopard_plugin/report.py" line="249"/>
         <source>Signs per km (effort-corrected)</source>
         <translation>Следов на 1 км (с учётом усилия)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="276"/>
+        <location filename="../snowleopard_plugin/report.py" line="253"/>
         <source>Coverage gaps (rank)</source>
         <translation>Пробелы в охвате (ранг)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="376"/>
+        <location filename="../snowleopard_plugin/report.py" line="353"/>
         <source>0 (no detection)</source>
         <translation>0 (нет регистраций)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="452"/>
+        <location filename="../snowleopard_plugin/report.py" line="429"/>
         <source>Grid</source>
         <translation>Сетка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="532"/>
+        <location filename="../snowleopard_plugin/report.py" line="509"/>
         <source>Legend</source>
         <translation>Условные обозначения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="615"/>
+        <location filename="../snowleopard_plugin/report.py" line="592"/>
         <source>Page {page} of {pages}</source>
         <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="662"/>
+        <location filename="../snowleopard_plugin/report.py" line="639"/>
         <source>Season {first} – {last}  ·  teams: {teams}</source>
         <translation>Сезон {first} – {last}  ·  группы: {teams}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="672"/>
+        <location filename="../snowleopard_plugin/report.py" line="649"/>
         <source>Km walked</source>
         <translation>Пройдено км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="673"/>
+        <location filename="../snowleopard_plugin/report.py" line="650"/>
         <source>Km over the terrain</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="674"/>
+        <location filename="../snowleopard_plugin/report.py" line="651"/>
         <source>Survey days</source>
         <translation>Дней учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="675"/>
+        <location filename="../snowleopard_plugin/report.py" line="652"/>
         <source>Signs recorded</source>
         <translation>Зарегистрировано следов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="676"/>
+        <location filename="../snowleopard_plugin/report.py" line="653"/>
         <source>Signs per km</source>
         <translation>Следов на 1 км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="720"/>
+        <location filename="../snowleopard_plugin/report.py" line="697"/>
         <source>Trap-nights</source>
         <translation>Фотоловушко-сутки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="679"/>
+        <location filename="../snowleopard_plugin/report.py" line="656"/>
         <source>Snow leopard detections</source>
         <translation>Регистрации ирбиса</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="681"/>
+        <location filename="../snowleopard_plugin/report.py" line="658"/>
         <source>Individuals identified</source>
         <translation>Опознано особей</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="683"/>
+        <location filename="../snowleopard_plugin/report.py" line="660"/>
         <source>Season in numbers</source>
         <translation>Сезон в цифрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="687"/>
+        <location filename="../snowleopard_plugin/report.py" line="664"/>
         <source>No DEM was given: the map has no hillshade.</source>
         <translation>ЦМР не задана: на карте нет отмывки рельефа.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="691"/>
+        <location filename="../snowleopard_plugin/report.py" line="668"/>
         <source>Signs and the effort-corrected heatmap</source>
         <translation>Следы и тепловая карта с учётом усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="699"/>
+        <location filename="../snowleopard_plugin/report.py" line="676"/>
         <source>No heatmap was given: run Habitat-use heatmap with the routes as effort and add it to the report.</source>
         <translation>Тепловая карта не задана: постройте тепловую карту использования местообитаний с маршрутами как усилием и добавьте её в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="702"/>
+        <location filename="../snowleopard_plugin/report.py" line="679"/>
         <source>Signs per km of route searched near each place; empty where too little was walked.</source>
         <translation>Следов на 1 км маршрута, пройденного рядом с каждым местом; пусто там, где пройдено слишком мало.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="706"/>
+        <location filename="../snowleopard_plugin/report.py" line="683"/>
         <source>Camera traps</source>
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="797"/>
+        <location filename="../snowleopard_plugin/report.py" line="776"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="720"/>
+        <location filename="../snowleopard_plugin/report.py" line="697"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="720"/>
+        <location filename="../snowleopard_plugin/report.py" line="697"/>
         <source>Individuals</source>
         <translation>Особи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="720"/>
+        <location filename="../snowleopard_plugin/report.py" line="697"/>
         <source>per 100 TN</source>
         <translation>на 100 ФС</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="728"/>
+        <location filename="../snowleopard_plugin/report.py" line="705"/>
         <source>The season has no camera stations.</source>
         <translation>В сезоне нет фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="731"/>
+        <location filename="../snowleopard_plugin/report.py" line="708"/>
         <source>Survey coverage and the ranked gaps</source>
         <translation>Охват учётом и пробелы по рангу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="733"/>
+        <location filename="../snowleopard_plugin/report.py" line="710"/>
         <source>No coverage or gaps layer was given: run Coverage gaps and add its output to the report.</source>
         <translation>Слой охвата или пробелов не задан: выполните «Пробелы в охвате» и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="747"/>
+        <location filename="../snowleopard_plugin/report.py" line="724"/>
         <source>Area, km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="747"/>
+        <location filename="../snowleopard_plugin/report.py" line="724"/>
         <source>Ridge, km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="747"/>
+        <location filename="../snowleopard_plugin/report.py" line="724"/>
         <source>Access, km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="750"/>
+        <location filename="../snowleopard_plugin/report.py" line="727"/>
         <source>No gaps layer was given.</source>
         <translation>Слой пробелов не задан.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="756"/>
+        <location filename="../snowleopard_plugin/report.py" line="733"/>
         <source>No plan was given: run the planner and add its output to the report.</source>
         <translation>План не задан: выполните планирование и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="774"/>
+        <location filename="../snowleopard_plugin/report.py" line="751"/>
         <source>Totals per team and import validation</source>
         <translation>Итоги по группам и проверка импорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report.py" line="753"/>
         <source>Team</source>
         <translation>Группа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report.py" line="753"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report.py" line="753"/>
         <source>Km</source>
         <translation>Км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report.py" line="753"/>
         <source>Surface km</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="783"/>
+        <location filename="../snowleopard_plugin/report.py" line="760"/>
         <source>Season</source>
         <translation>Сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="788"/>
+        <location filename="../snowleopard_plugin/report.py" line="765"/>
         <source>Days: distinct survey dates (a day with two teams out counts once for the season). A sign belongs to the route walked that day within {m} m of it.</source>
         <translation>Дни: различные даты учёта (день, когда работали две группы, считается за сезон один раз). След относится к маршруту, пройденному в тот день не далее {m} м от него.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="798"/>
+        <location filename="../snowleopard_plugin/report.py" line="777"/>
         <source>What was done</source>
         <translation>Что сделано</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="798"/>
+        <location filename="../snowleopard_plugin/report.py" line="777"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="798"/>
+        <location filename="../snowleopard_plugin/report.py" line="777"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="801"/>
+        <location filename="../snowleopard_plugin/report.py" line="780"/>
         <source>The import found nothing to fix or flag.</source>
         <translation>При импорте не найдено ничего, что требовало бы исправления или отметки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="829"/>
+        <location filename="../snowleopard_plugin/report.py" line="808"/>
         <source>Report: {title}</source>
         <translation>Отчёт: {title}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="82"/>
+        <location filename="../snowleopard_plugin/labels.py" line="67"/>
         <source>Routes (GPS tracks)</source>
         <translation>Маршруты (GPS-треки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="83"/>
+        <location filename="../snowleopard_plugin/labels.py" line="68"/>
         <source>Do not import</source>
         <translation>Не импортировать</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="89"/>
+        <location filename="../snowleopard_plugin/labels.py" line="48"/>
         <source>Unreadable rows</source>
         <translation>Нечитаемые строки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="89"/>
+        <location filename="../snowleopard_plugin/labels.py" line="48"/>
         <source>Invalid geometries</source>
         <translation>Некорректные геометрии</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="90"/>
+        <location filename="../snowleopard_plugin/labels.py" line="49"/>
         <source>Coordinates out of range</source>
         <translation>Координаты вне допустимого диапазона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="91"/>
+        <location filename="../snowleopard_plugin/labels.py" line="50"/>
         <source>Latitude and longitude swapped</source>
         <translation>Широта и долгота перепутаны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="91"/>
+        <location filename="../snowleopard_plugin/labels.py" line="50"/>
         <source>Far outside the season</source>
         <translation>Далеко за пределами района сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="92"/>
+        <location filename="../snowleopard_plugin/labels.py" line="51"/>
         <source>Missing dates</source>
         <translation>Нет дат</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="92"/>
+        <location filename="../snowleopard_plugin/labels.py" line="51"/>
         <source>Unreadable dates</source>
         <translation>Нечитаемые даты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="93"/>
+        <location filename="../snowleopard_plugin/labels.py" line="52"/>
         <source>Duplicate points</source>
         <translation>Повторяющиеся точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="93"/>
+        <location filename="../snowleopard_plugin/labels.py" line="52"/>
         <source>Files given twice</source>
         <translation>Файлы, указанные дважды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="95"/>
+        <location filename="../snowleopard_plugin/labels.py" line="54"/>
         <source>GPS jumps</source>
         <translation>Скачки GPS</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="95"/>
+        <location filename="../snowleopard_plugin/labels.py" line="54"/>
         <source>Unknown camera stations</source>
         <translation>Неизвестные фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="96"/>
+        <location filename="../snowleopard_plugin/labels.py" line="55"/>
         <source>Unknown sign types</source>
         <translation>Неизвестные типы следов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="96"/>
+        <location filename="../snowleopard_plugin/labels.py" line="55"/>
         <source>Missing values</source>
         <translation>Пропущенные значения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="97"/>
+        <location filename="../snowleopard_plugin/labels.py" line="56"/>
         <source>Empty inputs</source>
         <translation>Пустые входные данные</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="97"/>
+        <location filename="../snowleopard_plugin/labels.py" line="56"/>
         <source>Other problems</source>
         <translation>Прочие проблемы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="242"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="221"/>
         <source>Add files…</source>
         <translation>Добавить файлы…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="242"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="221"/>
         <source>Add GPX tracks, sign tables, camera tables or a Camtrap DP datapackage.json</source>
         <translation>Добавить GPX-треки, таблицы следов, таблицы фотоловушек или datapackage.json пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="244"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="223"/>
         <source>Add folder…</source>
         <translation>Добавить папку…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="244"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="223"/>
         <source>Add every field file in a folder and its subfolders, sorted by what they hold</source>
         <translation>Добавить все полевые файлы из папки и её подпапок, распределив их по содержимому</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="246"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="225"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="246"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="225"/>
         <source>Remove the selected files from the list</source>
         <translation>Убрать выбранные файлы из списка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="251"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="230"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="251"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="230"/>
         <source>Holds</source>
         <translation>Содержимое</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="252"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="231"/>
         <source>The field files to import; change what a file holds in its combo box, or choose &apos;Do not import&apos;</source>
         <translation>Полевые файлы для импорта; измените содержимое файла в раскрывающемся списке или выберите «Не импортировать»</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="260"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="239"/>
         <source>DEM (elevation in metres) for the surface km of the routes; optional</source>
         <translation>ЦМР (высоты в метрах) для расчёта км маршрутов по поверхности; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="367"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="346"/>
         <source>Rasters (*.tif *.tiff *.vrt *.img);;All files (*)</source>
         <translation>Растры (*.tif *.tiff *.vrt *.img);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="369"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="348"/>
         <source>DEM</source>
         <translation>ЦМР</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="369"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="348"/>
         <source>Digital elevation model</source>
         <translation>Цифровая модель рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="263"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="242"/>
         <source>The season GeoPackage to write (replaced if it exists)</source>
         <translation>GeoPackage сезона для записи (существующий файл будет заменён)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="265"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="244"/>
         <source>Where the season is saved</source>
         <translation>Куда сохраняется сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="268"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="247"/>
         <source>Import season</source>
         <translation>Импортировать сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="268"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="247"/>
         <source>Read the field files, check them and write the season GeoPackage (in the background)</source>
         <translation>Прочитать полевые файлы, проверить их и записать GeoPackage сезона (в фоновом режиме)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="271"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="250"/>
         <source>Open season…</source>
         <translation>Открыть сезон…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="271"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="250"/>
         <source>Load an existing season GeoPackage as the season group</source>
         <translation>Загрузить существующий GeoPackage сезона как группу слоёв сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="277"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="256"/>
         <source>No summary yet.</source>
         <translation>Сводки пока нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="277"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="256"/>
         <source>Totals of the season GeoPackage</source>
         <translation>Итоги по GeoPackage сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="282"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="261"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="283"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="262"/>
         <source>What the import fixed, flagged or rejected, grouped by problem; click a row to zoom to its place</source>
         <translation>Что при импорте было исправлено, отмечено или отклонено, по типам проблем; щёлкните строку, чтобы перейти к её месту на карте</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="299"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="278"/>
         <source>Sign type</source>
         <translation>Тип следа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="299"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="278"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="300"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="279"/>
         <source>Tick the sign types to map and give each a weight (e.g. a scrape counts twice a trail)</source>
         <translation>Отметьте типы следов для карты и задайте каждому вес (например, поскрёб считается за две следовые дорожки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="311"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="290"/>
         <source>Map this sign type</source>
         <translation>Включить этот тип следов в карту</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="313"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="292"/>
         <source>Weight of one sign of this type</source>
         <translation>Вес одного следа этого типа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="319"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="298"/>
         <source>Only signs between</source>
         <translation>Только следы за период</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="319"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="298"/>
         <source>Map only the signs of a date window</source>
         <translation>Строить карту только по следам за интервал дат</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="321"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="300"/>
         <source>First day of the window</source>
         <translation>Первый день интервала</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="322"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="301"/>
         <source>Last day of the window</source>
         <translation>Последний день интервала</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="544"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="523"/>
         <source> m</source>
         <translation> м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="328"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="307"/>
         <source>Kernel radius in metres</source>
         <translation>Радиус ядра в метрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="329"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="308"/>
         <source>Kernel radius</source>
         <translation>Радиус ядра</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="330"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="309"/>
         <source>Pixel size of the heatmaps in metres</source>
         <translation>Размер пикселя тепловых карт в метрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="331"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="310"/>
         <source>Pixel size of the heatmaps</source>
         <translation>Размер пикселя тепловых карт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="332"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="311"/>
         <source>Kernel shape, as in QGIS&apos;s heatmap</source>
         <translation>Форма ядра, как в тепловой карте QGIS</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="334"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="313"/>
         <source>Kernel</source>
         <translation>Ядро</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="335"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="314"/>
         <source>Signs per km of route searched</source>
         <translation>Следов на 1 км обследованного маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="335"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="314"/>
         <source>Divide by the route km walked near each place (effort correction)</source>
         <translation>Делить на км маршрутов, пройденных рядом с каждым местом (поправка на учётное усилие)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="455"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="434"/>
         <source> km</source>
         <translation> км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="338"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="317"/>
         <source>Leave places empty where fewer route km lie within the radius</source>
         <translation>Оставлять места пустыми, если в пределах радиуса меньше км маршрутов, чем задано</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="342"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="321"/>
         <source>Run heatmap</source>
         <translation>Построить тепловую карту</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="342"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="321"/>
         <source>Compute the sign heatmap in the background</source>
         <translation>Рассчитать тепловую карту следов в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="345"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="324"/>
         <source>Detections per 100 trap-nights around the stations</source>
         <translation>Регистраций на 100 ловушко-суток вокруг фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="347"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="326"/>
         <source>Count only detections of this species (empty: all)</source>
         <translation>Учитывать только регистрации этого вида (пусто — все)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="348"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="327"/>
         <source>Species</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="348"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="327"/>
         <source>Species of the detections</source>
         <translation>Вид в регистрациях</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="351"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="330"/>
         <source>Kernel radius around each station</source>
         <translation>Радиус ядра вокруг каждой фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="352"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="331"/>
         <source>Also one band per identified animal</source>
         <translation>Также по одному каналу на каждую опознанную особь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="355"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="334"/>
         <source>Run camera rate</source>
         <translation>Рассчитать частоту регистраций</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="355"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="334"/>
         <source>Compute detections per 100 trap-nights per station in the background</source>
         <translation>Рассчитать число регистраций на 100 ловушко-суток по каждой фотоловушке в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="367"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="346"/>
         <source>DEM of the park (same metric CRS as the season)</source>
         <translation>ЦМР парка (в той же метрической системе координат, что и сезон)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="370"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="349"/>
         <source>A place counts as searched within this distance of a walked route</source>
         <translation>Место считается обследованным в пределах этого расстояния от пройденного маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="372"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="351"/>
         <source>Detection half-width of a route</source>
         <translation>Полуширина обнаружения на маршруте</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="373"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="352"/>
         <source>A place counts as sampled within this distance of a camera</source>
         <translation>Место считается охваченным в пределах этого расстояния от фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="375"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="354"/>
         <source>Camera radius</source>
         <translation>Радиус фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="375"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="354"/>
         <source>Detection radius of a camera</source>
         <translation>Радиус обнаружения фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="377"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="356"/>
         <source>Cell size of the effort grid</source>
         <translation>Размер ячейки сетки учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="377"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="356"/>
         <source>Grid size</source>
         <translation>Размер ячейки сетки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="378"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="357"/>
         <source>Habitat from the DEM (Altai rules)</source>
         <translation>Местообитания по ЦМР (правила для Алтая)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="378"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="357"/>
         <source>Suitable habitat from elevation, slope, ruggedness and ridges</source>
         <translation>Пригодные местообитания по высоте, крутизне, пересечённости и гребням</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="380"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="359"/>
         <source>Habitat from a layer</source>
         <translation>Местообитания из слоя</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="380"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="359"/>
         <source>Use a habitat polygon or raster layer you already have</source>
         <translation>Использовать уже имеющийся слой полигонов или растр местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="384"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="363"/>
         <source>Habitat polygons or a 0–1 suitability raster</source>
         <translation>Полигоны местообитаний или растр пригодности 0–1</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="389"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="368"/>
         <source>Habitat farther than this from any effort is a gap</source>
         <translation>Местообитания дальше этого расстояния от любого учётного усилия считаются пробелом</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="391"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="370"/>
         <source>Gap distance</source>
         <translation>Расстояние для пробела</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="391"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="370"/>
         <source>Distance from effort</source>
         <translation>Расстояние от учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="392"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="371"/>
         <source> km²</source>
         <translation> км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="392"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="371"/>
         <source>Leave out gaps smaller than this</source>
         <translation>Не выводить пробелы меньше этой площади</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="393"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="372"/>
         <source>Minimum area</source>
         <translation>Минимальная площадь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="393"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="372"/>
         <source>Smallest gap kept</source>
         <translation>Наименьший сохраняемый пробел</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="394"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="373"/>
         <source>Camps, road ends, huts: distance from each gap; optional</source>
         <translation>Стоянки, концы дорог, избушки: расстояние до них от каждого пробела; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="398"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="377"/>
         <source>Access</source>
         <translation>Точки доступа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="400"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="379"/>
         <source>Run coverage and gaps</source>
         <translation>Рассчитать охват и пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="400"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="379"/>
         <source>Terrain, habitat, coverage and ranked gaps, one after the other, in the background</source>
         <translation>Рельеф, местообитания, охват и ранжированные пробелы — последовательно, в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="406"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="385"/>
         <source>Area km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="406"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="385"/>
         <source>Ridge km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="406"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="385"/>
         <source>Access km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="408"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="387"/>
         <source>Coverage gaps ranked by area × suitability; click a row to zoom to the gap</source>
         <translation>Пробелы в охвате, ранжированные по площади × пригодности; щёлкните строку, чтобы перейти к пробелу</translation>
     </message>
@@ -3892,282 +3892,282 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation type="obsolete">Что будет на странице плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="509"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="488"/>
         <source>Title on the first page of the report</source>
         <translation>Заголовок на первой странице отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="510"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="489"/>
         <source>Report title</source>
         <translation>Заголовок отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="514"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="493"/>
         <source>Language of the report</source>
         <translation>Язык отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="512"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="491"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="513"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="492"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="514"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="493"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="516"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="495"/>
         <source>Include</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="516"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="495"/>
         <source>Which maps and tables the report holds</source>
         <translation>Какие карты и таблицы входят в отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="875"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="854"/>
         <source>Heatmap of signs</source>
         <translation>Тепловая карта следов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="518"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="497"/>
         <source>Page with the signs and the heatmap</source>
         <translation>Страница со следами и тепловой картой</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="519"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="498"/>
         <source>Coverage map</source>
         <translation>Карта охвата</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="519"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="498"/>
         <source>Page with the survey coverage</source>
         <translation>Страница с охватом учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="520"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="499"/>
         <source>Ranked gaps</source>
         <translation>Ранжированные пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="520"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="499"/>
         <source>Map and table of the top gaps</source>
         <translation>Карта и таблица первых по рангу пробелов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="521"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="500"/>
         <source>Page with the plan, when made</source>
         <translation>Страница с планом, если он составлен</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="526"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="505"/>
         <source>The PDF to write</source>
         <translation>PDF для записи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="528"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="507"/>
         <source>Output PDF</source>
         <translation>Выходной PDF</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="528"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="507"/>
         <source>Where the report is saved</source>
         <translation>Куда сохраняется отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="531"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="510"/>
         <source>Make report</source>
         <translation>Создать отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="531"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="510"/>
         <source>Build the season report in the background</source>
         <translation>Сформировать отчёт о сезоне в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="532"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="511"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="532"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="511"/>
         <source>Open the report PDF</source>
         <translation>Открыть PDF отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="593"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="572"/>
         <source>What this file holds; change it if the guess is wrong</source>
         <translation>Что содержит этот файл; измените, если тип определён неверно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="626"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="605"/>
         <source>Field files</source>
         <translation>Полевые файлы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="626"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="605"/>
         <source>Field files (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;All files (*)</source>
         <translation>Полевые файлы (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="632"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="611"/>
         <source>Folder of field files</source>
         <translation>Папка с полевыми файлами</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="649"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="628"/>
         <source>Add the season's field files first (Add files… or Add folder…).</source>
         <translation>Сначала добавьте полевые файлы сезона («Добавить файлы…» или «Добавить папку…»).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="652"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="631"/>
         <source>Choose where to save the season GeoPackage.</source>
         <translation>Укажите, куда сохранить GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="659"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="638"/>
         <source>Importing the season…</source>
         <translation>Импорт сезона…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="696"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="675"/>
         <source>Season: {path}</source>
         <translation>Сезон: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="702"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="681"/>
         <source>Snow leopard census {name}</source>
         <translation>Учёт снежного барса {name}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="707"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="686"/>
         <source>The season {path} holds no route, sign, camera or detection: check the field files and import again.</source>
         <translation>В сезоне {path} нет ни маршрутов, ни следов, ни фотоловушек, ни регистраций: проверьте полевые файлы и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="718"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="697"/>
         <source>Routes: {n}, {km:.1f} km walked</source>
         <translation>Маршруты: {n}, пройдено {km:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="719"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="698"/>
         <source>Teams: {n} ({names}); survey days: {days}</source>
         <translation>Группы: {n} ({names}); дней учёта: {days}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="721"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="700"/>
         <source>Dates: {first} – {last}</source>
         <translation>Даты: {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="722"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="701"/>
         <source>Signs: {n} ({types})</source>
         <translation>Следы: {n} ({types})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="723"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="702"/>
         <source>Camera stations: {n}, {tn:.0f} trap-nights</source>
         <translation>Фотоловушки: {n}, ловушко-суток: {tn:.0f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="724"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="703"/>
         <source>Detections: {n}; individuals: {ind}</source>
         <translation>Регистрации: {n}; особей: {ind}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="725"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="704"/>
         <source>Validation rows: {n}</source>
         <translation>Записи проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="769"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="748"/>
         <source>This row has no place on the map.</source>
         <translation>Эта запись не привязана к месту на карте.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="844"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="823"/>
         <source>Import the season or open a season GeoPackage on the Data page first.</source>
         <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="871"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="850"/>
         <source>Tick at least one sign type.</source>
         <translation>Отметьте хотя бы один тип следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="875"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="854"/>
         <source>Computing the heatmap…</source>
         <translation>Расчёт тепловой карты…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="894"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="873"/>
         <source>Computing the camera detection rate…</source>
         <translation>Расчёт частоты регистраций фотоловушками…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="910"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="889"/>
         <source>Coverage and gaps need algorithms that are not in this version of the plugin yet: {names}.</source>
         <translation>Для охвата и пробелов нужны алгоритмы, которых ещё нет в этой версии модуля: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="914"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="893"/>
         <source>Choose the DEM of the park.</source>
         <translation>Выберите ЦМР парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="920"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="899"/>
         <source>Choose the habitat layer, or take the habitat from the DEM.</source>
         <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="963"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="942"/>
         <source>Running {name}…</source>
         <translation>Выполняется {name}…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="974"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="953"/>
         <source>Ridges walked</source>
         <translation>Пройденные гребни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1004"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="983"/>
         <source>Click to zoom to this gap</source>
         <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1132"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1111"/>
         <source>Making the season report…</source>
         <translation>Формирование отчёта о сезоне…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1282"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1261"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1288"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1267"/>
         <source>The results could not be loaded: {reason}</source>
         <translation>Не удалось загрузить результаты: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1296"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1275"/>
         <source>Failed.</source>
         <translation>Завершено с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1308"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1287"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1309"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1288"/>
         <source>Show the log of the job</source>
         <translation>Показать журнал задачи</translation>
     </message>
@@ -4223,357 +4223,357 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Сохранённое сопоставление полей (JSON: поле модели данных → заголовок столбца)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="420"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="399"/>
         <source>Next season&apos;s transects along the ridges into the largest gaps, under a km budget, and camera stations on ridges and saddles. Empty layer boxes take the results of the Coverage &amp; gaps page and the season&apos;s own layers.</source>
         <translation>Трансекты на следующий сезон вдоль гребней в крупнейшие пробелы в пределах бюджета (км) и точки фотоловушек на гребнях и седловинах. Если поле слоя не заполнено, берутся результаты страницы «Охват и пробелы» и собственные слои сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="420"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="399"/>
         <source>What the Plan page does</source>
         <translation>Что делает страница плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="428"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="407"/>
         <source>Layers</source>
         <translation>Слои</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="428"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="407"/>
         <source>The layers the plan is made from</source>
         <translation>Слои, по которым составляется план</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="430"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="409"/>
         <source>Ridgelines to plan along; empty: the ridges of the last terrain run</source>
         <translation>Линии гребней, вдоль которых строится план; пусто — гребни из последнего расчёта рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="430"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="409"/>
         <source>ridges of the terrain run</source>
         <translation>гребни из расчёта рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="432"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="411"/>
         <source>Ridges</source>
         <translation>Гребни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="433"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="412"/>
         <source>Habitat suitability raster or habitat polygons; empty: the habitat of the Coverage &amp; gaps page</source>
         <translation>Растр пригодности местообитаний или полигоны местообитаний; пусто — местообитания со страницы «Охват и пробелы»</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="433"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="412"/>
         <source>habitat of the coverage run</source>
         <translation>местообитания из расчёта охвата</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="438"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="417"/>
         <source>Routes already walked (their habitat counts as searched); empty: the season&apos;s routes</source>
         <translation>Уже пройденные маршруты (местообитания вдоль них считаются обследованными); пусто — маршруты сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="438"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="417"/>
         <source>routes of the season</source>
         <translation>маршруты сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="441"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="420"/>
         <source>Camps, road ends, huts: transects start near them; optional</source>
         <translation>Стоянки, концы дорог, избушки: трансекты начинаются рядом с ними; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="443"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="422"/>
         <source>Access points</source>
         <translation>Точки доступа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="443"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="422"/>
         <source>Where teams start</source>
         <translation>Откуда выходят группы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="444"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="423"/>
         <source>Transects walked every year: kept in the plan first; optional</source>
         <translation>Трансекты, проходимые ежегодно: включаются в план первыми; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="445"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="424"/>
         <source>Locked lines</source>
         <translation>Закреплённые трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="445"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="424"/>
         <source>Transects that stay in the plan</source>
         <translation>Трансекты, которые остаются в плане</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="446"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="425"/>
         <source>Areas to keep out of the plan (border zone, avalanche slopes); optional</source>
         <translation>Зоны, исключаемые из плана (пограничная зона, лавиноопасные склоны); необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="448"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="427"/>
         <source>Exclude areas</source>
         <translation>Исключённые зоны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="448"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="427"/>
         <source>Areas left out of the plan</source>
         <translation>Зоны, не включаемые в план</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="450"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="429"/>
         <source>Transects</source>
         <translation>Трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="450"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="429"/>
         <source>Day transects along the ridges, one GPX file per team</source>
         <translation>Дневные трансекты вдоль гребней, по файлу GPX на группу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="452"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="431"/>
         <source>Total km the teams can walk next season</source>
         <translation>Сколько всего км группы могут пройти в следующем сезоне</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="454"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="433"/>
         <source>Budget</source>
         <translation>Бюджет</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="454"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="433"/>
         <source>Total km</source>
         <translation>Всего км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="455"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="434"/>
         <source>Longest transect a team walks in one day</source>
         <translation>Самая длинная трансекта, которую группа проходит за день</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="456"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="435"/>
         <source>Longest day</source>
         <translation>Наибольший дневной переход</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="456"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="435"/>
         <source>Longest day transect</source>
         <translation>Наибольшая длина дневной трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="457"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="436"/>
         <source>Number of field teams (transects are shared out among them)</source>
         <translation>Число полевых групп (трансекты распределяются между ними)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="459"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="438"/>
         <source>Field teams</source>
         <translation>Полевые группы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="460"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="439"/>
         <source>A place counts as searched within this distance of a transect</source>
         <translation>Место считается обследованным в пределах этого расстояния от трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="462"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="441"/>
         <source>Detection half-width of a transect</source>
         <translation>Полуширина обнаружения на трансекте</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="469"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="448"/>
         <source>Folder for the GPX files of the plan (one per team); empty: a &apos;plan_gpx&apos; folder beside the season</source>
         <translation>Папка для файлов GPX плана (по одному на группу); пусто — папка «plan_gpx» рядом с файлом сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="472"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="451"/>
         <source>GPX folder</source>
         <translation>Папка GPX</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="472"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="451"/>
         <source>Where the GPX files go</source>
         <translation>Куда записываются файлы GPX</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="473"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="452"/>
         <source>Run plan transects</source>
         <translation>Спланировать трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="473"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="452"/>
         <source>Plan next season&apos;s transects in the background</source>
         <translation>Спланировать трансекты на следующий сезон в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="477"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="456"/>
         <source>New camera positions on ridges and saddles</source>
         <translation>Новые точки фотоловушек на гребнях и седловинах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="479"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="458"/>
         <source>How many new camera stations to place</source>
         <translation>Сколько новых точек фотоловушек разместить</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="480"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="459"/>
         <source>Number of new stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="481"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="460"/>
         <source>Movement scale σ of the animals (snow leopard: about 3 km)</source>
         <translation>Масштаб перемещений животных σ (у снежного барса — около 3 км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="483"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="462"/>
         <source>Sigma</source>
         <translation>Сигма</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="483"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="462"/>
         <source>Movement scale σ</source>
         <translation>Масштаб перемещений σ</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="484"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="463"/>
         <source>No two stations closer than this</source>
         <translation>Точки не ставятся ближе этого расстояния друг к другу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="485"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="464"/>
         <source>Spacing between stations</source>
         <translation>Расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="486"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="465"/>
         <source>Keep this season&apos;s cameras</source>
         <translation>Сохранить фотоловушки этого сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="486"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="465"/>
         <source>The season&apos;s camera stations stay; new ones are spaced from them</source>
         <translation>Фотоловушки сезона остаются на месте; новые размещаются с отступом от них</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="490"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="469"/>
         <source>Run plan cameras</source>
         <translation>Разместить фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="490"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="469"/>
         <source>Place new camera stations in the background</source>
         <translation>Разместить новые точки фотоловушек в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="494"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="473"/>
         <source>Compare plan vs walked</source>
         <translation>Сравнить план с пройденным</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="494"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="473"/>
         <source>Which planned transects the routes walked (and what was walked off the plan)</source>
         <translation>Какие запланированные трансекты пройдены маршрутами (и что пройдено вне плана)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="667"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="646"/>
         <source>No plan yet.</source>
         <translation>Плана пока нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="497"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="476"/>
         <source>Totals of the last plan</source>
         <translation>Итоги последнего плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="537"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="516"/>
         <source>Exports for analysts</source>
         <translation>Экспорт для аналитиков</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="537"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="516"/>
         <source>Files for R (unmarked, secr), PRESENCE and Camtrap DP, and generalised copies for sharing</source>
         <translation>Файлы для R (unmarked, secr), PRESENCE и Camtrap DP, а также генерализованные копии для передачи данных</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="540"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="519"/>
         <source>Folder for the exports; empty: an &apos;exports&apos; folder beside the season</source>
         <translation>Папка для экспорта; пусто — папка «exports» рядом с файлом сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="543"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="522"/>
         <source>Export folder</source>
         <translation>Папка экспорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="543"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="522"/>
         <source>Where the exports go</source>
         <translation>Куда записываются файлы экспорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="544"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="523"/>
         <source>Move every location to the centre of a grid cell of this size before export (0: exact coordinates); snow leopard locations draw poachers</source>
         <translation>Перед экспортом переносить каждое местоположение в центр ячейки сетки такого размера (0 — точные координаты); места встреч снежного барса привлекают браконьеров</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="548"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="527"/>
         <source>exact coordinates</source>
         <translation>точные координаты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="549"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="528"/>
         <source>Generalise to cells of</source>
         <translation>Генерализовать до ячеек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="549"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="528"/>
         <source>Generalisation cell size</source>
         <translation>Размер ячейки генерализации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="551"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="530"/>
         <source>Occupancy histories</source>
         <translation>Истории обнаружений (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="551"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="530"/>
         <source>Detection histories (sites × segments along routes) for unmarked and PRESENCE</source>
         <translation>Истории обнаружений (участки × отрезки вдоль маршрутов) для unmarked и PRESENCE</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="554"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="533"/>
         <source>secr files</source>
         <translation>Файлы secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="554"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="533"/>
         <source>Trap and capture files for R secr</source>
         <translation>Файлы ловушек и поимок для R secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="555"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="534"/>
         <source>Camtrap DP package</source>
         <translation>Пакет Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="555"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="534"/>
         <source>The cameras and detections as a Camtrap DP 1.0 data package</source>
         <translation>Фотоловушки и регистрации в виде пакета данных Camtrap DP 1.0</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="557"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="536"/>
         <source>Generalised signs</source>
         <translation>Генерализованные следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="557"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="536"/>
         <source>A copy of the signs moved to cell centres, safe to share</source>
         <translation>Копия следов, перенесённых в центры ячеек, — её можно безопасно передавать</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="825"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="804"/>
         <source>Cannot read the DEM {path}: choose a GeoTIFF (or another raster GDAL reads) with elevations in metres.</source>
         <translation>Не удалось прочитать ЦМР {path}: выберите GeoTIFF (или другой растр, который читает GDAL) с высотами в метрах.</translation>
     </message>
@@ -4583,67 +4583,67 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation type="obsolete">ЦМР {path} в {dem_crs}, а сезон в {season_crs}: перепроецируйте ЦМР в {season_crs} (Растр ▸ Проекции ▸ Трансформировать) и выберите её снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1031"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1010"/>
         <source>The plan needs ridgelines and habitat: run coverage and gaps on the Coverage &amp; gaps page first, or choose the layers on the Plan page.</source>
         <translation>Для плана нужны линии гребней и местообитания: сначала рассчитайте охват и пробелы на странице «Охват и пробелы» или выберите слои на странице «План».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1058"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1037"/>
         <source>Plan: {km:.1f} km of transects, {area:.2f} km² of suitable habitat newly searched.</source>
         <translation>План: трансекты — {km:.1f} км, впервые обследуемые пригодные местообитания — {area:.2f} км².</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1062"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1041"/>
         <source>GPX files in {folder}</source>
         <translation>Файлы GPX в папке {folder}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1065"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1044"/>
         <source>Planning transects…</source>
         <translation>Планирование трансект…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1078"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1057"/>
         <source>Placing camera stations…</source>
         <translation>Размещение точек фотоловушек…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1089"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1068"/>
         <source>Run plan transects first: there is no plan to compare the routes with.</source>
         <translation>Сначала спланируйте трансекты: плана, с которым можно сравнить маршруты, ещё нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1102"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1081"/>
         <source>Comparing the plan with the routes walked…</source>
         <translation>Сравнение плана с пройденными маршрутами…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1179"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1158"/>
         <source>Choose the cell size to generalise the signs to (e.g. 10000 m).</source>
         <translation>Выберите размер ячейки для генерализации следов (например, 10000 м).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1185"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1164"/>
         <source>Cannot create the export folder {folder}: {reason}. Choose another folder.</source>
         <translation>Не удалось создать папку экспорта {folder}: {reason}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1192"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1171"/>
         <source>Exported: {path}</source>
         <translation>Экспортировано: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1194"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1173"/>
         <source>Signs, generalised for sharing</source>
         <translation>Следы, генерализованные для передачи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1196"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1175"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/density.py" line="140"/>
+        <location filename="../snowleopard_plugin/core/analysis/density.py" line="136"/>
         <source>Unknown result type {dtype}: use float64 or float32.</source>
         <translation>Неизвестный тип результата {dtype}: используйте float64 или float32.</translation>
     </message>
@@ -4658,32 +4658,32 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Система координат {crs} не распознана; выберите метрическую систему координат, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="766"/>
+        <location filename="../snowleopard_plugin/report.py" line="743"/>
         <source>Transect</source>
         <translation>Трансекта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="766"/>
+        <location filename="../snowleopard_plugin/report.py" line="743"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="767"/>
+        <location filename="../snowleopard_plugin/report.py" line="744"/>
         <source>Ascent, m</source>
         <translation>Набор высоты, м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="768"/>
+        <location filename="../snowleopard_plugin/report.py" line="745"/>
         <source>New habitat, km²</source>
         <translation>Нов. местооб., км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="830"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="809"/>
         <source>The DEM {path} has no CRS: set it (Raster ▸ Projections ▸ Assign Projection) and choose it again.</source>
         <translation>У ЦМР {path} не задана система координат: задайте её (Растр ▸ Проекции ▸ Назначить проекцию) и выберите ЦМР снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="834"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="813"/>
         <source>The DEM {path} is in {dem_crs}, the season in {season_crs}: the DEM is read warped to {season_crs} (bilinear); the file is unchanged. For exact elevations, reproject it once yourself (Raster ▸ Projections ▸ Warp).</source>
         <translation>ЦМР {path} в {dem_crs}, а сезон в {season_crs}: ЦМР читается с перепроецированием в {season_crs} (билинейно); сам файл не меняется. Для точных высот перепроецируйте её один раз сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
@@ -4772,7 +4772,7 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
         <translation>{layer} ({a}) читается с перепроецированием в {b} с квадратными ячейками {pixel:.1f} м (передискретизация {method}); сам файл не меняется.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/planner/plan.py" line="882"/>
+        <location filename="../snowleopard_plugin/core/planner/transects.py" line="100"/>
         <source>The weight of habitat in the gaps must be 1 or more; got {value}.</source>
         <translation>Вес местообитаний в пробелах должен быть не меньше 1; получено {value}.</translation>
     </message>
@@ -4819,17 +4819,17 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Анализ выполняется в {utm} ({description}) — зоне UTM центра слоя {layer}, и результаты будут в этой системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="464"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="443"/>
         <source>Search the coverage gaps first</source>
         <translation>Обследовать пробелы в охвате в первую очередь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="464"/>
+        <location filename="../snowleopard_plugin/gui/dock_season.py" line="443"/>
         <source>Habitat inside the ranked gaps of the Coverage &amp; gaps page counts three times when transects are chosen</source>
         <translation>Местообитания внутри ранжированных пробелов со страницы «Охват и пробелы» при выборе трансект учитываются трижды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="850"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="328"/>
         <source>The CRS {crs} distorts distances by {percent} % here: it was used to read the files that give no CRS, and the season is in the UTM zone instead.</source>
         <translation>Система координат {crs} искажает здесь расстояния на {percent} %: она использована для чтения файлов без системы координат, а сезон сохранён в зоне UTM.</translation>
     </message>
@@ -4859,22 +4859,22 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>В {path} нет ни записанного трека (&lt;trk&gt;), ни путевых точек со следами; из него ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="295"/>
+        <location filename="../snowleopard_plugin/core/season/read.py" line="187"/>
         <source>{path} is a table of a Camtrap DP package but no datapackage.json lies beside it: choose the package&apos;s datapackage.json (it links its tables).</source>
         <translation>{path} — таблица пакета Camtrap DP, но рядом с ней нет datapackage.json: выберите datapackage.json пакета (он связывает его таблицы).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="312"/>
+        <location filename="../snowleopard_plugin/core/season/read.py" line="204"/>
         <source>{path} is a ZIP archive without a Camtrap DP datapackage.json: unzip it and choose the files inside.</source>
         <translation>{path} — ZIP-архив без datapackage.json пакета Camtrap DP: распакуйте его и выберите файлы внутри.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="347"/>
+        <location filename="../snowleopard_plugin/core/season/read.py" line="239"/>
         <source>{path} is a table of a Camtrap DP package: the package (datapackage.json beside it) was read instead.</source>
         <translation>{path} — таблица пакета Camtrap DP: вместо неё прочитан весь пакет (datapackage.json рядом с ней).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="798"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="261"/>
         <source>The output {path} is also an input: an input file is never overwritten. Choose another file for the season.</source>
         <translation>Выходной файл {path} также указан среди входных: входные файлы никогда не перезаписываются. Выберите для сезона другой файл.</translation>
     </message>
@@ -4884,19 +4884,19 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{path} — GeoPackage сезона: из него импортированы маршруты, следы и фотоловушки, но не остальные слои ({tables}); регистрации импортируйте из их файлов Camtrap DP или secr.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="506"/>
+        <location filename="../snowleopard_plugin/core/season/checks.py" line="219"/>
         <source>This track is the same as &apos;{other}&apos; (same fixes and times); it was counted once.</source>
         <translation>Этот трек совпадает с «{other}» (те же точки и время); он учтён один раз.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="94"/>
+        <location filename="../snowleopard_plugin/labels.py" line="53"/>
         <source>Tracks given twice</source>
         <translation>Треки, заданные дважды</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/report.py" line="141"/>
         <source>track given twice</source>
-        <translation>трек задан дважды</translation>
+        <translation type="obsolete">трек задан дважды</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/core/io/tables.py" line="995"/>
@@ -4904,12 +4904,12 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Количество «{value}» неправдоподобно для следов или животных (больше {limit}); записано 1. Проверьте столбец.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="661"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="141"/>
         <source>The route has no times; its date {date} was taken from the file name.</source>
         <translation>У маршрута нет времени точек; его дата {date} взята из имени файла.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="665"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="145"/>
         <source>The route has no date (no times, no date field, none in the file name): it counts in the totals but in no date window. Add the date to the file name (e.g. 2026-02-14_group1.gpx) or to the layer.</source>
         <translation>У маршрута нет даты (нет времени точек, поля даты и даты в имени файла): он входит в итоги, но не попадает ни в один интервал дат. Добавьте дату в имя файла (например, 2026-02-14_gruppa1.gpx) или в слой.</translation>
     </message>
@@ -4939,7 +4939,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Нет прав на запись в папку GPX {folder}: выберите папку, в которую можно писать.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="808"/>
+        <location filename="../snowleopard_plugin/core/analysis/walked.py" line="41"/>
         <source>The search half-width must be more than 0 and at most {limit:g} m (signs are found within tens of metres of the route); got {value}.</source>
         <translation>Полуширина обследования должна быть больше 0 и не больше {limit:g} м (следы находят в десятках метров от маршрута); получено {value}.</translation>
     </message>
@@ -4964,9 +4964,29 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{layer} содержит {cells:,} ячеек — больше, чем можно обработать за раз ({limit:,}): обрежьте растр по парку или пересчитайте его на более крупные ячейки (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="252"/>
+        <location filename="../snowleopard_plugin/core/season/read.py" line="144"/>
         <source>Station {station}: the deployment ends ({end}) before it starts ({start}); correct the dates in the source file (effort and secr usage use them).</source>
         <translation>Станция {station}: снятие ({end}) раньше установки ({start}); исправьте даты в исходном файле (по ним считаются усилие и занятость для secr).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/crs.py" line="128"/>
+        <source>{what}: the CRS {crs} is not understood ({reason}). Reproject it to a metric CRS such as the UTM zone of the park.</source>
+        <translation>{what}: система координат {crs} не распознана ({reason}). Перепроецируйте в метрическую систему координат, например в зону UTM парка.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/crs.py" line="134"/>
+        <source>{what} has no CRS and its cells ({pixel}) look like degrees. Reproject it to a metric CRS such as the UTM zone of the park (e.g. EPSG:32645).</source>
+        <translation>{what} — без системы координат, а её ячейки ({pixel}) похожи на градусы. Перепроецируйте в метрическую систему координат, например в зону UTM парка (EPSG:32645).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/crs.py" line="140"/>
+        <source>{what} is in geographic coordinates (degrees). Reproject it to a metric CRS such as the UTM zone of the park (e.g. EPSG:32645).</source>
+        <translation>{what} — в географических координатах (градусах). Перепроецируйте в метрическую систему координат, например в зону UTM парка (EPSG:32645).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/core/crs.py" line="143"/>
+        <source>{what} is not in metres ({crs}). Reproject it to a metric CRS such as the UTM zone of the park.</source>
+        <translation>{what} — не в метрах ({crs}). Перепроецируйте в метрическую систему координат, например в зону UTM парка.</translation>
     </message>
 </context>
 <context>
