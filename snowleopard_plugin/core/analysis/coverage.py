@@ -46,7 +46,11 @@ from .walked import MAX_HALF_WIDTH_M, check_half_width, ridge_walked_share, walk
 #: The names of this module, with those moved to its pieces (re-exported for the callers).
 __all__ = [
     "BOUNDARY_EPS_M",
+    "CAMERAS_ONLY",
     "MAX_HALF_WIDTH_M",
+    "NOT_COVERED",
+    "ROUTES_AND_CAMERAS",
+    "ROUTES_ONLY",
     "camera_trap_nights",
     "check_grid",
     "check_half_width",

@@ -25,7 +25,8 @@ Day transects (:func:`plan_transects`, method and guarantee in ``docs/planner.md
 
 The pieces: :mod:`.graph` (ridge graph, approaches), :mod:`.greedy` (line values, lazy greedy),
 :mod:`.candidates` (day-long ridge paths), :mod:`.transects` (:func:`plan_transects`, teams and days),
-:mod:`.cameras` (:func:`plan_cameras`), :mod:`.compare` (:func:`compare_plan`). The names callers use are
+:mod:`.cameras` (:func:`plan_cameras`), :mod:`.compare` (:func:`compare_plan`), :mod:`.inputs` (input adapters
+shared by the pieces). The names callers use are
 re-exported here: ``from ..core import planner`` then ``planner.plan_transects``.
 """
 
