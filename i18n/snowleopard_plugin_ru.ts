@@ -411,22 +411,22 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{name}: требуется положительное расстояние в метрах (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="100"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="104"/>
         <source>The routes layer has no lines; load the season&apos;s GPS tracks first.</source>
         <translation>В слое маршрутов нет линий; сначала загрузите GPS-треки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="110"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="114"/>
         <source>The {what} do not overlap the analysis grid ({xmin:.0f}, {ymin:.0f} - {xmax:.0f}, {ymax:.0f}); check that both are in the same CRS and choose an extent that contains the survey.</source>
         <translation>{what}: нет перекрытия с сеткой анализа ({xmin:.0f}, {ymin:.0f} – {xmax:.0f}, {ymax:.0f}); проверьте, что данные и сетка в одной системе координат, и выберите охват, включающий район учёта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="139"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="143"/>
         <source>The cameras layer has no stations; load the camera-trap stations first.</source>
         <translation>В слое фотоловушек нет точек; сначала загрузите точки установки фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="202"/>
+        <location filename="../snowleopard_plugin/core/analysis/coverage.py" line="206"/>
         <source>No survey effort: give a routes layer with lines or a cameras layer with stations.</source>
         <translation>Нет учётного усилия: укажите слой маршрутов с линиями или слой фотоловушек с точками.</translation>
     </message>
