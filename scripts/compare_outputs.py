@@ -104,9 +104,22 @@ def raster_summary(path: str) -> Dict[str, object]:
             "crs": dataset.GetProjection()[-40:], "bands": bands}
 
 
+ATTRIBUTE = re.compile(r'\s([\w:.-]+)="([^"]*)"')
+TAG = re.compile(r'<([\w:]+)((?:\s+[\w:.-]+="[^"]*")+)\s*(/?)>')
+
+
+def _sorted_tag(match: re.Match) -> str:
+    attributes = " ".join(f'{k}="{v}"' for k, v in sorted(ATTRIBUTE.findall(match.group(2))))
+    return f"<{match.group(1)} {attributes}{match.group(3)}>"
+
+
 def text_lines(path: str) -> List[str]:
+    """The lines of a text file; in XML (QML, GPX) each tag's attributes sorted (Qt writes them in any order)."""
     with open(path, encoding="utf-8", errors="replace") as handle:
-        return [line.rstrip("\n") for line in handle if not VOLATILE_LINE.search(line)]
+        lines = [line.rstrip("\n") for line in handle if not VOLATILE_LINE.search(line)]
+    if path.lower().endswith((".qml", ".gpx", ".xml")):
+        lines = [TAG.sub(_sorted_tag, line) for line in lines]
+    return lines
 
 
 def json_clean(path: str) -> object:
