@@ -92,7 +92,7 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.analysis import density, heatmaps
         from ..core.raster import write_geotiffs
-        from ..qgis_io import analysis_crs, crs_text, features_to_arrays, new_field, style_heatmap_file, to_crs
+        from ..qgis_io import analysis_crs, crs_text, features_to_arrays, new_field, to_crs
 
         cameras = self.parameterAsSource(parameters, self.CAMERAS, context)
         detections = self.parameterAsSource(parameters, self.DETECTIONS, context)
@@ -142,7 +142,7 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
         names = rates.individual_ids if per_individual else [tr("all detections")]
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         self.run_core(write_geotiffs, output, bands, grid, nodata=-9999.0, descriptions=names)
-        style_heatmap_file(output, tr("per 100 trap-nights"))
+        self.style_raster(output, "heatmap", tr("per 100 trap-nights"))
 
         fields = QgsFields()
         for name, kind in (("station_id", "str"), ("trap_nights", "float"), ("detections", "int"),

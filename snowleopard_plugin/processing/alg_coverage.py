@@ -139,8 +139,6 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
             geodataframe_fields,
             read_raster_layer,
             source_to_geodataframe,
-            style_coverage_file,
-            style_heatmap_file,
             to_crs,
             write_geodataframe,
         )
@@ -235,7 +233,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
 
         coverage_path = self.parameterAsOutputLayer(parameters, self.COVERAGE, context)
         self.run_core(write_geotiff, coverage_path, codes, grid, nodata=255, dtype="uint8")
-        style_coverage_file(coverage_path)
+        self.style_raster(coverage_path, "coverage")
         del codes
         result = {self.COVERAGE: coverage_path, self.SEARCHED_KM2: float((counts[1] + counts[3]) * cell_km2),
                   self.SAMPLED_KM2: float((counts[2] + counts[3]) * cell_km2),
@@ -246,7 +244,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
             nights_path = self.parameterAsOutputLayer(parameters, self.TRAP_NIGHTS, context)
             if nights_path:
                 self.run_core(write_geotiff, nights_path, nights, grid, nodata=-9999.0)
-                style_heatmap_file(nights_path, tr("trap-nights"))
+                self.style_raster(nights_path, "heatmap", tr("trap-nights"))
                 result[self.TRAP_NIGHTS] = nights_path
         del nights, dem
         fields = geodataframe_fields(effort)

@@ -179,7 +179,6 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
             layer_extent,
             read_raster_layer,
             source_to_geodataframe,
-            style_habitat_file,
             to_crs,
         )
 
@@ -250,7 +249,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
             suitability = self.run_core(habitat.habitat_from_polygons, list(polygons.geometry.values), grid,
                                         values)
         self.run_core(write_geotiff, output, suitability, grid, nodata=-9999.0)
-        style_habitat_file(output)
+        self.style_raster(output, "habitat")
         finite = suitability[np.isfinite(suitability)]
         cell_km2 = grid.pixel * grid.pixel / 1e6
         suitable_km2 = float((finite >= 0.5).sum()) * cell_km2

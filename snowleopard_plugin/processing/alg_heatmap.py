@@ -117,7 +117,6 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
             crs_text,
             features_to_arrays,
             lines_to_arrays,
-            style_heatmap_file,
             to_crs,
         )
         from .base import CoreFeedback
@@ -174,7 +173,7 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         self.run_core(write_geotiff, output, array, grid, nodata=-9999.0)
         unit = tr("signs per km") if effort_lines is not None else tr("signs per km²")
-        style_heatmap_file(output, unit)
+        self.style_raster(output, "heatmap", unit)
         finite = array[np.isfinite(array)]
         maximum = float(finite.max()) if finite.size else 0.0
         feedback.pushInfo(tr("Maximum: {value:.4g} {unit}").format(value=maximum, unit=unit))

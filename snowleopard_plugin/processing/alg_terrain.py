@@ -118,7 +118,6 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
             check_raster_size,
             geodataframe_fields,
             read_raster_layer,
-            style_terrain_file,
             write_geodataframe,
         )
 
@@ -160,7 +159,7 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
         del dem
         for key, name in ((self.SLOPE, "slope"), (self.RUGGEDNESS, rugged), (self.TPI, "tpi")):
             self.run_core(write_geotiff, outputs[key], metrics.pop(name), grid, nodata=-9999.0)
-            style_terrain_file(outputs[key], name)
+            self.style_raster(outputs[key], name)
         lines = network.lines
         fields = geodataframe_fields(lines)
         sink, ridges_id = self.parameterAsSink(parameters, self.RIDGES, context, fields, QgsWkbTypes.LineString,

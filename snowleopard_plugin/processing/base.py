@@ -268,6 +268,21 @@ class SnowLeopardAlgorithm(QgsProcessingAlgorithm):
             self._styles: Dict[str, Tuple[str, str]] = {}
         self._styles[dest_id] = (kind, styler)
 
+    @staticmethod
+    def style_raster(path: str, kind: str, unit: str = "") -> bool:
+        """Style a written raster output and save its ``.qml`` beside it: ``kind`` is ``"heatmap"`` (a colour ramp
+        in ``unit``, zero transparent), ``"coverage"``, ``"habitat"`` or a terrain measure (``slope``, ``vrm``,
+        ``tri``, ``tpi``)."""
+        from ..qgis_io import style_coverage_file, style_habitat_file, style_heatmap_file, style_terrain_file
+
+        if kind == "heatmap":
+            return style_heatmap_file(path, unit)
+        if kind == "coverage":
+            return style_coverage_file(path)
+        if kind == "habitat":
+            return style_habitat_file(path)
+        return style_terrain_file(path, kind)
+
     def reset_styles(self) -> None:
         """Forget the outputs of a previous run (called at the start of a run)."""
         self._styles = {}
