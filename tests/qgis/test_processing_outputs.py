@@ -235,5 +235,5 @@ def test_qgis_process_help_lists_numeric_outputs(plugin_home):
     assert run.returncode == 0, text + run.stderr
     outputs = text[text.index("Outputs"):]
     for name in NUMBER_OUTPUTS["coverage"]:
-        assert f"{name}: <number>" in outputs, outputs
+        assert f"{name}: <outputNumber>" in outputs, outputs
     assert "COVERAGE: <outputRaster>" in outputs
