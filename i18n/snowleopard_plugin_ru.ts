@@ -286,7 +286,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{layer}: {count}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/base.py" line="310"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="315"/>
         <source>Not enough memory for this job: use a larger pixel size or a smaller extent.</source>
         <translation>Не хватает памяти: увеличьте размер пикселя или уменьшите охват.</translation>
     </message>
@@ -1173,92 +1173,92 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Радиус из поля (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="81"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="77"/>
         <source>Pixel size</source>
         <translation>Размер пикселя</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="83"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="82"/>
         <source>Kernel shape</source>
         <translation>Форма ядра</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="85"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="84"/>
         <source>Decay ratio (triangular kernel only)</source>
         <translation>Коэффициент затухания (только для треугольного ядра)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="89"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="88"/>
         <source>Weight from field</source>
         <translation>Вес из поля</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="92"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="91"/>
         <source>Sign types (empty: all)</source>
         <translation>Типы следов (пусто — все)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="94"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="93"/>
         <source>Weights per sign type (e.g. track=1, scrape=2)</source>
         <translation>Веса по типам следов (например, track=1, scrape=2)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="97"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="96"/>
         <source>From date</source>
         <translation>Дата начала</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="99"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="98"/>
         <source>To date</source>
         <translation>Дата окончания</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="101"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="100"/>
         <source>Effort: routes walked (signs per km)</source>
         <translation>Учётное усилие: пройденные маршруты (следов на км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="103"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="102"/>
         <source>Minimum route km within the radius</source>
         <translation>Минимум км маршрутов в пределах радиуса</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/base.py" line="77"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="82"/>
         <source>Extent</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="107"/>
         <source>Heatmap</source>
         <translation>Тепловая карта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="126"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="125"/>
         <source>Choose a layer of signs.</source>
         <translation>Выберите слой следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="146"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="145"/>
         <source>The layer {layer} has no sign to map.</source>
         <translation>В слое {layer} нет следов для карты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="147"/>
         <source>The layer has no obs_type field: choose the season&apos;s observations or leave the sign types empty.</source>
         <translation>В слое нет поля obs_type: выберите слой наблюдений сезона или оставьте типы следов пустыми.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="151"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="150"/>
         <source>The layer has no datetime field: choose the season&apos;s observations or leave the dates empty.</source>
         <translation>В слое нет поля datetime: выберите слой наблюдений сезона или оставьте даты пустыми.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="159"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="158"/>
         <source>Left out ({reason}): {count}</source>
         <translation>Исключено ({reason}): {count}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="160"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="159"/>
         <source>Signs mapped: {count}</source>
         <translation>Следов на карте: {count}</translation>
     </message>
@@ -1273,12 +1273,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>следов на км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="175"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="174"/>
         <source>signs per km²</source>
         <translation>следов на км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="179"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="178"/>
         <source>Maximum: {value:.4g} {unit}</source>
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
@@ -1322,47 +1322,47 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Вид (пусто — все регистрации)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="82"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="81"/>
         <source>One map per individual</source>
         <translation>Отдельная карта для каждой особи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="84"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="83"/>
         <source>Detection rate map</source>
         <translation>Карта частоты регистраций</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="85"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="84"/>
         <source>Detection rate per station</source>
         <translation>Частота регистраций по фотоловушкам</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="100"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="99"/>
         <source>Choose the camera stations and the detections.</source>
         <translation>Выберите фотоловушки и регистрации.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="104"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="103"/>
         <source>The layer {layer} has no {field} field: use the season GeoPackage&apos;s cameras and detections.</source>
         <translation>В слое {layer} нет поля {field}: используйте слои фотоловушек и регистраций из GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="118"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="117"/>
         <source>{count} detections name a station that is not among the cameras; they were left out.</source>
         <translation>Регистраций с фотоловушкой, которой нет в списке фотоловушек: {count}; они не учтены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="120"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="119"/>
         <source>Stations: {stations}, trap-nights: {nights:.0f}, detections: {detections:.0f}</source>
         <translation>Фотоловушек: {stations}, ловушко-суток: {nights:.0f}, регистраций: {detections:.0f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="131"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="130"/>
         <source>No detection has an individual_id: clear &apos;One map per individual&apos;.</source>
         <translation>Ни у одной регистрации нет individual_id: снимите флажок «Отдельная карта для каждой особи».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="142"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="141"/>
         <source>all detections</source>
         <translation>все регистрации</translation>
     </message>
@@ -1802,7 +1802,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="130"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="129"/>
         <source>Habitat suitability</source>
         <translation>Пригодность местообитаний</translation>
     </message>
@@ -1817,7 +1817,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Охват учётом</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="208"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="215"/>
         <source>Effort grid</source>
         <translation>Сетка учётного усилия</translation>
     </message>
@@ -1847,7 +1847,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Охват и пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="80"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="88"/>
         <source>Where the census looked, exact to the pixel.
 
 Coverage raster: 1 = searched along routes (the cell&apos;s centre within the search half-width of a route), 2 = sampled by cameras (centre within the camera radius of a station), 3 = both, 0 = not covered (transparent). The raster is on the DEM&apos;s grid (cropped to the extent when one is given), or else on a grid of the pixel size over the extent (default: the effort plus the half-width and radius). The optional trap-nights raster sums the trap-nights of the stations reaching each cell.
@@ -1869,32 +1869,32 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Пройдено маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="96"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="104"/>
         <source>Camera stations (trap_nights)</source>
         <translation>Фотоловушки (trap_nights)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="98"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="106"/>
         <source>Signs (for the grid&apos;s counts)</source>
         <translation>Следы (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="100"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="108"/>
         <source>Detections (for the grid&apos;s counts)</source>
         <translation>Регистрации (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="105"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="113"/>
         <source>Search half-width of a route</source>
         <translation>Полуширина обследования маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="107"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="115"/>
         <source>Camera detection radius</source>
         <translation>Радиус обнаружения фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="109"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="117"/>
         <source>DEM (grid of the raster; surface km)</source>
         <translation>ЦМР (сетка растра; км по поверхности)</translation>
     </message>
@@ -1904,22 +1904,22 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Размер пикселя (без ЦМР)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="113"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="120"/>
         <source>Effort grid cell size</source>
         <translation>Размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="115"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="122"/>
         <source>Coverage</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="116"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="123"/>
         <source>Camera trap-nights per cell</source>
         <translation>Ловушко-сутки фотоловушек на ячейку</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="221"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="228"/>
         <source>Ridge segments walked</source>
         <translation>Пройденные отрезки гребней</translation>
     </message>
@@ -1929,42 +1929,42 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Укажите пройденные маршруты, фотоловушки или и то и другое.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="159"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="166"/>
         <source>search half-width</source>
         <translation>полуширина обследования</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="159"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="166"/>
         <source>camera radius</source>
         <translation>радиус фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="159"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="166"/>
         <source>effort grid cell size</source>
         <translation>размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="162"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="169"/>
         <source>The {name} must be a positive distance in metres.</source>
         <translation>Параметр «{name}» должен быть положительным расстоянием в метрах.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="170"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="177"/>
         <source>The cameras have no trap_nights field: each station counts 1 trap-night.</source>
         <translation>У фотоловушек нет поля trap_nights: каждая считается за 1 ловушко-сутки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="174"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="181"/>
         <source>The routes and cameras layers are empty: there is no survey effort to map. Choose the season&apos;s routes or cameras.</source>
         <translation>Слои маршрутов и фотоловушек пусты: нет учётного усилия для карты. Выберите маршруты или фотоловушки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="183"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="190"/>
         <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) does not overlap the DEM {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): give the DEM of the park, in the season's CRS.</source>
         <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) не пересекается с ЦМР {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): укажите ЦМР парка в системе координат сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="191"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="198"/>
         <source>Give a positive pixel size (metres) or a DEM.</source>
         <translation>Задайте положительный размер пикселя (в метрах) или ЦМР.</translation>
     </message>
@@ -1974,27 +1974,27 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation type="obsolete">Растр охвата содержал бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="195"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="202"/>
         <source>Cells searched and sampled</source>
         <translation>Обследованные и охваченные ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="203"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="210"/>
         <source>Searched along routes: {routes:.2f} km²; sampled by cameras: {cams:.2f} km²; both: {both:.2f} km²</source>
         <translation>Обследовано на маршрутах: {routes:.2f} км²; охвачено фотоловушками: {cams:.2f} км²; и то и другое: {both:.2f} км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="226"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="233"/>
         <source>The ridgelines layer is empty: run &apos;Terrain and ridgelines&apos; on the DEM first, or leave the ridgelines out.</source>
         <translation>Слой линий гребней пуст: сначала выполните «Рельеф и линии гребней» для ЦМР или не указывайте линии гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="230"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="237"/>
         <source>Ridges: {walked:.1f} of {total:.1f} km walked</source>
         <translation>Гребни: пройдено {walked:.1f} из {total:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="247"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="254"/>
         <source>trap-nights</source>
         <translation>ловушко-суток</translation>
     </message>
@@ -2453,17 +2453,17 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation>Объединять правила через</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="144"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="143"/>
         <source>The rule parameter {name} must be a number (weights: 0 or more); got {value}.</source>
         <translation>Параметр правила {name} должен быть числом (веса — 0 или больше); задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="161"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="160"/>
         <source>All habitat rules have weight 0: give at least one rule a positive weight.</source>
         <translation>У всех правил пригодности вес 0: задайте хотя бы одному правилу положительный вес.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="188"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="187"/>
         <source>Give a DEM (habitat from rules) or the park&apos;s habitat layer.</source>
         <translation>Укажите ЦМР (пригодность по правилам) или слой местообитаний парка.</translation>
     </message>
@@ -2478,27 +2478,27 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation type="obsolete">Линии гребней в {a}, а ЦМР в {b}: используйте линии гребней, вычисленные по этой ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="206"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="205"/>
         <source>The ridgelines layer is empty: every cell scores the ridge rule&apos;s lowest score.</source>
         <translation>Слой линий гребней пуст: все ячейки получат наименьшую оценку по правилу гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="209"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="208"/>
         <source>No ridgelines given: extracting them from the DEM (default settings).</source>
         <translation>Линии гребней не заданы: они выделяются из ЦМР (настройки по умолчанию).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="231"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="230"/>
         <source>Give a positive pixel size (metres).</source>
         <translation>Задайте положительный размер пикселя (в метрах).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="243"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="242"/>
         <source>The habitat layer {layer} has no polygon in the extent: check its CRS and the extent.</source>
         <translation>В слое местообитаний {layer} нет полигонов в пределах охвата: проверьте его систему координат и охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="257"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="256"/>
         <source>Suitable (≥ 0.5): {area:.1f} km²; mean suitability {mean:.2f}</source>
         <translation>Пригодно (≥ 0,5): {area:.1f} км²; средняя пригодность {mean:.2f}</translation>
     </message>
@@ -4924,7 +4924,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>В {path} столбец X содержит северные координаты, а Y — восточные (геодезический порядок); они прочитаны наоборот.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="135"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="134"/>
         <source>{count} detections at {stations} stations without trap-nights are left out of the map (no effort to divide them by): give those stations their deployment dates or trap_nights.</source>
         <translation>{count} регистраций на {stations} станциях без фотоловушко-суток не вошли в карту (их не на что делить): задайте этим станциям даты установки и снятия или trap_nights.</translation>
     </message>
@@ -4979,37 +4979,37 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Число станций</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="86"/>
         <source>Detections counted</source>
         <translation>Учтённые регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="86"/>
         <source>Detections per 100 trap-nights (all stations)</source>
         <translation>Регистрации на 100 ловушко-суток (все станции)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="71"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="79"/>
         <source>coverage, survey effort, effort grid, searched, camera traps, trap-nights, ridge</source>
         <translation>охват, учётное усилие, сетка усилия, обследовано, фотоловушки, ловушко-сутки, хребет</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="122"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
         <source>Searched along routes (km²)</source>
         <translation>Обследовано по маршрутам (км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="122"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
         <source>Sampled by cameras (km²)</source>
         <translation>Охвачено фотоловушками (км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="122"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
         <source>Searched and sampled (km²)</source>
         <translation>Обследовано маршрутами и фотоловушками (км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="122"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
         <source>Effort grid cells</source>
         <translation>Ячейки сетки усилия</translation>
     </message>
@@ -5019,7 +5019,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Линии гребней (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="122"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
         <source>Ridgelines walked (km)</source>
         <translation>Пройдено по линиям гребней (км)</translation>
     </message>
@@ -5114,12 +5114,12 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>местообитания, пригодность, высота, крутизна, расчленённость, хребет</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="131"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="130"/>
         <source>Suitable habitat (≥ 0.5, km²)</source>
         <translation>Пригодные местообитания (≥ 0,5, км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="131"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="130"/>
         <source>Mean suitability (0–1)</source>
         <translation>Средняя пригодность (0–1)</translation>
     </message>
@@ -5129,12 +5129,12 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>тепловая карта, ядерная оценка плотности, следы жизнедеятельности, следовые дорожки, поскрёбы, учётное усилие</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="109"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="108"/>
         <source>Signs mapped</source>
         <translation>Следов на карте</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="109"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="108"/>
         <source>Heatmap maximum</source>
         <translation>Максимум тепловой карты</translation>
     </message>
@@ -5199,7 +5199,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Отрезки гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/base.py" line="233"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="238"/>
         <source>snow leopard, census</source>
         <translation>ирбис, снежный барс, учёт</translation>
     </message>

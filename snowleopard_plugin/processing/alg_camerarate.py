@@ -22,7 +22,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .alg_heatmap import kernel_options
-from .base import CoreFeedback, SnowLeopardAlgorithm, advanced, extent_parameter, metres_parameter
+from .base import CoreFeedback, SnowLeopardAlgorithm, advanced, extent_parameter, metres_parameter, pixel_size_parameter
 
 
 class CameraRateAlgorithm(SnowLeopardAlgorithm):
@@ -75,8 +75,7 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
                                                        optional=True))
         self.addParameter(metres_parameter(self.RADIUS, tr("Radius"), 3000.0, self.CAMERAS,
                                                          minValue=0.0))
-        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size"), 100.0, self.CAMERAS,
-                                                         minValue=0.0))
+        self.addParameter(pixel_size_parameter(self.PIXEL_SIZE, tr("Pixel size"), 100.0))
         self.addParameter(advanced(QgsProcessingParameterEnum(self.KERNEL, tr("Kernel shape"), kernel_options(),
                                                               defaultValue=0)))
         self.addParameter(QgsProcessingParameterBoolean(self.PER_INDIVIDUAL, tr("One map per individual"), False))

@@ -13,7 +13,15 @@ from qgis.core import (
 
 from ..core.analysis.coverage import MAX_HALF_WIDTH_M
 from ..i18n import tr
-from .base import Scaled, SnowLeopardAlgorithm, advanced, dem_parameter, extent_parameter, metres_parameter
+from .base import (
+    Scaled,
+    SnowLeopardAlgorithm,
+    advanced,
+    dem_parameter,
+    extent_parameter,
+    metres_parameter,
+    pixel_size_parameter,
+)
 
 #: Attributes of the routes used for the effort grid's visits.
 ROUTE_FIELDS = ("route_id", "date", "team")
@@ -108,8 +116,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
                                                          self.CAMERAS, minValue=0.0))
         self.addParameter(dem_parameter(self.DEM, tr("DEM (grid of the raster; surface km)"), optional=True))
         self.addParameter(extent_parameter(self.EXTENT))
-        self.addParameter(advanced(metres_parameter(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 30.0,
-                                                    self.ROUTES, minValue=0.0)))
+        self.addParameter(advanced(pixel_size_parameter(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 30.0)))
         self.addParameter(metres_parameter(self.GRID_SIZE, tr("Effort grid cell size"), 2000.0,
                                                          self.ROUTES, minValue=0.0))
         self.addParameter(QgsProcessingParameterRasterDestination(self.COVERAGE, tr("Coverage")))

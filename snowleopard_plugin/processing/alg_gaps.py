@@ -17,7 +17,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .alg_coverage import effort_bounds, overlaps
-from .base import Scaled, SnowLeopardAlgorithm, advanced, extent_parameter, metres_parameter
+from .base import Scaled, SnowLeopardAlgorithm, advanced, extent_parameter, metres_parameter, pixel_size_parameter
 
 
 class GapsAlgorithm(SnowLeopardAlgorithm):
@@ -92,8 +92,8 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(self.RIDGES, tr("Ridgelines"),
                                                               [QgsProcessing.TypeVectorLine], optional=True))
         self.addParameter(extent_parameter(self.EXTENT))
-        self.addParameter(advanced(metres_parameter(self.PIXEL_SIZE, tr("Pixel size for habitat polygons"),
-                                                    100.0, self.HABITAT, minValue=0.0)))
+        self.addParameter(advanced(pixel_size_parameter(self.PIXEL_SIZE, tr("Pixel size for habitat polygons"),
+                                                        100.0)))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Coverage gaps"),
                                                             QgsProcessing.TypeVectorPolygon))
         self.add_number_outputs(((self.GAP_COUNT, tr("Number of gaps")),

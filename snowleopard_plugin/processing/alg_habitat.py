@@ -24,7 +24,7 @@ from .base import (
     advanced,
     dem_parameter,
     extent_parameter,
-    metres_parameter,
+    pixel_size_parameter,
     target_crs_parameter,
 )
 
@@ -123,8 +123,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
                                                                     QgsProcessingParameterNumber.Double, default)))
         self.addParameter(advanced(QgsProcessingParameterEnum(self.COMBINE, tr("Combine the rules by"),
                                                               combine_options(), defaultValue=0)))
-        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 100.0,
-                                                         self.HABITAT_LAYER, minValue=0.0))
+        self.addParameter(pixel_size_parameter(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 100.0))
         self.addParameter(extent_parameter(self.EXTENT))
         self.addParameter(target_crs_parameter(self.TARGET_CRS))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Habitat suitability")))

@@ -16,7 +16,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import SnowLeopardAlgorithm, advanced, extent_parameter, metres_parameter
+from .base import SnowLeopardAlgorithm, advanced, extent_parameter, metres_parameter, pixel_size_parameter
 
 
 def kernel_options():
@@ -78,8 +78,7 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(advanced(QgsProcessingParameterField(self.RADIUS_FIELD, tr("Radius from field (m)"), None,
                                                                self.INPUT, QgsProcessingParameterField.Numeric,
                                                                optional=True)))
-        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size"), 100.0, self.INPUT,
-                                                         minValue=0.0))
+        self.addParameter(pixel_size_parameter(self.PIXEL_SIZE, tr("Pixel size"), 100.0))
         self.addParameter(advanced(QgsProcessingParameterEnum(self.KERNEL, tr("Kernel shape"), kernel_options(),
                                                               defaultValue=0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(self.DECAY, tr("Decay ratio (triangular kernel "

@@ -72,6 +72,11 @@ def target_crs_parameter(name: str = "TARGET_CRS"):
                                                        "DEM in degrees)"), optional=True))
 
 
+def pixel_size_parameter(name: str = "PIXEL_SIZE", description: Optional[str] = None, default: float = 100.0):
+    """The pixel size of a raster output, in metres (positive; the algorithms refuse 0)."""
+    return metres_parameter(name, description or tr("Pixel size"), default, minValue=0.0)
+
+
 def extent_parameter(name: str = "EXTENT"):
     """The optional extent to work on (empty: the inputs' own)."""
     return QgsProcessingParameterExtent(name, tr("Extent"), optional=True)
