@@ -78,6 +78,23 @@ OUTPUT_KINDS = {
            "outputFolder": "папка", "outputFile": "файл", "outputLayer": "слой"},
 }
 
+#: Unit of each numeric parameter, by key (distance parameters say metres by their type).
+UNITS = {
+    "DECAY": ("ratio", "отношение"), "MIN_EFFORT_KM": ("km", "км"), "VRM_WINDOW": ("cells", "ячейки"),
+    "RIDGE_TPI_MIN": ("m", "м"), "HABITAT_SCALE": ("divisor", "делитель"),
+    "ELEV_MIN": ("m", "м"), "ELEV_OPT_MIN": ("m", "м"), "ELEV_OPT_MAX": ("m", "м"), "ELEV_MAX": ("m", "м"),
+    "SLOPE_MIN": ("degrees", "градусы"), "SLOPE_OPT": ("degrees", "градусы"),
+    "VRM_MIN": ("VRM, 0–1", "VRM, 0–1"), "VRM_OPT": ("VRM, 0–1", "VRM, 0–1"),
+    "VRM_FLOOR": ("score, 0–1", "оценка, 0–1"), "RIDGE_FLOOR": ("score, 0–1", "оценка, 0–1"),
+    "RIDGE_NEAR": ("m", "м"), "RIDGE_FAR": ("m", "м"),
+    "WEIGHT_ELEV": ("weight", "вес"), "WEIGHT_SLOPE": ("weight", "вес"), "WEIGHT_RUGGEDNESS": ("weight", "вес"),
+    "WEIGHT_RIDGE": ("weight", "вес"), "MIN_AREA": ("km²", "км²"), "THRESHOLD": ("suitability, 0–1",
+                                                                               "пригодность, 0–1"),
+    "BUDGET_KM": ("km", "км"), "MAX_DAY_KM": ("km", "км"), "TEAMS": ("teams", "группы"),
+    "GAP_WEIGHT": ("factor", "множитель"), "N_STATIONS": ("stations", "станции"),
+    "SEGMENT_KM": ("km", "км"), "GENERALISE_CELL_M": ("m", "м"), "OCCASION_DAYS": ("days", "сутки"),
+}
+
 CSS = """body { font-family: sans-serif; max-width: 56em; margin: 1em auto; padding: 0 1em; line-height: 1.4;
        color: #222; }
 h1 { font-size: 1.5em; margin-bottom: 0.2em; }
@@ -126,6 +143,9 @@ def kind_text(parameter, language) -> str:
 
         if parameter.dataType() == QgsProcessingParameterNumber.Integer:
             kind = "integer"
+        unit = UNITS.get(parameter.name())
+        if unit:
+            return f"{KINDS[language][kind]}, {unit[0 if language == 'en' else 1]}"
     return KINDS[language].get(kind, kind)
 
 
