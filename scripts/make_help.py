@@ -1,6 +1,6 @@
 """Write the algorithms' help pages: resources/help/{en,ru}/<algorithm name>.html and index.html.
 
-Usage: QT_QPA_PLATFORM=offscreen python3 scripts/make_help.py   (after ``make translations``)
+Usage: make helppages   (or QT_QPA_PLATFORM=offscreen python3 scripts/make_help.py after make translations)
 
 Each page has the hand-written text of scripts/help_text.py (what the algorithm is for, the method in brief,
 the docs/ page), the algorithm's own help text, and tables of its parameters (description, key, unit,

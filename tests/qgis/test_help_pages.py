@@ -66,18 +66,26 @@ def test_every_algorithm_has_a_page_naming_each_parameter_and_default(definition
         path = os.path.join(HELP, language, f"{algorithm.name()}.html")
         assert os.path.exists(path), path
         text = _text(path)
+        with open(path, encoding="utf-8") as handle:
+            page = handle.read()
         assert f"snowleopard:{algorithm.name()}" in text
         for parameter, english in zip(algorithm.parameterDefinitions(), other.parameterDefinitions()):
             named = parameter.name() in text or parameter.description() in text
             assert named, (path, parameter.name())
             if parameter.isDestination():
                 continue
+            # the parameter's row of the table: description, key, type and unit, default
+            row = re.search(r"<tr><td>([^\n]*?)</td><td><code>" + re.escape(parameter.name()) + r"</code></td>"
+                            r"<td>([^<]*)</td><td>(.*?)</td></tr>", page)
+            assert row, (path, parameter.name())
+            assert html.unescape(row.group(1)).startswith(parameter.description()), (path, parameter.name())
+            assert row.group(2).strip(), (path, parameter.name())  # type and unit
             expected = _defaults(parameter)
             if expected is None:
                 continue
-            row = text[text.index(parameter.name()):][:400]  # the parameter's row of the table
-            assert any(value in row for value in expected | (_defaults(english) or set())), (
-                path, parameter.name(), expected, row)
+            default = html.unescape(re.sub(r"<[^>]+>", "", row.group(3)))
+            assert any(value in default for value in expected | (_defaults(english) or set())), (
+                path, parameter.name(), expected, default)
         for output in algorithm.outputDefinitions():
             assert output.name() in text, (path, output.name())
 
