@@ -5111,7 +5111,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
     <message>
         <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="79"/>
         <source>habitat, suitability, elevation, slope, ruggedness, ridge</source>
-        <translation>местообитания, пригодность, высота, крутизна, расчленённость, хребет</translation>
+        <translation>местообитания, пригодность, высота, крутизна, пересечённость, расчленённость, хребет</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="130"/>
@@ -5191,7 +5191,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
     <message>
         <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="56"/>
         <source>terrain, relief, DEM, slope, ruggedness, ridge, ridgeline, saddle</source>
-        <translation>рельеф, ЦМР, крутизна, расчленённость, хребет, гребень, седловина</translation>
+        <translation>рельеф, ЦМР, крутизна, пересечённость, расчленённость, хребет, гребень, седловина</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="106"/>
