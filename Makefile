@@ -24,12 +24,12 @@ APT_PACKAGES := qgis qgis-providers python3-qgis python3-geopandas python3-raste
 	poppler-utils unzip
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help deps apt venv sample translations ts test test-core test-qgis demo package deploy lint clean
+.PHONY: help deps apt venv sample translations ts helppages test test-core test-qgis demo package deploy lint clean
 
 help:
 	@echo "make demo   - set up and run the main job on the sample season (outputs in $(DEMO_OUT)/)"
 	@echo "make test   - set up and run all tests"
-	@echo "make package | deploy QGIS_PROFILE=... | translations | lint | clean"
+	@echo "make package | deploy QGIS_PROFILE=... | translations | helppages | lint | clean"
 
 deps: apt venv
 
@@ -68,6 +68,10 @@ ts: apt
 
 translations: ts
 	lrelease -silent $(TS) -qm $(QM)
+
+# resources/help/{en,ru}/<algorithm>.html from scripts/help_text.py and the algorithms' definitions
+helppages: translations
+	$(PYTHON) scripts/make_help.py
 
 test: deps translations sample
 	$(VENV)/bin/pytest -p no:qgis tests/unit

@@ -14,7 +14,7 @@
         <translation>Широта {lat} лежит вне зон UTM (от 80° ю. ш. до 84° с. ш.); укажите систему координат явно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="184"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="189"/>
         <source>Cancelled by the user.</source>
         <translation>Отменено пользователем.</translation>
     </message>
@@ -174,12 +174,12 @@ Then restart QGIS.</source>
         <translation>Все нужные модулю пакеты Python установлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="40"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="44"/>
         <source>Import census season</source>
         <translation>Импорт данных учётного сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="43"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="47"/>
         <source>Season data</source>
         <translation>Данные сезона</translation>
     </message>
@@ -201,52 +201,52 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
 Всё, что было исправлено, отмечено или отброшено, перечислено в слое проверки. Исходные файлы не изменяются; при ошибке GeoPackage не остаётся.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="61"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="65"/>
         <source>Route files (GPX, KML/KMZ, GeoJSON, GeoPackage, Shapefile)</source>
         <translation>Файлы маршрутов (GPX, KML/KMZ, GeoJSON, GeoPackage, Shapefile)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="61"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="65"/>
         <source>Sign observation files (CSV, text, GPX waypoints, GeoJSON)</source>
         <translation>Файлы регистраций следов (CSV, текст, путевые точки GPX, GeoJSON)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="61"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="65"/>
         <source>Camera files (Camtrap DP datapackage.json, secr traps, station table)</source>
         <translation>Файлы фотоловушек (datapackage.json Camtrap DP, ловушки secr, таблица точек)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="61"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="65"/>
         <source>Detection files (secr capture file, detection table)</source>
         <translation>Файлы регистраций (файл поимок secr, таблица регистраций)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="68"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="72"/>
         <source>Metric CRS (default: UTM zone of the data)</source>
         <translation>Метрическая система координат (по умолчанию зона UTM данных)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="70"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="74"/>
         <source>DEM for surface distances</source>
         <translation>ЦМР для расстояний по поверхности</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="66"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="71"/>
         <source>Season GeoPackage</source>
         <translation>GeoPackage сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="66"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="71"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="80"/>
         <source>Observations</source>
         <translation>Наблюдения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="80"/>
         <source>Cameras</source>
         <translation>Фотоловушки</translation>
     </message>
@@ -256,37 +256,37 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="80"/>
         <source>Validation rows</source>
         <translation>Записи проверки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="91"/>
         <source>Give at least one field file: routes, observations, cameras or detections.</source>
         <translation>Укажите хотя бы один полевой файл: маршруты, наблюдения, фотоловушки или регистрации.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="92"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="96"/>
         <source>The file {path} does not exist.</source>
         <translation>Файл {path} не существует.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="99"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="103"/>
         <source>The CRS {crs} is geographic (degrees); choose a metric CRS such as the UTM zone of the park.</source>
         <translation>Система координат {crs} географическая (градусы); выберите метрическую, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="118"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="122"/>
         <source>Season CRS: EPSG:{epsg}</source>
         <translation>Система координат сезона: EPSG:{epsg}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="120"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="124"/>
         <source>{layer}: {count}</source>
         <translation>{layer}: {count}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/base.py" line="155"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="315"/>
         <source>Not enough memory for this job: use a larger pixel size or a smaller extent.</source>
         <translation>Не хватает памяти: увеличьте размер пикселя или уменьшите охват.</translation>
     </message>
@@ -1106,42 +1106,42 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>В таблице нет столбца с типом следа; все строки записаны как «other» (другой). Назовите столбец «type»/«тип следа» или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="24"/>
         <source>Quartic (biweight)</source>
         <translation>Квартическое (биквадратное)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="24"/>
         <source>Triangular</source>
         <translation>Треугольное</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="24"/>
         <source>Uniform</source>
         <translation>Равномерное</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="24"/>
         <source>Triweight</source>
         <translation>Трёхвесовое (triweight)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="24"/>
         <source>Epanechnikov</source>
         <translation>Епанечникова</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="51"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="57"/>
         <source>Habitat-use heatmap</source>
         <translation>Тепловая карта использования местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="54"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="60"/>
         <source>Heatmaps</source>
         <translation>Тепловые карты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="57"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="63"/>
         <source>Kernel density of the chosen signs, in signs per km², with the kernels of QGIS's heatmap but correctly normalised: the map integrates to the total weight of the signs.
 
 Choose sign types by code (track, scrape, scat, scent_mark, mating_call, sighting, prey_remains, other) or by name, a date window, and weights per type (track=1, scrape=2).
@@ -1158,107 +1158,107 @@ The GeoTIFF is saved with its style (colour ramp, zero transparent) beside it.</
 GeoTIFF сохраняется вместе с файлом стиля (цветовая шкала, нулевые значения прозрачны) в той же папке.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="68"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="74"/>
         <source>Signs (observations)</source>
         <translation>Следы (наблюдения)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="70"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="76"/>
         <source>Radius</source>
         <translation>Радиус</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="72"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="78"/>
         <source>Radius from field (m)</source>
         <translation>Радиус из поля (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="75"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="77"/>
         <source>Pixel size</source>
         <translation>Размер пикселя</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="77"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="82"/>
         <source>Kernel shape</source>
         <translation>Форма ядра</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="79"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="84"/>
         <source>Decay ratio (triangular kernel only)</source>
         <translation>Коэффициент затухания (только для треугольного ядра)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="81"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="88"/>
         <source>Weight from field</source>
         <translation>Вес из поля</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="83"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="91"/>
         <source>Sign types (empty: all)</source>
         <translation>Типы следов (пусто — все)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="85"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="93"/>
         <source>Weights per sign type (e.g. track=1, scrape=2)</source>
         <translation>Веса по типам следов (например, track=1, scrape=2)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="88"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="96"/>
         <source>From date</source>
         <translation>Дата начала</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="90"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="98"/>
         <source>To date</source>
         <translation>Дата окончания</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="92"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="100"/>
         <source>Effort: routes walked (signs per km)</source>
         <translation>Учётное усилие: пройденные маршруты (следов на км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="94"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="102"/>
         <source>Minimum route km within the radius</source>
         <translation>Минимум км маршрутов в пределах радиуса</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="96"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="82"/>
         <source>Extent</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="97"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="107"/>
         <source>Heatmap</source>
         <translation>Тепловая карта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="114"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="125"/>
         <source>Choose a layer of signs.</source>
         <translation>Выберите слой следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="134"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="145"/>
         <source>The layer {layer} has no sign to map.</source>
         <translation>В слое {layer} нет следов для карты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="136"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="147"/>
         <source>The layer has no obs_type field: choose the season&apos;s observations or leave the sign types empty.</source>
         <translation>В слое нет поля obs_type: выберите слой наблюдений сезона или оставьте типы следов пустыми.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="139"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="150"/>
         <source>The layer has no datetime field: choose the season&apos;s observations or leave the dates empty.</source>
         <translation>В слое нет поля datetime: выберите слой наблюдений сезона или оставьте даты пустыми.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="147"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="158"/>
         <source>Left out ({reason}): {count}</source>
         <translation>Исключено ({reason}): {count}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="159"/>
         <source>Signs mapped: {count}</source>
         <translation>Следов на карте: {count}</translation>
     </message>
@@ -1273,12 +1273,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>следов на км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="167"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="174"/>
         <source>signs per km²</source>
         <translation>следов на км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="170"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="178"/>
         <source>Maximum: {value:.4g} {unit}</source>
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
@@ -1303,12 +1303,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Ни у одной фотоловушки нет ловушко-суток: проверьте даты установки или поле trap_nights.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="47"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="55"/>
         <source>Camera detection rate</source>
         <translation>Частота регистраций фотоловушками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="53"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="61"/>
         <source>Detections per 100 trap-nights at each camera station (detections ÷ trap-nights × 100), and a smoothed map of it: the kernel-weighted sum of detections divided by the kernel-weighted sum of trap-nights of the stations within the radius, × 100; empty where no station reaches.
 
 Cameras need station_id and trap_nights fields (the season's cameras layer); detections need station_id (and individual_id, species when present). Give a species (e.g. Panthera uncia) to count only its detections. With one map per individual, the GeoTIFF has one band per identified animal.</source>
@@ -1317,52 +1317,52 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
 У фотоловушек должны быть поля station_id и trap_nights (слой фотоловушек сезона); у регистраций — station_id (и individual_id, species, если есть). Укажите вид (например, Panthera uncia), чтобы учитывать только его регистрации. При отдельной карте для каждой особи GeoTIFF содержит по одному каналу на каждое опознанное животное.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="66"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="74"/>
         <source>Species (empty: all detections)</source>
         <translation>Вид (пусто — все регистрации)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="74"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="81"/>
         <source>One map per individual</source>
         <translation>Отдельная карта для каждой особи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="83"/>
         <source>Detection rate map</source>
         <translation>Карта частоты регистраций</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="77"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="84"/>
         <source>Detection rate per station</source>
         <translation>Частота регистраций по фотоловушкам</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="88"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="99"/>
         <source>Choose the camera stations and the detections.</source>
         <translation>Выберите фотоловушки и регистрации.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="92"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="103"/>
         <source>The layer {layer} has no {field} field: use the season GeoPackage&apos;s cameras and detections.</source>
         <translation>В слое {layer} нет поля {field}: используйте слои фотоловушек и регистраций из GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="106"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="117"/>
         <source>{count} detections name a station that is not among the cameras; they were left out.</source>
         <translation>Регистраций с фотоловушкой, которой нет в списке фотоловушек: {count}; они не учтены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="119"/>
         <source>Stations: {stations}, trap-nights: {nights:.0f}, detections: {detections:.0f}</source>
         <translation>Фотоловушек: {stations}, ловушко-суток: {nights:.0f}, регистраций: {detections:.0f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="123"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="130"/>
         <source>No detection has an individual_id: clear &apos;One map per individual&apos;.</source>
         <translation>Ни у одной регистрации нет individual_id: снимите флажок «Отдельная карта для каждой особи».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="134"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="141"/>
         <source>all detections</source>
         <translation>все регистрации</translation>
     </message>
@@ -1762,12 +1762,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="346"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="355"/>
         <source>Search half-width</source>
         <translation>Полуширина обследования</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="81"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="89"/>
         <source>Access points or roads</source>
         <translation>Точки доступа или дороги</translation>
     </message>
@@ -1782,7 +1782,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Пригодность</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="80"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="85"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
@@ -1792,7 +1792,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>План на следующий сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="83"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="88"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1802,12 +1802,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="120"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="129"/>
         <source>Habitat suitability</source>
         <translation>Пригодность местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="142"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="147"/>
         <source>Ridgelines</source>
         <translation>Линии гребней</translation>
     </message>
@@ -1817,22 +1817,22 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Охват учётом</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="198"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="215"/>
         <source>Effort grid</source>
         <translation>Сетка учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="72"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="77"/>
         <source>Coverage gaps</source>
         <translation>Пробелы в охвате</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="110"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="115"/>
         <source>Choose where to save the report PDF.</source>
         <translation>Укажите, куда сохранить PDF отчёта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="190"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="195"/>
         <source>Report written: {path}</source>
         <translation>Отчёт записан: {path}</translation>
     </message>
@@ -1842,12 +1842,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation type="obsolete">{layer} в {crs}, а {reference} в {season_crs}: используйте слои одного GeoPackage сезона или сначала перепроецируйте {layer} в {season_crs} (для ЦМР: Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="56"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="62"/>
         <source>Coverage and gaps</source>
         <translation>Охват и пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="71"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="88"/>
         <source>Where the census looked, exact to the pixel.
 
 Coverage raster: 1 = searched along routes (the cell&apos;s centre within the search half-width of a route), 2 = sampled by cameras (centre within the camera radius of a station), 3 = both, 0 = not covered (transparent). The raster is on the DEM&apos;s grid (cropped to the extent when one is given), or else on a grid of the pixel size over the extent (default: the effort plus the half-width and radius). The optional trap-nights raster sums the trap-nights of the stations reaching each cell.
@@ -1869,102 +1869,102 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Пройдено маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="104"/>
         <source>Camera stations (trap_nights)</source>
         <translation>Фотоловушки (trap_nights)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="89"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="106"/>
         <source>Signs (for the grid&apos;s counts)</source>
         <translation>Следы (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="91"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="108"/>
         <source>Detections (for the grid&apos;s counts)</source>
         <translation>Регистрации (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="96"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="113"/>
         <source>Search half-width of a route</source>
         <translation>Полуширина обследования маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="98"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="115"/>
         <source>Camera detection radius</source>
         <translation>Радиус обнаружения фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="100"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="117"/>
         <source>DEM (grid of the raster; surface km)</source>
         <translation>ЦМР (сетка растра; км по поверхности)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="114"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="126"/>
         <source>Pixel size (without a DEM)</source>
         <translation>Размер пикселя (без ЦМР)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="105"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="120"/>
         <source>Effort grid cell size</source>
         <translation>Размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="107"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="122"/>
         <source>Coverage</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="123"/>
         <source>Camera trap-nights per cell</source>
         <translation>Ловушко-сутки фотоловушек на ячейку</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="211"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="228"/>
         <source>Ridge segments walked</source>
         <translation>Пройденные отрезки гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="115"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="126"/>
         <source>Give the routes walked, the camera stations, or both.</source>
         <translation>Укажите пройденные маршруты, фотоловушки или и то и другое.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="166"/>
         <source>search half-width</source>
         <translation>полуширина обследования</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="166"/>
         <source>camera radius</source>
         <translation>радиус фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="166"/>
         <source>effort grid cell size</source>
         <translation>размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="169"/>
         <source>The {name} must be a positive distance in metres.</source>
         <translation>Параметр «{name}» должен быть положительным расстоянием в метрах.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="156"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="177"/>
         <source>The cameras have no trap_nights field: each station counts 1 trap-night.</source>
         <translation>У фотоловушек нет поля trap_nights: каждая считается за 1 ловушко-сутки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="160"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="181"/>
         <source>The routes and cameras layers are empty: there is no survey effort to map. Choose the season&apos;s routes or cameras.</source>
         <translation>Слои маршрутов и фотоловушек пусты: нет учётного усилия для карты. Выберите маршруты или фотоловушки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="173"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="190"/>
         <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) does not overlap the DEM {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): give the DEM of the park, in the season's CRS.</source>
         <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) не пересекается с ЦМР {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): укажите ЦМР парка в системе координат сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="181"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="198"/>
         <source>Give a positive pixel size (metres) or a DEM.</source>
         <translation>Задайте положительный размер пикселя (в метрах) или ЦМР.</translation>
     </message>
@@ -1974,27 +1974,27 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation type="obsolete">Растр охвата содержал бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="185"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="202"/>
         <source>Cells searched and sampled</source>
         <translation>Обследованные и охваченные ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="193"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="210"/>
         <source>Searched along routes: {routes:.2f} km²; sampled by cameras: {cams:.2f} km²; both: {both:.2f} km²</source>
         <translation>Обследовано на маршрутах: {routes:.2f} км²; охвачено фотоловушками: {cams:.2f} км²; и то и другое: {both:.2f} км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="216"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="233"/>
         <source>The ridgelines layer is empty: run &apos;Terrain and ridgelines&apos; on the DEM first, or leave the ridgelines out.</source>
         <translation>Слой линий гребней пуст: сначала выполните «Рельеф и линии гребней» для ЦМР или не указывайте линии гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="220"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="237"/>
         <source>Ridges: {walked:.1f} of {total:.1f} km walked</source>
         <translation>Гребни: пройдено {walked:.1f} из {total:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="234"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="254"/>
         <source>trap-nights</source>
         <translation>ловушко-суток</translation>
     </message>
@@ -2014,22 +2014,22 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Генерализовать координаты до ячеек размером (м, 0 — точные координаты)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="80"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="90"/>
         <source>Choose the {what} layer.</source>
         <translation>Выберите слой: {what}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="109"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="127"/>
         <source>Export occupancy detection histories</source>
         <translation>Экспорт историй обнаружений для моделей встречаемости (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="387"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="440"/>
         <source>Exports</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="115"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="133"/>
         <source>Writes the detection history of a sign survey for occupancy models (R unmarked, PRESENCE): detection_history.csv (site_id, y.1 … y.K; 1 = a chosen sign within the search half-width of the replicate, 0 = none, NA where a site has fewer replicates), site_covariates.csv (walked km; mean elevation and ruggedness (TRI) with a DEM, habitat share with a habitat raster, ridge km with ridge lines) and replicate_covariates.csv (length_km, surface_km, date, team per replicate, same NA pattern), plus a sites layer with naive occupancy.
 
 Sites are the given polygons, or square cells of the grid size. Replicates are consecutive segments of the segment length along the routes walked inside each site (routes cut at the site boundaries, taken by date), or survey days. For PRESENCE choose '-' as the missing-value code.</source>
@@ -2038,107 +2038,107 @@ Sites are the given polygons, or square cells of the grid size. Replicates are c
 Участки — заданные полигоны или квадратные ячейки сетки заданного размера. Повторы — последовательные отрезки заданной длины вдоль маршрутов, пройденных внутри каждого участка (маршруты разрезаются по границам участков и берутся в порядке дат), или дни учёта. Для PRESENCE выберите «-» в качестве кода пропущенного значения.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="131"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="149"/>
         <source>Sites (polygons; empty: grid cells)</source>
         <translation>Участки (полигоны; пусто — ячейки сетки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="133"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="151"/>
         <source>Grid cell size (when no sites)</source>
         <translation>Размер ячейки сетки (если участки не заданы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="135"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
         <source>Replicate segment length (km)</source>
         <translation>Длина отрезка-повтора (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="139"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="157"/>
         <source>Sign types (e.g. track, scrape; empty: all)</source>
         <translation>Типы следов (например, track, scrape; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="163"/>
         <source>DEM (for covariates)</source>
         <translation>ЦМР (для ковариат)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="146"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="164"/>
         <source>Habitat raster (cells &gt; 0 are habitat)</source>
         <translation>Растр местообитаний (ячейки &gt; 0 — местообитания)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="166"/>
         <source>Ridge lines</source>
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="168"/>
         <source>Replicates</source>
         <translation>Повторы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="168"/>
         <source>segments along routes</source>
         <translation>отрезки вдоль маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="168"/>
         <source>survey days</source>
         <translation>дни учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="171"/>
         <source>Missing-value code</source>
         <translation>Код пропущенного значения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="171"/>
         <source>NA (R unmarked)</source>
         <translation>NA (R unmarked)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="171"/>
         <source>- (PRESENCE)</source>
         <translation>- (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="171"/>
         <source>. (PRESENCE)</source>
         <translation>. (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="353"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="396"/>
         <source>Output folder</source>
         <translation>Выходная папка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="158"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="176"/>
         <source>Occupancy sites</source>
         <translation>Участки (встречаемость)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="179"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="200"/>
         <source>routes</source>
         <translation>маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="180"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="201"/>
         <source>signs</source>
         <translation>следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="215"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="236"/>
         <source>The sites layer is generalised to {cell:g} m cells.</source>
         <translation>Слой участков генерализован до ячеек {cell:g} м.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="265"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="297"/>
         <source>Export secr capture histories</source>
         <translation>Экспорт историй поимок для secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="271"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="303"/>
         <source>Writes traps.txt (ID X Y usage / station covariates) and capthist.txt (Session ID Occasion Detector Sex) as secr::read.capthist(&quot;capthist.txt&quot;, &quot;traps.txt&quot;, detector = ..., fmt = &quot;trapID&quot;, covnames = &quot;Sex&quot;) reads them; the exact R call is in the first line of traps.txt.
 
 Occasions of the chosen number of days count from the day the first camera was set up; the usage string has a 1 for each occasion a camera was running. Detections that already carry secr occasions keep them. Detections without an individual ID are left out (the log says how many). Cameras without deployment dates get their total trap-nights as usage (read with binary.usage = FALSE).</source>
@@ -2147,22 +2147,22 @@ Occasions of the chosen number of days count from the day the first camera was s
 Периоды (occasions) заданной длительности в сутках отсчитываются от дня установки первой фотоловушки; в строке usage стоит 1 для каждого периода, в который фотоловушка работала. Регистрации, у которых уже есть периоды secr, сохраняют их. Регистрации без ID особи исключаются (их число указывается в журнале). Фотоловушкам без дат установки в качестве usage записываются их суммарные ловушко-сутки (читайте с binary.usage = FALSE).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="285"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="317"/>
         <source>Occasion length (days)</source>
         <translation>Длительность периода (сут)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="287"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="319"/>
         <source>Detector type</source>
         <translation>Тип детектора</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="289"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="321"/>
         <source>Species (empty: all identified detections)</source>
         <translation>Вид (пусто — все регистрации опознанных особей)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="359"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="404"/>
         <source>cameras</source>
         <translation>фотоловушки</translation>
     </message>
@@ -2172,57 +2172,57 @@ Occasions of the chosen number of days count from the day the first camera was s
         <translation>регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="333"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="376"/>
         <source>Export Camtrap DP package</source>
         <translation>Экспорт пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="339"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="382"/>
         <source>Writes a Camtrap DP 1.0 package (datapackage.json, deployments.csv, media.csv, observations.csv), the exchange standard that camtrapR, Wildlife Insights, Agouti and GBIF read: one deployment per camera (coordinates in WGS 84), one event-level observation per detection. Cameras need deployment start and end dates; the season keeps no photos, so media.csv is empty. With a generalisation cell size, deployments are moved to cell centres and the package says so.</source>
         <translation>Записывает пакет Camtrap DP 1.0 (datapackage.json, deployments.csv, media.csv, observations.csv) — стандарт обмена данными, который читают camtrapR, Wildlife Insights, Agouti и GBIF: одна установка фотоловушки (deployment) на каждую фотоловушку (координаты в WGS 84), одно наблюдение уровня события на каждую регистрацию. Для фотоловушек нужны даты начала и окончания установки; фотографии в сезоне не хранятся, поэтому media.csv пуст. Если задан размер ячейки генерализации, установки переносятся в центры ячеек, и это указывается в пакете.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="384"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="437"/>
         <source>Generalise points for sharing</source>
         <translation>Генерализация точек для передачи данных</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="390"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="443"/>
         <source>Moves every point to the centre of its cell in a square grid of the chosen size (anchored at the CRS origin), so shared copies never carry exact snow leopard locations. One output point per input point (so counts per cell are kept), with all attributes except coordinate columns (x, y, lon, lat …) and a generalised_m field holding the cell size. Elevations (Z) are dropped. The layer must be in a metric CRS.</source>
         <translation>Переносит каждую точку в центр её ячейки квадратной сетки заданного размера (с привязкой к началу координат системы координат), чтобы в передаваемых копиях не было точных мест встреч снежного барса. Каждой входной точке соответствует одна выходная (число точек в ячейке сохраняется), со всеми атрибутами, кроме столбцов координат (x, y, lon, lat …), и с полем generalised_m, содержащим размер ячейки. Высоты (Z) отбрасываются. Слой должен быть в метрической системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="398"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="451"/>
         <source>Points</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="400"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="453"/>
         <source>Cell size</source>
         <translation>Размер ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="402"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="455"/>
         <source>Generalised points</source>
         <translation>Генерализованные точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="411"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="465"/>
         <source>points</source>
         <translation>точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="426"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="480"/>
         <source>Coordinate columns left out: {names}</source>
         <translation>Исключённые столбцы координат: {names}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="452"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="506"/>
         <source>{count} points generalised to {cell:g} m cells.</source>
         <translation>Точек, генерализованных до ячеек {cell:g} м: {count}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="51"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="57"/>
         <source>Suitable habitat farther than the maximum distance from every route and camera station, as polygons ranked by area × mean suitability (rank 1 first).
 
 Habitat: a suitability raster (e.g. from 'Habitat suitability'; cells at or above the threshold are suitable) or the park's habitat polygons (rasterised at the pixel size by the cell-centre rule, value 1 or a 0–1 field). A cell is near effort when its centre lies within the maximum distance of a route segment or a station (exact). Gap cells touching at an edge or a corner form one gap.
@@ -2235,62 +2235,62 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
 Для каждого пробела: area_km2, suitability (средняя), ridge_km (длина линий гребней внутри, если они заданы), access_km (расстояние до ближайшей точки или линии доступа: дороги, стоянки; пусто без них) и rank. Пробелы меньше минимальной площади не выводятся. Задайте охват, чтобы работать с частью большого слоя местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="257"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="264"/>
         <source>Habitat (suitability raster or habitat polygons)</source>
         <translation>Местообитания (растр пригодности или полигоны местообитаний)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="101"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="111"/>
         <source>Habitat polygons: 0–1 suitability field (empty: 1 inside)</source>
         <translation>Полигоны местообитаний: поле пригодности 0–1 (пусто — 1 внутри)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="75"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="81"/>
         <source>Maximum distance from effort</source>
         <translation>Наибольшее расстояние от учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="77"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="83"/>
         <source>Minimum gap area (km²)</source>
         <translation>Минимальная площадь пробела (км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="79"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="86"/>
         <source>Suitability threshold</source>
         <translation>Порог пригодности</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="95"/>
         <source>Pixel size for habitat polygons</source>
         <translation>Размер пикселя для полигонов местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="111"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="122"/>
         <source>Choose a habitat layer: a suitability raster or habitat polygons.</source>
         <translation>Выберите слой местообитаний: растр пригодности или полигоны местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="121"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="132"/>
         <source>The maximum distance from effort must be a positive distance in metres.</source>
         <translation>Наибольшее расстояние от учётного усилия должно быть положительным расстоянием в метрах.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="129"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="140"/>
         <source>The routes and cameras layers are empty: there is no survey effort. Choose the season&apos;s routes or cameras.</source>
         <translation>Слои маршрутов и фотоловушек пусты: учётного усилия нет. Выберите маршруты или фотоловушки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="141"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="148"/>
         <source>Habitat</source>
         <translation>Местообитания</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="147"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="154"/>
         <source>Give a positive pixel size (metres) for the habitat polygons.</source>
         <translation>Задайте положительный размер пикселя (в метрах) для полигонов местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="160"/>
         <source>The extent does not overlap the habitat layer {layer}: choose an extent inside it (same CRS).</source>
         <translation>Охват не пересекается со слоем местообитаний {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
@@ -2300,7 +2300,7 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
         <translation type="obsolete">Сетка местообитаний содержала бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="164"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="171"/>
         <source>The habitat layer {layer} has no polygon in the extent.</source>
         <translation>В слое местообитаний {layer} нет полигонов в пределах охвата.</translation>
     </message>
@@ -2310,107 +2310,107 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
         <translation type="obsolete">Объекты доступа перепроецированы из {a} в {b}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="196"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="203"/>
         <source>Gaps: {count}, {area:.1f} km² of suitable habitat farther than {distance:g} m from any effort</source>
         <translation>Пробелов: {count}, {area:.1f} км² пригодных местообитаний дальше {distance:g} м от любого учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="203"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="211"/>
         <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) lies farther than the maximum distance from the habitat ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): check that routes, cameras and habitat are of the same park and in the same CRS, and the extent.</source>
         <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) лежит дальше наибольшего расстояния от местообитаний ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): проверьте, что маршруты, фотоловушки и местообитания относятся к одному парку и заданы в одной системе координат, а также охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Elevation: unsuitable below (m)</source>
         <translation>Высота: непригодно ниже (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Elevation: fully suitable from (m)</source>
         <translation>Высота: полностью пригодно от (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Elevation: fully suitable up to (m)</source>
         <translation>Высота: полностью пригодно до (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Elevation: unsuitable above (m)</source>
         <translation>Высота: непригодно выше (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Slope: unsuitable below (degrees)</source>
         <translation>Крутизна: непригодно ниже (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Slope: fully suitable from (degrees)</source>
         <translation>Крутизна: полностью пригодно от (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ruggedness: lowest score at VRM</source>
         <translation>Пересечённость: наименьшая оценка при VRM</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ruggedness: fully suitable from VRM</source>
         <translation>Пересечённость: полностью пригодно от VRM</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ruggedness: lowest score (0–1)</source>
         <translation>Пересечённость: наименьшая оценка (0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ridge: fully suitable within (m)</source>
         <translation>Гребень: полностью пригодно в пределах (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ridge: lowest score beyond (m)</source>
         <translation>Гребень: наименьшая оценка дальше (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ridge: lowest score (0–1)</source>
         <translation>Гребень: наименьшая оценка (0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Weight of elevation (0: rule off)</source>
         <translation>Вес высоты (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Weight of slope (0: rule off)</source>
         <translation>Вес крутизны (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Weight of ruggedness (0: rule off)</source>
         <translation>Вес пересечённости (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Weight of ridge distance (0: rule off)</source>
         <translation>Вес расстояния до гребня (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="54"/>
         <source>Weighted geometric mean</source>
         <translation>Взвешенное среднее геометрическое</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="54"/>
         <source>Product</source>
         <translation>Произведение</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="54"/>
         <source>Minimum</source>
         <translation>Минимум</translation>
     </message>
@@ -2433,37 +2433,37 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation type="obsolete">ЦМР (метры, метрическая система координат)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="98"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="108"/>
         <source>Or: the park&apos;s habitat layer (polygons or raster)</source>
         <translation>Или: слой местообитаний парка (полигоны или растр)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="105"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="115"/>
         <source>Habitat raster: divide values by</source>
         <translation>Растр местообитаний: разделить значения на</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="107"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="119"/>
         <source>Ridgelines (for the ridge rule)</source>
         <translation>Линии гребней (для правила гребней)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="112"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="124"/>
         <source>Combine the rules by</source>
         <translation>Объединять правила через</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="132"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="143"/>
         <source>The rule parameter {name} must be a number (weights: 0 or more); got {value}.</source>
         <translation>Параметр правила {name} должен быть числом (веса — 0 или больше); задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="149"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="160"/>
         <source>All habitat rules have weight 0: give at least one rule a positive weight.</source>
         <translation>У всех правил пригодности вес 0: задайте хотя бы одному правилу положительный вес.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="177"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="187"/>
         <source>Give a DEM (habitat from rules) or the park&apos;s habitat layer.</source>
         <translation>Укажите ЦМР (пригодность по правилам) или слой местообитаний парка.</translation>
     </message>
@@ -2478,47 +2478,47 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation type="obsolete">Линии гребней в {a}, а ЦМР в {b}: используйте линии гребней, вычисленные по этой ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="199"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="205"/>
         <source>The ridgelines layer is empty: every cell scores the ridge rule&apos;s lowest score.</source>
         <translation>Слой линий гребней пуст: все ячейки получат наименьшую оценку по правилу гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="202"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="208"/>
         <source>No ridgelines given: extracting them from the DEM (default settings).</source>
         <translation>Линии гребней не заданы: они выделяются из ЦМР (настройки по умолчанию).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="224"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="230"/>
         <source>Give a positive pixel size (metres).</source>
         <translation>Задайте положительный размер пикселя (в метрах).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="236"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="242"/>
         <source>The habitat layer {layer} has no polygon in the extent: check its CRS and the extent.</source>
         <translation>В слое местообитаний {layer} нет полигонов в пределах охвата: проверьте его систему координат и охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="249"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="256"/>
         <source>Suitable (≥ 0.5): {area:.1f} km²; mean suitability {mean:.2f}</source>
         <translation>Пригодно (≥ 0,5): {area:.1f} км²; средняя пригодность {mean:.2f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="36"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="34"/>
         <source>Choose a habitat layer: a suitability raster (0–1) or habitat polygons.</source>
         <translation>Выберите слой местообитаний: растр пригодности (0–1) или полигоны местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="72"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="70"/>
         <source>The habitat layer {layer} has no polygon.</source>
         <translation>В слое местообитаний {layer} нет полигонов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="105"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="111"/>
         <source>Plan day transects</source>
         <translation>Планирование дневных трансект</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="333"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="342"/>
         <source>Plan</source>
         <translation>План</translation>
     </message>
@@ -2536,67 +2536,67 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
 Закреплённые трансекты включаются первыми и засчитываются в бюджет; в исключённые зоны трансекты не заходят. Трансекты распределяются между группами, по одной на день, с выравниванием километража. Если задана папка GPX, для GPS-навигаторов записывается по одному файлу GPX на группу.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="133"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="139"/>
         <source>Routes already walked</source>
         <translation>Уже пройденные маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="135"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="141"/>
         <source>DEM (surface km and climb)</source>
         <translation>ЦМР (км по поверхности и набор высоты)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="137"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="142"/>
         <source>Access points (camps, road ends, huts)</source>
         <translation>Точки доступа (стоянки, концы дорог, избушки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="140"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="145"/>
         <source>Budget (km)</source>
         <translation>Бюджет (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="142"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="147"/>
         <source>Longest day (km)</source>
         <translation>Наибольший дневной переход (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="144"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="149"/>
         <source>Teams</source>
         <translation>Число групп</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="153"/>
         <source>Locked transects (walked every year)</source>
         <translation>Закреплённые трансекты (проходятся ежегодно)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="271"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="278"/>
         <source>Excluded areas</source>
         <translation>Исключённые зоны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="342"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="351"/>
         <source>Planned transects</source>
         <translation>Запланированные трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="160"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="165"/>
         <source>GPX folder (one file per team)</source>
         <translation>Папка GPX (по файлу на группу)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="162"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="167"/>
         <source>Km planned</source>
         <translation>Запланировано км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="163"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="167"/>
         <source>New habitat searched (km²)</source>
         <translation>Новых обследованных местообитаний (км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="173"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="179"/>
         <source>Choose the ridgelines (snowleopard:terrain makes them from a DEM).</source>
         <translation>Выберите линии гребней (их строит по ЦМР алгоритм snowleopard:terrain).</translation>
     </message>
@@ -2611,22 +2611,22 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
         <translation type="obsolete">ЦМР в {a}, а местообитания в {b}: перепроецируйте ЦМР (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="209"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="216"/>
         <source>GPX files: {files}</source>
         <translation>Файлы GPX: {files}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="211"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="218"/>
         <source>{count} transects, {km:.1f} km, {area:.2f} km² of new suitable habitat searched ({candidates} candidate transects)</source>
         <translation>Трансект: {count}, {km:.1f} км, обследовано {area:.2f} км² новых пригодных местообитаний (трансект-кандидатов: {candidates})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="241"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="248"/>
         <source>Plan camera stations</source>
         <translation>Планирование точек фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="247"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="254"/>
         <source>Places camera-trap stations in suitable habitat (suitability ≥ 0.5), preferring ridges and saddles where the cats travel, never closer than the minimum spacing, and spread relative to sigma (the movement scale of spatial capture-recapture) so the array spans several home ranges.
 
 Stations are picked one by one: the best place by suitability × (1 + 1 on a ridge + 0.5 at a saddle), damped by 1 − exp(−d²/2σ²) for each station already placed at distance d. Existing stations are kept and the new ones fitted around them. The result is the same for the same input. When fewer stations fit at that spacing, as many as fit are placed with a warning.</source>
@@ -2635,82 +2635,82 @@ Stations are picked one by one: the best place by suitability × (1 + 1 on a rid
 Точки выбираются по одной: лучшее место по пригодности × (1 + 1 на гребне + 0,5 на седловине) с понижающим множителем 1 − exp(−d²/2σ²) для каждой уже размещённой точки на расстоянии d. Существующие точки сохраняются, новые размещаются вокруг них. При одинаковых входных данных результат одинаков. Если при таком расстоянии помещается меньше точек, размещается столько, сколько помещается, с предупреждением.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="262"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="269"/>
         <source>DEM (saddles)</source>
         <translation>ЦМР (седловины)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="263"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="270"/>
         <source>New stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="265"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="272"/>
         <source>Sigma (movement scale)</source>
         <translation>Сигма (масштаб перемещений)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="267"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="274"/>
         <source>Minimum spacing</source>
         <translation>Минимальное расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="269"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="276"/>
         <source>Existing stations (kept)</source>
         <translation>Существующие точки (сохраняются)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="273"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="280"/>
         <source>Planned camera stations</source>
         <translation>Запланированные точки фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="305"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="315"/>
         <source>{count} stations ({new} new)</source>
         <translation>Точек: {count} (новых: {new})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="330"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="339"/>
         <source>Compare plan with routes walked</source>
         <translation>Сравнение плана с пройденными маршрутами</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="336"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="345"/>
         <source>After the season: for each planned transect, walked_share is the share of its length (0–1) that lies within the search half-width of a route walked, and walked_km that length. The off-plan layer holds the parts of the routes farther than the half-width from every planned transect, with offplan_km.</source>
         <translation>После сезона: для каждой запланированной трансекты walked_share — доля её длины (0–1), лежащая в пределах полуширины обследования от пройденного маршрута, а walked_km — длина этой части. Слой «Пройдено вне плана» содержит части маршрутов, удалённые от всех запланированных трансект больше чем на полуширину, с полем offplan_km.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="348"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="357"/>
         <source>Plan walked</source>
         <translation>Выполнение плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="350"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="359"/>
         <source>Walked off the plan</source>
         <translation>Пройдено вне плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="362"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="373"/>
         <source>Choose the planned transects and the routes walked.</source>
         <translation>Выберите запланированные трансекты и пройденные маршруты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="384"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="396"/>
         <source>Plan walked: {share:.0%}; walked off the plan: {km:.1f} km</source>
         <translation>План выполнен на {share:.0%}; пройдено вне плана: {km:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="45"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="50"/>
         <source>Season report</source>
         <translation>Отчёт о сезоне</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="48"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="53"/>
         <source>Report</source>
         <translation>Отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="55"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="60"/>
         <source>A six-page A4 report of the season as a PDF: 1 title, dates, teams and an overview map; 2 signs, the effort-corrected heatmap and signs per km by survey week; 3 camera stations (trap-nights, detections, individuals, detections per 100 trap-nights); 4 coverage and the ranked gaps; 5 the plan for next season; 6 totals per team and the import validation.
 
 The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optional: a page whose input is missing says so. The language (ru or en) is the report's, whatever language QGIS runs in. The print layout is also added to the project (Project ▸ Layouts) so it can be edited and exported again; the charts are saved in a folder beside the PDF.</source>
@@ -2719,17 +2719,17 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
 Тепловая карта, охват, пробелы, план, ЦМР (отмывка рельефа) и граница парка необязательны: страница без своих данных сообщает об этом. Язык (ru или en) — язык отчёта, независимо от языка QGIS. Макет печати также добавляется в проект (Проект ▸ Макеты), чтобы его можно было править и экспортировать заново; диаграммы сохраняются в папке рядом с PDF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="68"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="73"/>
         <source>Heatmap (effort-corrected)</source>
         <translation>Тепловая карта (с учётом усилия)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="70"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="75"/>
         <source>Survey coverage (raster or grid)</source>
         <translation>Охват учётом (растр или сетка)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="81"/>
         <source>DEM (hillshade under the maps)</source>
         <translation>ЦМР (отмывка рельефа под картами)</translation>
     </message>
@@ -2739,62 +2739,62 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
         <translation>Граница парка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="81"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="86"/>
         <source>Report language (ru or en)</source>
         <translation>Язык отчёта (ru или en)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="83"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="88"/>
         <source>Report PDF</source>
         <translation>PDF отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="106"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="111"/>
         <source>The report language must be ru or en (got {value}).</source>
         <translation>Язык отчёта должен быть ru или en (указано: {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="123"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="128"/>
         <source>The DEM is in {dem}, the season in EPSG:{season}: the hillshade is drawn reprojected.</source>
         <translation>ЦМР в {dem}, сезон в EPSG:{season}: отмывка рельефа рисуется с перепроецированием.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="131"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="136"/>
         <source>The folder {folder} does not exist: choose another place for the report PDF.</source>
         <translation>Папка {folder} не существует: выберите другое место для PDF отчёта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="134"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="139"/>
         <source>Cannot write to the folder {folder}: choose another place for the report PDF.</source>
         <translation>Нет доступа на запись в папку {folder}: выберите другое место для PDF отчёта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="140"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="145"/>
         <source>Cannot write the report&apos;s charts to {folder}: {reason}</source>
         <translation>Не удалось записать диаграммы отчёта в {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="181"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="186"/>
         <source>Cannot write the report PDF {path}: {reason}</source>
         <translation>Не удалось записать PDF отчёта {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="214"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="219"/>
         <source>The print layout {name} was added to the project.</source>
         <translation>Макет печати {name} добавлен в проект.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="26"/>
         <source>Vector ruggedness measure (VRM, 0–1)</source>
         <translation>Векторная мера пересечённости (VRM, 0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="26"/>
         <source>Terrain ruggedness index (TRI, Riley, m)</source>
         <translation>Индекс пересечённости рельефа (TRI по Райли, м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="53"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="59"/>
         <source>Terrain and ridgelines</source>
         <translation>Рельеф и линии гребней</translation>
     </message>
@@ -2812,82 +2812,82 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
 Без флажка «Вычислять края» ячейки, окно которых выходит за ЦМР, остаются пустыми, как в gdaldem. Растры сохраняются вместе со стилями (.qml) в той же папке.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="82"/>
         <source>TPI radius (also the scale of the ridges)</source>
         <translation>Радиус TPI (он же масштаб гребней)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="79"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="84"/>
         <source>Ruggedness measure</source>
         <translation>Мера пересечённости</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="81"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="86"/>
         <source>VRM window (cells, odd)</source>
         <translation>Окно VRM (ячеек, нечётное)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="83"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="89"/>
         <source>Compute edges</source>
         <translation>Вычислять края</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="84"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="90"/>
         <source>Ridge: minimum TPI (m above the surroundings)</source>
         <translation>Гребень: минимальный TPI (м над окружением)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="93"/>
         <source>Ridge: drop stubs shorter than</source>
         <translation>Гребень: отбросить отростки короче</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="90"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="95"/>
         <source>Ridge: maximum segment length</source>
         <translation>Гребень: наибольшая длина отрезка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="95"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="98"/>
         <source>Slope (degrees)</source>
         <translation>Крутизна (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="96"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="99"/>
         <source>Ruggedness</source>
         <translation>Пересечённость</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="97"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="100"/>
         <source>Topographic position (TPI, m)</source>
         <translation>Топографическое положение (TPI, м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="100"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="106"/>
         <source>Saddles</source>
         <translation>Седловины</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="121"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="126"/>
         <source>Choose a DEM.</source>
         <translation>Выберите ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="133"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="138"/>
         <source>The VRM window must be an odd number of cells (3, 5, 7, ...); got {value}.</source>
         <translation>Окно VRM должно быть нечётным числом ячеек (3, 5, 7, ...); задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="139"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="144"/>
         <source>DEM: {cols} x {rows} cells of {pixel:g} m</source>
         <translation>ЦМР: {cols} x {rows} ячеек по {pixel:g} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="155"/>
         <source>Slope, ruggedness, TPI</source>
         <translation>Крутизна, пересечённость, TPI</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="179"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="184"/>
         <source>Ridgelines: {count} segments, {km:.1f} km; saddles: {saddles}</source>
         <translation>Линии гребней: отрезков {count}, {km:.1f} км; седловин: {saddles}</translation>
     </message>
@@ -4197,7 +4197,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Алгоритм {id} завершился с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="46"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="50"/>
         <source>Reads the season's field files and writes one season GeoPackage with the layers routes, observations, cameras, detections and validation, in the UTM zone of the data (or the CRS you choose).
 
 Routes: GPX tracks (Garmin, phones, OsmAnd, Locus), KML/KMZ, GeoJSON, GeoPackage, Shapefile.
@@ -4218,7 +4218,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
 Всё, что было исправлено, отмечено или отброшено, перечислено в слое проверки. Исходные файлы не изменяются; при ошибке GeoPackage не остаётся.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="71"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="75"/>
         <source>Saved field mapping (JSON: data model field → column header)</source>
         <translation>Сохранённое сопоставление полей (JSON: поле модели данных → заголовок столбца)</translation>
     </message>
@@ -4688,7 +4688,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>ЦМР {path} в {dem_crs}, а сезон в {season_crs}: ЦМР читается с перепроецированием в {season_crs} (билинейно); сам файл не меняется. Для точных высот перепроецируйте её один раз сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="77"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="88"/>
         <source>Habitat suitability from 0 (unsuitable) to 1, on the DEM's grid.
 
 From a DEM: each rule scores its variable 0–1 with a trapezoid (0 below the 'unsuitable' value, rising linearly to 1 at the 'fully suitable' value, and for elevation down again to 0 at the upper limit; ruggedness and ridge distance never score below their lowest score). Elevation, slope (Horn), ruggedness (VRM 3x3) and distance to the nearest ridge are combined by a weighted geometric mean (any zero gives 0), a product or the minimum. A weight of 0 switches a rule off. The defaults are starting values for the Altai (see docs/terrain.md: most are assumptions to calibrate on the park's own records). Give the ridgelines from 'Terrain and ridgelines', or they are extracted from the DEM with the default settings.
@@ -4705,17 +4705,17 @@ Layers in another CRS are reprojected on the fly (rasters read warped); the resu
 Слои в другой системе координат перепроецируются на лету (растры читаются с перепроецированием); результат — в заданной системе координат для работы, иначе в системе ЦМР (или слоя местообитаний), а для слоя в градусах — в зоне UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="75"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="65"/>
         <source>DEM (elevations in metres)</source>
         <translation>ЦМР (высоты в метрах)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="92"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="71"/>
         <source>Work in this CRS (empty: the DEM&apos;s, or the UTM zone of a DEM in degrees)</source>
         <translation>Работать в этой системе координат (пусто: в системе ЦМР или в зоне UTM для ЦМР в градусах)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="59"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="65"/>
         <source>From a DEM with elevations in metres: slope in degrees (Horn, as gdaldem), ruggedness (VRM 0–1 over a square window, or Riley's TRI in metres, as gdaldem TRI), topographic position (TPI, metres above the mean of a circle of the given radius) and the ridgelines as a line layer cut into segments, with the saddles along them.
 
 Ridges: cells whose TPI over the circle exceeds the minimum, thinned to one-cell lines along the crest, traced, cleaned of stubs shorter than the minimum length and cut into segments no longer than the segment length. They stop about twice the TPI radius from the DEM's edge and from nodata: use a DEM reaching that far beyond the park.
@@ -4777,7 +4777,7 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
         <translation>Вес местообитаний в пробелах должен быть не меньше 1; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="111"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="117"/>
         <source>Proposes next season's day transects: paths along the ridge lines (plus the walk in from and back to the nearest access point, when access points are given), each no longer than the longest day, that together search as much suitable habitat not yet searched as the budget allows.
 
 Km are surface km over the DEM (planimetric without one). A transect's value is the suitable habitat (cells with suitability ≥ 0.5, weighted by it, km²) within the search half-width of its line, minus what the routes already walked and the transects picked before searched. Transects are picked greedily by new habitat per km and by new habitat, with lazy re-evaluation; the better plan is kept (a proven constant-factor approximation of the best plan; see the help).
@@ -4794,12 +4794,12 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
 Пробелы в охвате (результат алгоритма «Пробелы в охвате») обследуются в первую очередь: местообитания внутри них при выборе трансект учитываются с весом пробелов (по умолчанию 3), так что план ведёт в пробелы, а не рядом с маршрутами прошлого сезона; новые местообитания в результате указываются без веса, в км².</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="158"/>
         <source>Coverage gaps to search first</source>
         <translation>Пробелы в охвате, которые обследовать в первую очередь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="155"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="160"/>
         <source>Weight of habitat in the gaps</source>
         <translation>Вес местообитаний в пробелах</translation>
     </message>
@@ -4924,7 +4924,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>В {path} столбец X содержит северные координаты, а Y — восточные (геодезический порядок); они прочитаны наоборот.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="127"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="134"/>
         <source>{count} detections at {stations} stations without trap-nights are left out of the map (no effort to divide them by): give those stations their deployment dates or trap_nights.</source>
         <translation>{count} регистраций на {stations} станциях без фотоловушко-суток не вошли в карту (их не на что делить): задайте этим станциям даты установки и снятия или trap_nights.</translation>
     </message>
@@ -4967,6 +4967,241 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/core/season/build.py" line="252"/>
         <source>Station {station}: the deployment ends ({end}) before it starts ({start}); correct the dates in the source file (effort and secr usage use them).</source>
         <translation>Станция {station}: снятие ({end}) раньше установки ({start}); исправьте даты в исходном файле (по ним считаются усилие и занятость для secr).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="52"/>
+        <source>camera traps, detection rate, trap-nights, heatmap, individuals</source>
+        <translation>фотоловушки, частота регистраций, ловушко-сутки, тепловая карта, особи</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="282"/>
+        <source>Number of stations</source>
+        <translation>Число станций</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="86"/>
+        <source>Detections counted</source>
+        <translation>Учтённые регистрации</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="86"/>
+        <source>Detections per 100 trap-nights (all stations)</source>
+        <translation>Регистрации на 100 ловушко-суток (все станции)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="79"/>
+        <source>coverage, survey effort, effort grid, searched, camera traps, trap-nights, ridge</source>
+        <translation>охват, учётное усилие, сетка усилия, обследовано, фотоловушки, ловушко-сутки, хребет</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
+        <source>Searched along routes (km²)</source>
+        <translation>Обследовано по маршрутам (км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
+        <source>Sampled by cameras (km²)</source>
+        <translation>Охвачено фотоловушками (км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
+        <source>Searched and sampled (km²)</source>
+        <translation>Обследовано маршрутами и фотоловушками (км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
+        <source>Effort grid cells</source>
+        <translation>Ячейки сетки усилия</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="106"/>
+        <source>Ridgelines (km)</source>
+        <translation>Линии гребней (км)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
+        <source>Ridgelines walked (km)</source>
+        <translation>Пройдено по линиям гребней (км)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="124"/>
+        <source>occupancy, detection history, export, replicates, sites</source>
+        <translation>встречаемость, история обнаружений, экспорт, повторности, участки</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="178"/>
+        <source>Number of sites</source>
+        <translation>Число участков</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="178"/>
+        <source>Number of replicates</source>
+        <translation>Число повторностей</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="178"/>
+        <source>Sites with a detection (naive occupancy)</source>
+        <translation>Участки с обнаружением (наивная встречаемость)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="294"/>
+        <source>spatial capture-recapture, capture history, traps, camera traps, export, individuals</source>
+        <translation>пространственный отлов-повторный отлов, история отловов, ловушки, фотоловушки, экспорт, особи</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="325"/>
+        <source>Traps written</source>
+        <translation>Записано ловушек</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="325"/>
+        <source>Captures written</source>
+        <translation>Записано отловов</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="325"/>
+        <source>Occasions</source>
+        <translation>Периоды отлова</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="373"/>
+        <source>camera traps, export, data package</source>
+        <translation>фотоловушки, экспорт, пакет данных</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="397"/>
+        <source>Deployments written</source>
+        <translation>Записано установок</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="397"/>
+        <source>Observations written</source>
+        <translation>Записано наблюдений</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="434"/>
+        <source>generalise, sharing, privacy, grid</source>
+        <translation>генерализация, передача данных, защита местонахождений, сетка</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="457"/>
+        <source>Points written</source>
+        <translation>Записано точек</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="48"/>
+        <source>gaps, coverage gaps, unsurveyed habitat, suitability, survey effort, access</source>
+        <translation>пробелы, пробелы в охвате, необследованные местообитания, пригодность, учётное усилие, подходы</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="99"/>
+        <source>Number of gaps</source>
+        <translation>Число пробелов</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="99"/>
+        <source>Gaps in all (km²)</source>
+        <translation>Пробелы всего (км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="99"/>
+        <source>Largest gap (km²)</source>
+        <translation>Наибольший пробел (км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="79"/>
+        <source>habitat, suitability, elevation, slope, ruggedness, ridge</source>
+        <translation>местообитания, пригодность, высота, крутизна, пересечённость, расчленённость, хребет</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="130"/>
+        <source>Suitable habitat (≥ 0.5, km²)</source>
+        <translation>Пригодные местообитания (≥ 0,5, км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="130"/>
+        <source>Mean suitability (0–1)</source>
+        <translation>Средняя пригодность (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="54"/>
+        <source>heatmap, kernel density, signs, tracks, scrapes, survey effort</source>
+        <translation>тепловая карта, ядерная оценка плотности, следы жизнедеятельности, следовые дорожки, поскрёбы, учётное усилие</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="108"/>
+        <source>Signs mapped</source>
+        <translation>Следов на карте</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="108"/>
+        <source>Heatmap maximum</source>
+        <translation>Максимум тепловой карты</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="41"/>
+        <source>import, season, routes, signs, camera traps, GeoPackage, validation</source>
+        <translation>импорт, сезон, маршруты, следы жизнедеятельности, фотоловушки, GeoPackage, проверка</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="82"/>
+        <source>EPSG code of the season&apos;s CRS</source>
+        <translation>Код EPSG системы координат сезона</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="108"/>
+        <source>plan, transects, routes, budget, ridge, gaps, GPX, teams</source>
+        <translation>план, трансекты, маршруты, бюджет, хребет, пробелы, GPX, группы</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="167"/>
+        <source>Number of transects</source>
+        <translation>Число трансект</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="245"/>
+        <source>plan, camera traps, stations, spatial capture-recapture, ridge, saddle</source>
+        <translation>план, фотоловушки, станции, пространственный отлов-повторный отлов, хребет, седловина</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="282"/>
+        <source>New stations placed</source>
+        <translation>Размещено новых станций</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="336"/>
+        <source>plan, compare, transects, routes walked, off plan</source>
+        <translation>план, сравнение, трансекты, пройденные маршруты, вне плана</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="361"/>
+        <source>Share of the plan walked (0–1)</source>
+        <translation>Доля пройденного плана (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="361"/>
+        <source>Km walked off the plan</source>
+        <translation>Км пройдено вне плана</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="47"/>
+        <source>report, PDF, print layout, season, summary</source>
+        <translation>отчёт, PDF, макет печати, сезон, сводка</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="56"/>
+        <source>terrain, relief, DEM, slope, ruggedness, ridge, ridgeline, saddle</source>
+        <translation>рельеф, ЦМР, крутизна, пересечённость, расчленённость, хребет, гребень, седловина</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="106"/>
+        <source>Ridge segments</source>
+        <translation>Отрезки гребней</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/base.py" line="238"/>
+        <source>snow leopard, census</source>
+        <translation>ирбис, снежный барс, учёт</translation>
     </message>
 </context>
 <context>
