@@ -73,14 +73,14 @@ translations: ts
 helppages: translations
 	$(PYTHON) scripts/make_help.py
 
-test: deps translations sample
+test: deps helppages sample
 	$(VENV)/bin/pytest -p no:qgis tests/unit
 	$(VENV)/bin/pytest tests/qgis
 
-demo: deps translations sample
+demo: deps helppages sample
 	$(VPY) scripts/demo.py --sample $(SAMPLE) --out $(DEMO_OUT)
 
-package: translations sample
+package: helppages sample
 	$(PYTHON) scripts/package.py
 
 deploy: package
@@ -94,3 +94,4 @@ lint: venv
 
 clean:
 	rm -rf dist $(DEMO_OUT) $(QM) $(SAMPLE)/.generated
+	find resources/help -name "*.html" ! -name dock.html -delete

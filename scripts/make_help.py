@@ -5,7 +5,8 @@ Usage: make helppages   (or QT_QPA_PLATFORM=offscreen python3 scripts/make_help.
 Each page has the hand-written text of scripts/help_text.py (what the algorithm is for, the method in brief,
 the docs/ page), the algorithm's own help text, and tables of its parameters (description, key, unit,
 default, advanced or not) and outputs made from its definitions, in English and, through the compiled
-translation, in Russian. Run it again after changing a parameter: tests/qgis/test_help_pages.py fails when a
+translation, in Russian. The pages are build products (``make helppages``, run by ``make test``, ``make demo``
+and ``make package``; not committed), so they always follow the definitions; tests/qgis/test_help_pages.py fails when a
 page no longer names every parameter and its default. The dock's page (dock.html) is written by hand.
 """
 

@@ -64,7 +64,7 @@ def definitions(qgis_app):
 def test_every_algorithm_has_a_page_naming_each_parameter_and_default(definitions, language):
     for algorithm, other in zip(definitions[language], definitions["en"]):
         path = os.path.join(HELP, language, f"{algorithm.name()}.html")
-        assert os.path.exists(path), path
+        assert os.path.exists(path), f"{path} missing: make helppages writes it"
         text = _text(path)
         with open(path, encoding="utf-8") as handle:
             page = handle.read()
