@@ -283,7 +283,7 @@ _CAT = r"(ирбис|барс(?![уч])|snow leopard|кошк|самк|самц)
 _SIGN_PATTERNS: Dict[str, Tuple[str, ...]] = {
     "track": (r"след", r"отпечат", r"(тропа|тропк)\w*.{0,40}" + _CAT, r"track", r"trail(?!\s*-?head)", r"pug ?marks?",
               r"footprint", r"paw ?print"),
-    "scrape": (r"поскреб", r"царапин", r"scrape", r"scratch"),
+    "scrape": (r"поскре[бп]", r"царапин", r"scrape", r"scratch"),
     "scat": (r"экскр", r"помет", r"scat", r"fa?eces", r"dropping", r"dung"),
     "scent_mark": (r"мочев", r"моча", r"запахов", r"метк", r"scent", r"urine", r"spray"),
     "mating_call": (r"брачн", r"(голос|крик|рев|мяук|вой)\w*.{0,40}" + _CAT, _CAT + r"\w*.{0,40}(голос|крик|рев)",
