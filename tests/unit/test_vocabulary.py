@@ -4,12 +4,21 @@ exports), gives the same obs_type and age_class."""
 
 import json
 import os
+import re
 from xml.sax.saxutils import escape
 
 import geopandas as gpd
 import pytest
 
-from snowleopard_plugin.core.io.vocabulary import age_class_code, match_headers, sign_and_age, sign_type_code
+from snowleopard_plugin.core.io.vocabulary import (
+    ATTRIBUTE_SYNONYMS,
+    COORDINATE_SYNONYMS,
+    HEADER_SYNONYMS,
+    age_class_code,
+    match_headers,
+    sign_and_age,
+    sign_type_code,
+)
 from snowleopard_plugin.core.model import OBSERVATIONS
 from snowleopard_plugin.core.season.build import build_season
 
@@ -208,3 +217,21 @@ def test_every_phrasing_through_every_reader(tmp_path, reader):
         if found.get(i) != expected:
             wrong.append(f"{text!r}: {found.get(i)} instead of {expected}")
     assert not wrong, reader + ": " + "; ".join(wrong)
+
+
+def test_docs_list_the_names_of_the_vocabulary():
+    """docs/import.md lists every column and attribute name of vocabulary.py, and no other."""
+    doc = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "import.md")
+    with open(doc, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    tables, attributes = {}, {}
+    for line in lines:
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[1].startswith("`"):
+            tables[(cells[0], cells[1].strip("`"))] = tuple(re.findall(r"`([^`]*)`", cells[2]))
+        elif len(cells) == 2 and cells[0].startswith("`") and cells[1].startswith("`"):
+            attributes[cells[0].strip("`")] = tuple(re.findall(r"`([^`]*)`", cells[1]))
+    expected = {("coordinates", role): words for role, words in COORDINATE_SYNONYMS.items()}
+    expected.update({(layer, role): words for layer, roles in HEADER_SYNONYMS.items() for role, words in roles.items()})
+    assert tables == expected
+    assert attributes == dict(ATTRIBUTE_SYNONYMS)

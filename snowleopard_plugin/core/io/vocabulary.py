@@ -40,77 +40,83 @@ def _keys(*names: str) -> Tuple[str, ...]:
     return tuple(normalize_header(name) for name in names)
 
 
-# Roles besides the model fields: lat/lon (degrees), x/y (projected, or lon/lat without a CRS),
-# wkt (a geometry column), date/time (separate cells), datetime (one cell), problem periods.
-_COORD_ROLES: Dict[str, Tuple[str, ...]] = {
-    "wkt": _keys("geom", "geometry", "wkt", "the_geom", "геометрия", "wkt_geom"),
-    "lat": _keys("широта", "lat", "latitude", "шир", "lat_dd", "y_wgs84", "gps_lat", "lat_deg", "latitude_dd",
-                 "shirota", "с.ш.", "N"),
-    "lon": _keys("долгота", "lon", "lng", "long", "longitude", "долг", "lon_dd", "x_wgs84", "gps_lon",
-                 "lon_deg", "longitude_dd", "dolgota", "в.д.", "E"),
-    "x": _keys("x", "utm_x", "utmx", "easting", "x_coord", "xcoord", "координата x", "point_x", "восток"),
-    "y": _keys("y", "utm_y", "utmy", "northing", "y_coord", "ycoord", "координата y", "point_y", "север"),
+#: Roles besides the model fields: lat/lon (degrees), x/y (projected, or lon/lat without a CRS),
+#: wkt (a geometry column), date/time (separate cells), datetime (one cell), problem periods.
+COORDINATE_SYNONYMS: Dict[str, Tuple[str, ...]] = {
+    "wkt": ("geom", "geometry", "wkt", "the_geom", "геометрия", "wkt_geom"),
+    "lat": ("широта", "lat", "latitude", "шир", "lat_dd", "y_wgs84", "gps_lat", "lat_deg", "latitude_dd",
+            "shirota", "с.ш.", "N"),
+    "lon": ("долгота", "lon", "lng", "long", "longitude", "долг", "lon_dd", "x_wgs84", "gps_lon",
+            "lon_deg", "longitude_dd", "dolgota", "в.д.", "E"),
+    "x": ("x", "utm_x", "utmx", "easting", "x_coord", "xcoord", "координата x", "point_x", "восток"),
+    "y": ("y", "utm_y", "utmy", "northing", "y_coord", "ycoord", "координата y", "point_y", "север"),
 }
 
-_LAYER_ROLES: Dict[str, Dict[str, Tuple[str, ...]]] = {
+#: Header synonyms of the tables of each layer, as written in files (matched by :func:`normalize_header` keys:
+#: case, spaces, punctuation and ё/е ignored; listed in docs/import.md).
+HEADER_SYNONYMS: Dict[str, Dict[str, Tuple[str, ...]]] = {
     model.OBSERVATIONS: {
-        "obs_id": _keys("obs_id", "id", "№", "№ п/п", "номер", "номер точки", "точка", "point", "point_id",
-                        "waypoint", "wpt", "name", "название", "fid", "ngw_id"),
-        "obs_type": _keys("obs_type", "тип", "тип следа", "вид следа", "тип наблюдения", "тип встречи",
-                          "вид наблюдения", "след", "type", "sign", "sign_type", "signtype", "category",
-                          "категория", "tip", "tip_sleda", "vid_sleda", "вид знака", "тип знака", "знак", "знаки",
-                          "sign type", "kind", "объект", "vid_znaka", "znak"),
-        "datetime": _keys("datetime", "дата и время", "дата/время", "датавремя", "timestamp", "date_time",
-                          "время регистрации", "creation_date", "datetime_iso"),
-        "date": _keys("date", "дата", "дата наблюдения", "дата учета", "day", "data"),
-        "time": _keys("time", "время", "время наблюдения", "vremya", "vremia"),
-        "count": _keys("count", "кол-во", "количество", "число", "шт", "кол", "number", "numbers",
-                       "кол-во особей", "кол-во следов", "kolvo", "kol_vo", "kolichestvo"),
-        "age_class": _keys("age_class", "возраст", "свежесть", "age", "давность", "возраст следа",
-                           "freshness", "age of sign", "svezhest", "vozrast"),
-        "uncertainty_m": _keys("uncertainty_m", "точность", "uncertainty", "accuracy", "погрешность",
-                               "точность м", "accuracy_m", "gps_accuracy", "horizontal accuracy", "tochnost"),
-        "bearing_deg": _keys("bearing_deg", "азимут", "bearing", "направление", "azimuth", "азимут град",
-                             "направление на звук", "azimut", "napravlenie"),
-        "route_id": _keys("route_id", "маршрут", "route", "номер маршрута", "transect", "трансекта",
-                          "трансект", "маршрут №", "route_no", "marshrut"),
-        "team": _keys("team", "группа", "отряд", "бригада", "team_id", "группа учетчиков", "gruppa", "otryad"),
-        "observer": _keys("observer", "наблюдатель", "учетчик", "учётчик", "исполнитель", "recorder",
-                          "observers", "наблюдатели", "учетчики", "автор", "author", "collector",
-                          "uchetchik", "nabludatel"),
-        "note": _keys("note", "примечание", "комментарий", "notes", "comment", "comments", "описание",
-                      "remarks", "description", "примечания", "комментарии", "primechanie",
-                      "komment", "kommentariy", "kommentarii"),
+        "obs_id": ("obs_id", "id", "№", "№ п/п", "номер", "номер точки", "точка", "point", "point_id",
+                   "waypoint", "wpt", "name", "название", "fid", "ngw_id"),
+        "obs_type": ("obs_type", "тип", "тип следа", "вид следа", "тип наблюдения", "тип встречи",
+                     "вид наблюдения", "след", "type", "sign", "sign_type", "signtype", "category",
+                     "категория", "tip", "tip_sleda", "vid_sleda", "вид знака", "тип знака", "знак", "знаки",
+                     "sign type", "kind", "объект", "vid_znaka", "znak"),
+        "datetime": ("datetime", "дата и время", "дата/время", "датавремя", "timestamp", "date_time",
+                     "время регистрации", "creation_date", "datetime_iso"),
+        "date": ("date", "дата", "дата наблюдения", "дата учета", "day", "data"),
+        "time": ("time", "время", "время наблюдения", "vremya", "vremia"),
+        "count": ("count", "кол-во", "количество", "число", "шт", "кол", "number", "numbers",
+                  "кол-во особей", "кол-во следов", "kolvo", "kol_vo", "kolichestvo"),
+        "age_class": ("age_class", "возраст", "свежесть", "age", "давность", "возраст следа",
+                      "freshness", "age of sign", "svezhest", "vozrast"),
+        "uncertainty_m": ("uncertainty_m", "точность", "uncertainty", "accuracy", "погрешность",
+                          "точность м", "accuracy_m", "gps_accuracy", "horizontal accuracy", "tochnost"),
+        "bearing_deg": ("bearing_deg", "азимут", "bearing", "направление", "azimuth", "азимут град",
+                        "направление на звук", "azimut", "napravlenie"),
+        "route_id": ("route_id", "маршрут", "route", "номер маршрута", "transect", "трансекта",
+                     "трансект", "маршрут №", "route_no", "marshrut"),
+        "team": ("team", "группа", "отряд", "бригада", "team_id", "группа учетчиков", "gruppa", "otryad"),
+        "observer": ("observer", "наблюдатель", "учетчик", "учётчик", "исполнитель", "recorder",
+                     "observers", "наблюдатели", "учетчики", "автор", "author", "collector",
+                     "uchetchik", "nabludatel"),
+        "note": ("note", "примечание", "комментарий", "notes", "comment", "comments", "описание",
+                 "remarks", "description", "примечания", "комментарии", "primechanie",
+                 "komment", "kommentariy", "kommentarii"),
     },
     model.CAMERAS: {
-        "station_id": _keys("station_id", "station", "станция", "камера", "фотоловушка", "camera",
-                            "camera_id", "trap", "trap_id", "trapid", "detector", "location", "location_id",
-                            "locationid", "locationname", "точка", "id", "№", "номер", "name", "fid"),
-        "deployment_start": _keys("deployment_start", "setup_date", "setup", "start", "start_date",
-                                  "deploymentstart", "установка", "дата установки", "начало", "установлена"),
-        "deployment_end": _keys("deployment_end", "retrieval_date", "retrieval", "end", "end_date",
-                                "deploymentend", "снятие", "дата снятия", "конец", "снята"),
-        "trap_nights": _keys("trap_nights", "trapnights", "effort", "trap_days", "trapdays", "ловушко-сутки",
-                             "ловушко-ночи", "фотоловушко-сутки", "сутки работы", "camera_days"),
-        "status": _keys("status", "статус", "состояние"),
-        "note": _keys("note", "примечание", "комментарий", "comment", "comments", "notes"),
+        "station_id": ("station_id", "station", "станция", "камера", "фотоловушка", "camera",
+                       "camera_id", "trap", "trap_id", "trapid", "detector", "location", "location_id",
+                       "locationid", "locationname", "точка", "id", "№", "номер", "name", "fid"),
+        "deployment_start": ("deployment_start", "setup_date", "setup", "start", "start_date",
+                             "deploymentstart", "установка", "дата установки", "начало", "установлена"),
+        "deployment_end": ("deployment_end", "retrieval_date", "retrieval", "end", "end_date",
+                           "deploymentend", "снятие", "дата снятия", "конец", "снята"),
+        "trap_nights": ("trap_nights", "trapnights", "effort", "trap_days", "trapdays", "ловушко-сутки",
+                        "ловушко-ночи", "фотоловушко-сутки", "сутки работы", "camera_days"),
+        "status": ("status", "статус", "состояние"),
+        "note": ("note", "примечание", "комментарий", "comment", "comments", "notes"),
     },
     model.DETECTIONS: {
-        "station_id": _keys("station_id", "station", "станция", "камера", "фотоловушка", "camera_id",
-                            "trap", "trap_id", "detector", "location", "location_id", "locationname",
-                            "deploymentid", "точка"),
-        "datetime": _keys("datetime", "datetimeoriginal", "date_time", "дата и время", "датавремя",
-                          "timestamp", "eventstart"),
-        "date": _keys("date", "дата"),
-        "time": _keys("time", "время"),
-        "species": _keys("species", "вид", "scientificname", "scientific_name", "таксон", "taxon"),
-        "individual_id": _keys("individual_id", "individual", "individualid", "особь", "индивидуальный номер",
-                               "animal_id", "id особи", "имя", "name"),
-        "sex": _keys("sex", "пол"),
-        "count": _keys("count", "кол-во", "количество", "число", "number"),
-        "event_id": _keys("event_id", "eventid", "event", "событие", "sequence_id", "sequenceid"),
+        "station_id": ("station_id", "station", "станция", "камера", "фотоловушка", "camera_id",
+                       "trap", "trap_id", "detector", "location", "location_id", "locationname",
+                       "deploymentid", "точка"),
+        "datetime": ("datetime", "datetimeoriginal", "date_time", "дата и время", "датавремя",
+                     "timestamp", "eventstart"),
+        "date": ("date", "дата"),
+        "time": ("time", "время"),
+        "species": ("species", "вид", "scientificname", "scientific_name", "таксон", "taxon"),
+        "individual_id": ("individual_id", "individual", "individualid", "особь", "индивидуальный номер",
+                          "animal_id", "id особи", "имя", "name"),
+        "sex": ("sex", "пол"),
+        "count": ("count", "кол-во", "количество", "число", "number"),
+        "event_id": ("event_id", "eventid", "event", "событие", "sequence_id", "sequenceid"),
     },
 }
+
+_COORD_ROLES: Dict[str, Tuple[str, ...]] = {role: _keys(*names) for role, names in COORDINATE_SYNONYMS.items()}
+_LAYER_ROLES: Dict[str, Dict[str, Tuple[str, ...]]] = {
+    layer: {role: _keys(*names) for role, names in roles.items()} for layer, roles in HEADER_SYNONYMS.items()}
 
 #: Roles each reader can use, in matching order (specific before general).
 _ROLE_ORDER: Dict[str, List[str]] = {layer: list(roles) for layer, roles in _LAYER_ROLES.items()}
@@ -166,8 +172,9 @@ def match_headers(headers: Sequence[str], layer: str) -> Dict[str, str]:
 # --------------------------------------------------------------------------------------------
 
 #: Attribute names of vector layers (GeoJSON, Shapefile, GeoPackage, KML, NextGIS Web), matched exactly after
-#: normalising (lower case, ё→е, spaces and dashes → ``_``): the route, camera and observation roles.
-_ATTRIBUTE_SYNONYMS: Dict[str, Tuple[str, ...]] = {
+#: normalising (lower case, ё→е, spaces and dashes → ``_``): the route, camera and observation roles
+#: (listed in docs/import.md).
+ATTRIBUTE_SYNONYMS: Dict[str, Tuple[str, ...]] = {
     "obs_type": ("obs_type", "type", "sign", "sign_type", "signtype", "kind", "category", "тип", "тип_следа",
                  "вид_следа", "тип_знака", "вид_знака", "знак", "тип_наблюдения", "вид_наблюдения", "объект"),
     "datetime": ("datetime", "date_time", "timestamp", "when", "дата_время", "дата_и_время", "время_наблюдения",
@@ -207,7 +214,7 @@ def _norm_attribute(text: str) -> str:
 def match_fields(names: List[str]) -> Dict[str, str]:
     """Map canonical attribute names to the names found in a file.
 
-    The attribute synonyms of :data:`_ATTRIBUTE_ATTRIBUTE_SYNONYMS` (exact, after
+    The attribute synonyms of :data:`ATTRIBUTE_SYNONYMS` (exact, after
     normalising) come first; :func:`match_headers` with the observation
     vocabulary (prefix matching) adds the roles they miss.
 
@@ -216,7 +223,7 @@ def match_fields(names: List[str]) -> Dict[str, str]:
     """
     found: Dict[str, str] = {}
     normalised = {_norm_attribute(name): name for name in names}
-    for canonical, synonyms in _ATTRIBUTE_SYNONYMS.items():
+    for canonical, synonyms in ATTRIBUTE_SYNONYMS.items():
         for synonym in synonyms:
             key = _norm_attribute(synonym)
             if key in normalised and normalised[key] not in found.values():
@@ -225,7 +232,7 @@ def match_fields(names: List[str]) -> Dict[str, str]:
     # camera roles stay with the strict synonyms above: "id" or "end" alone must not make a camera
     extra = match_headers([str(name) for name in names], model.OBSERVATIONS)
     for role, header in extra.items():
-        if role in _ATTRIBUTE_SYNONYMS and role not in found and header not in found.values():
+        if role in ATTRIBUTE_SYNONYMS and role not in found and header not in found.values():
             found[role] = header
     return found
 
