@@ -5,7 +5,7 @@ on a Russian Windows (cp1251, ``;`` separated, decimal comma, coordinates in
 degrees-minutes), UTF-8 exports with English headers, tab-separated text,
 NextGIS Web / NextGIS Collector CSV exports (UTF-8 with BOM, ``fid``, ``geom``
 as WKT), camtrapR station (CTtable) and record tables. This module turns them
-into the season model (:mod:`.model`):
+into the season model (:mod:`..model`):
 
 * :func:`read_observations_table`: sign and sighting points (``observations``);
 * :func:`read_cameras_table`: camera stations (``cameras``);
@@ -62,10 +62,13 @@ def read_observations_table(path: str, issues: IssueLog, crs: Optional[str] = No
                             mapping: Optional[Dict[str, str]] = None) -> gpd.GeoDataFrame:
     """Read a table of signs and sightings into the ``observations`` schema.
 
-    Columns are found by their Russian or English names (:func:`match_headers`)
-    or by a saved ``mapping``. Coordinates may be decimal degrees, degrees-
-    minutes or DMS (:func:`parse_coordinate`), projected X/Y with ``crs``, or a
-    WKT ``geom`` column (NextGIS Web).
+    Columns are found by their Russian or English names
+    (:func:`.vocabulary.match_headers`) or by a saved ``mapping``. Coordinates
+    may be decimal degrees, degrees-minutes or DMS
+    (:func:`.text.parse_coordinate`), projected X/Y with ``crs``, or a WKT
+    ``geom`` column (NextGIS Web). The sign type and, when the table has no
+    age column or it is empty, the age come from the type cell
+    (``"Свежие следы"`` → ``track``, ``fresh``; :mod:`.vocabulary`).
 
     Args:
         path: the CSV/TXT file (any of cp1251/UTF-8, ``;``/``,``/tab).

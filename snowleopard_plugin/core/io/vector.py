@@ -5,7 +5,7 @@ return coordinates in WGS 84 longitude/latitude (degrees); a layer in another
 CRS is transformed on reading, a layer without a CRS is taken to be in the
 ``crs`` given (or in WGS 84 when its coordinates look like degrees). Ranges,
 swapped coordinates and duplicates are *not* judged here: the season
-assembler (:mod:`.season`) does that across all files.
+assembler (:mod:`..season.build`) does that across all files.
 
 * **GPX**: read by :mod:`.gpx` (tracks become routes, sign waypoints observations).
 * **Other formats**: lines (and multi-lines, one part per segment) become
