@@ -235,3 +235,15 @@ def test_docs_list_the_names_of_the_vocabulary():
     expected.update({(layer, role): words for layer, roles in HEADER_SYNONYMS.items() for role, words in roles.items()})
     assert tables == expected
     assert attributes == dict(ATTRIBUTE_SYNONYMS)
+
+
+def test_vocabulary_and_text_import_no_reader():
+    """The word list and the text rules stand alone: no import cycle with the readers."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import snowleopard_plugin.core.io.vocabulary, snowleopard_plugin.core.io.text; "
+            "bad = [m for m in sys.modules if m.split('.')[-1] in ('tables', 'table_rows', 'vector', 'gpx') "
+            "and m.startswith('snowleopard_plugin.core.io')]; assert not bad, bad")
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
