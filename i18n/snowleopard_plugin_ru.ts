@@ -321,7 +321,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Сезон {name}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="369"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="370"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>Не удалось прочитать {path}: {reason}</translation>
     </message>
@@ -391,7 +391,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Наблюдение {id}: не удалось прочитать время «{value}»; сохранено без времени.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="990"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="408"/>
         <source>Count &apos;{value}&apos; is not a whole number of 1 or more; 1 was stored.</source>
         <translation>Число особей «{value}» — не целое число от 1 и больше; записано 1.</translation>
     </message>
@@ -616,247 +616,247 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Слой местообитаний пуст; укажите полигоны местообитаний или растр пригодности.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="191"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="192"/>
         <source>Cannot read {path}: its coordinates are projected (metres) but the file does not say in which CRS; give the CRS.</source>
         <translation>Не удалось прочитать {path}: координаты в нём проекционные (метры), но система координат в файле не указана; задайте её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="809"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="810"/>
         <source>Cannot read {path}: the file does not exist.</source>
         <translation>Не удалось прочитать {path}: файл не существует.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="458"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="459"/>
         <source>Longitude and latitude were swapped (given: {x}, {y}); they were exchanged.</source>
         <translation>Долгота и широта были перепутаны местами (указано: {x}, {y}); они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="463"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="464"/>
         <source>Coordinates out of range (longitude {x}, latitude {y}); the feature was not imported. Correct them in the source file.</source>
         <translation>Координаты вне допустимого диапазона (долгота {x}, широта {y}); объект не импортирован. Исправьте их в исходном файле.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="527"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="528"/>
         <source>This point lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Эта точка лежит в {km} км за пределами района остальных данных сезона; проверьте её координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="557"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="558"/>
         <source>Longitude and latitude of the whole track were swapped; they were exchanged.</source>
         <translation>Во всём треке долгота и широта были перепутаны местами; они переставлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="564"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="565"/>
         <source>{n} track points had coordinates out of range (first: longitude {x}, latitude {y}); they were removed from the route.</source>
         <translation>Точек трека с координатами вне допустимого диапазона: {n} (первая: долгота {x}, широта {y}); они удалены из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="537"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="538"/>
         <source>This route lies {km} km outside the area of the rest of the season; check its coordinates.</source>
         <translation>Этот маршрут лежит в {km} км за пределами района остальных данных сезона; проверьте его координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="577"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="578"/>
         <source>The observation has no date; it is kept but drops out of date filters. Add the date in the source file.</source>
         <translation>У наблюдения нет даты; оно сохранено, но не попадёт в выборки по датам. Добавьте дату в исходный файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="589"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="590"/>
         <source>Same sign type, place and time as &apos;{other}&apos; ({other_source}); probably recorded twice. Kept: delete one if so.</source>
         <translation>Тот же тип следа, место и время, что у «{other}» ({other_source}); вероятно, записано дважды. Запись сохранена: если это дубль, удалите одну из них.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="625"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="626"/>
         <source>GPS jump: the fix {n} ({time}) lies off the track (reached faster than a walker can go); it was removed from the route.</source>
         <translation>Скачок GPS: точка {n} ({time}) лежит в стороне от трека (до неё невозможно дойти пешком за такое время); она удалена из маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="641"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="642"/>
         <source>The route has fewer than 2 distinct points; it was not imported.</source>
         <translation>В маршруте меньше 2 различных точек; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="720"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="721"/>
         <source>Cannot write the layer {layer}: {reason}</source>
         <translation>Не удалось записать слой {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="789"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="790"/>
         <source>No output GeoPackage was given; choose where to save the season.</source>
         <translation>Не указан выходной GeoPackage; выберите, куда сохранить данные сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="791"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="792"/>
         <source>{path} already exists; choose another file or allow overwriting.</source>
         <translation>{path} уже существует; выберите другой файл или разрешите перезапись.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="815"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="816"/>
         <source>This file has the same content as {other}; it was skipped.</source>
         <translation>Содержимое этого файла совпадает с {other}; файл пропущен.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="946"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="947"/>
         <source>No usable feature in any input: no route, sign, camera or detection could be read. Check the files and the validation messages.</source>
         <translation>Ни в одном входном файле нет пригодных объектов: не удалось прочитать ни одного маршрута, следа, фотоловушки или регистрации. Проверьте файлы и сообщения проверки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="845"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="846"/>
         <source>The season CRS {crs} is geographic; choose a metric (projected) CRS such as a UTM zone.</source>
         <translation>Система координат сезона {crs} географическая; выберите метрическую (проекционную) систему координат, например зону UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="857"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="858"/>
         <source>No input has coordinates, so the season&apos;s CRS cannot be chosen; give it.</source>
         <translation>Ни в одном входном файле нет координат, поэтому систему координат сезона определить нельзя; укажите её.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="928"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="929"/>
         <source>{n} detections at station &apos;{station}&apos;, which is not among the cameras; kept without a location. Add the station to the camera table.</source>
         <translation>Регистраций на точке «{station}», которой нет среди фотоловушек: {n}; сохранены без координат. Добавьте точку в таблицу фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="969"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="970"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="606"/>
+        <location filename="../snowleopard_plugin/core/io/mapping.py" line="22"/>
         <source>Cannot read the field mapping {path}: {reason}</source>
         <translation>Не удалось прочитать сопоставление полей {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="616"/>
+        <location filename="../snowleopard_plugin/core/io/mapping.py" line="32"/>
         <source>The field mapping {path} is not a list of field: column pairs; save the mapping again from the import dialog.</source>
         <translation>Сопоставление полей {path} не является списком пар «поле: столбец»; сохраните сопоставление заново из окна импорта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="651"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="69"/>
         <source>{path} is a spreadsheet workbook, not a text table: save the sheet as CSV (File &gt; Save As &gt; CSV) and import the CSV.</source>
         <translation>{path} — книга электронной таблицы, а не текстовая таблица: сохраните лист в CSV (Файл &gt; Сохранить как &gt; CSV) и импортируйте CSV.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="703"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="121"/>
         <source>{path} is empty: export the table again.</source>
         <translation>Файл {path} пуст: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="657"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="75"/>
         <source>{path} is not a text table (CSV or TXT): check that the right file was chosen, or export the data as CSV.</source>
         <translation>{path} не является текстовой таблицей (CSV или TXT): проверьте, тот ли файл выбран, или выгрузите данные в CSV.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="708"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="126"/>
         <source>Row has {found} cells but the header has {expected}; an unquoted decimal comma in a comma-separated file? Fix the row or export with &apos;;&apos;.</source>
         <translation>В строке ячеек: {found}, а в заголовке: {expected}. Возможно, в файле с разделителем-запятой есть десятичная запятая без кавычек? Исправьте строку или выгрузите таблицу с разделителем «;».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="716"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="134"/>
         <source>{path} has a header but no data rows: export the table again.</source>
         <translation>В {path} есть заголовок, но нет строк с данными: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="770"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="188"/>
         <source>{path} has no column &apos;{column}&apos; (the field mapping uses it for {field}); its columns are: {columns}. Edit the field mapping.</source>
         <translation>В {path} нет столбца «{column}» (по сопоставлению полей он используется для {field}); имеющиеся столбцы: {columns}. Исправьте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="804"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="222"/>
         <source>Unknown CRS {crs}: give an EPSG code such as EPSG:32645.</source>
         <translation>Неизвестная система координат {crs}: укажите код EPSG, например EPSG:32645.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="822"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="240"/>
         <source>{path}: no coordinate columns found. Expected latitude and longitude (широта/долгота, lat/lon), X/Y with a CRS, or a WKT 'geom' column; columns found: {columns}. Rename the columns or set a field mapping.</source>
         <translation>{path}: не найдены столбцы координат. Ожидаются широта и долгота (широта/долгота, lat/lon), X/Y с указанием системы координат или столбец WKT «geom»; найдены столбцы: {columns}. Переименуйте столбцы или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="829"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="247"/>
         <source>{path}: the coordinates look projected (metres, not degrees). Give their CRS, e.g. EPSG:32645 (UTM 45N) or EPSG:3857 for a NextGIS Web export.</source>
         <translation>{path}: координаты похожи на проекционные (метры, а не градусы). Укажите их систему координат, например EPSG:32645 (UTM 45N) или EPSG:3857 для выгрузки из NextGIS Web.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="918"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="336"/>
         <source>Coordinates '{value}' cannot be read; the row was not imported. Write them as decimal degrees (49.7534), degrees-minutes (49 45.205) or DMS (49°45'12&quot;N).</source>
         <translation>Не удалось прочитать координаты «{value}»; строка не импортирована. Записывайте их в десятичных градусах (49.7534), в градусах и минутах (49 45.205) или в градусах, минутах и секундах (49°45'12&quot;N).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="923"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="341"/>
         <source>The row has no coordinates; it was not imported. Fill them in and import again.</source>
         <translation>В строке нет координат; она не импортирована. Заполните их и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="945"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="363"/>
         <source>Dates in column &apos;{column}&apos; were read as month/day/year (some have a second number above 12).</source>
         <translation>Даты в столбце «{column}» прочитаны как месяц/день/год (в некоторых второе число больше 12).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="949"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="367"/>
         <source>Dates in column &apos;{column}&apos; such as 03/04/2024 could be day/month or month/day; they were read as day/month/year. Check them.</source>
         <translation>Даты в столбце «{column}» вида 03/04/2024 можно понять и как день/месяц, и как месяц/день; они прочитаны как день/месяц/год. Проверьте их.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="963"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="381"/>
         <source>No date in column &apos;{column}&apos;; the row was kept without it. Add the date if known.</source>
         <translation>В столбце «{column}» нет даты; строка сохранена без неё. Добавьте дату, если она известна.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="969"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="387"/>
         <source>Date &apos;{value}&apos; cannot be read; the row was kept without it. Write dates as 15.02.2024 or 2024-02-15, times as 14:30.</source>
         <translation>Не удалось прочитать дату «{value}»; строка сохранена без неё. Записывайте даты как 15.02.2024 или 2024-02-15, время — как 14:30.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="978"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="396"/>
         <source>The table has no date column; all rows were kept without dates. Name the column 'date'/'дата' or set a field mapping.</source>
         <translation>В таблице нет столбца с датой; все строки сохранены без дат. Назовите столбец «date»/«дата» или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1013"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="431"/>
         <source>{field} &apos;{value}&apos; is not a number; it was left empty.</source>
         <translation>{field}: «{value}» — не число; поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1083"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="123"/>
         <source>Unknown sign type &apos;{value}&apos;; stored as &apos;other&apos;. Correct it, or add the name to the sign list.</source>
         <translation>Неизвестный тип следа «{value}»; записан как «other» (другой). Исправьте его или добавьте название в список типов следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1087"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="127"/>
         <source>No sign type; stored as &apos;other&apos;.</source>
         <translation>Тип следа не указан; записан как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1092"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="132"/>
         <source>Unknown sign age '{value}' (expected fresh/old, свежий/старый); left empty.</source>
         <translation>Неизвестная давность следа «{value}» (ожидается fresh/old, свежий/старый); поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1201"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="241"/>
         <source>No station ID; the row number {value} was used.</source>
         <translation>Нет идентификатора точки; использован номер строки {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1211"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="251"/>
         <source>Problem period &apos;{value}&apos; cannot be read; it was not subtracted from the trap-nights.</source>
         <translation>Не удалось прочитать период неисправности «{value}»; он не вычтен из ловушко-суток.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1228"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="268"/>
         <source>Retrieval {end} is before setup {start}; trap-nights left empty.</source>
         <translation>Снятие {end} раньше установки {start}; ловушко-сутки не заполнены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1234"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="274"/>
         <source>Station {station}: no effort and no setup/retrieval dates, so its trap-nights are unknown.</source>
         <translation>Точка {station}: нет ни усилия, ни дат установки/снятия, поэтому число ловушко-суток неизвестно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1279"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="319"/>
         <source>{path}: no station column found (Station, station_id, камера, станция); columns found: {columns}. Rename it or set a field mapping.</source>
         <translation>{path}: не найден столбец точки (Station, station_id, камера, станция); найдены столбцы: {columns}. Переименуйте столбец или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1291"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="331"/>
         <source>The detection has no station; it was not imported. Fill in the station.</source>
         <translation>У регистрации не указана точка; она не импортирована. Укажите точку.</translation>
     </message>
@@ -921,32 +921,32 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Минимальная доля заполнения окна должна быть в пределах (0, 1]; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="284"/>
+        <location filename="../snowleopard_plugin/core/io/ogr_layers.py" line="82"/>
         <source>Cannot read {path}: {reason}. Check that it is a complete GPX, KML/KMZ, GeoJSON, GeoPackage or Shapefile.</source>
         <translation>Не удалось прочитать {path}: {reason}. Проверьте, что это целый (неповреждённый) файл GPX, KML/KMZ, GeoJSON, GeoPackage или Shapefile.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="588"/>
+        <location filename="../snowleopard_plugin/core/io/gpx.py" line="221"/>
         <source>Waypoint &apos;{name}&apos; is not a sign (its name, description and symbol name no sign type); it was not imported.</source>
         <translation>Путевая точка «{name}» не является следом (ни в названии, ни в описании, ни в имени значка не указан тип следа); она не импортирована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="722"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="122"/>
         <source>Feature &apos;{name}&apos; has no geometry; it was not imported.</source>
         <translation>У объекта «{name}» нет геометрии; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="730"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="130"/>
         <source>Cannot read {path}: the layer {layer} has no CRS and its coordinates are not degrees; add a .prj or give the CRS.</source>
         <translation>Не удалось прочитать {path}: у слоя {layer} не задана система координат, а координаты не в градусах; добавьте файл .prj или укажите систему координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="737"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="137"/>
         <source>Feature &apos;{name}&apos; is a polygon, not a route or a sign; it was not imported.</source>
         <translation>Объект «{name}» — полигон, а не маршрут или след; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="795"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="195"/>
         <source>The sign type of &apos;{name}&apos; is not recognised ({value}); imported as &apos;other&apos;.</source>
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
@@ -1101,7 +1101,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{path}: ни одна строка не соответствует формату «Session ID Occasion Detector». Выберите файл поимок secr (fmt = trapID).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1115"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="155"/>
         <source>The table has no sign type column; every row was stored as 'other'. Name the column 'type'/'тип следа' or set a field mapping.</source>
         <translation>В таблице нет столбца с типом следа; все строки записаны как «other» (другой). Назовите столбец «type»/«тип следа» или задайте сопоставление полей.</translation>
     </message>
@@ -4829,62 +4829,62 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Местообитания внутри ранжированных пробелов со страницы «Охват и пробелы» при выборе трансект учитываются трижды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="850"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="851"/>
         <source>The CRS {crs} distorts distances by {percent} % here: it was used to read the files that give no CRS, and the season is in the UTM zone instead.</source>
         <translation>Система координат {crs} искажает здесь расстояния на {percent} %: она использована для чтения файлов без системы координат, а сезон сохранён в зоне UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="672"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="90"/>
         <source>{path}, line {line}: a quote (&quot;) opened in &apos;{text}&apos; is never closed, so the lines after it would be read as its text. Close or remove the quote and import again.</source>
         <translation>{path}, строка {line}: кавычка (&quot;) в «{text}» не закрыта, поэтому следующие строки были бы прочитаны как её текст. Закройте или удалите кавычку и импортируйте снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="679"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="97"/>
         <source>{path}, line {line}: {reason}. Look for a quote (&quot;) opened and never closed near that line.</source>
         <translation>{path}, строка {line}: {reason}. Найдите рядом с этой строкой незакрытую кавычку (&quot;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="533"/>
+        <location filename="../snowleopard_plugin/core/io/gpx.py" line="166"/>
         <source>{count} planned route(s) (&lt;rte&gt;) were not imported: only recorded tracks (&lt;trk&gt;) count as walked.</source>
         <translation>Запланированные маршруты (&lt;rte&gt;, {count}) не импортированы: пройденными считаются только записанные треки (&lt;trk&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="607"/>
+        <location filename="../snowleopard_plugin/core/io/gpx.py" line="240"/>
         <source>Cannot read {path}: the file is cut short or damaged ({reason}). Copy it again from the GPS unit, or repair it (e.g. close it with &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</source>
         <translation>Не удаётся прочитать {path}: файл обрезан или повреждён ({reason}). Скопируйте его из GPS-навигатора заново или восстановите (например, допишите в конец &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="611"/>
+        <location filename="../snowleopard_plugin/core/io/gpx.py" line="244"/>
         <source>{path} holds no recorded track (&lt;trk&gt;) and no sign waypoint; nothing was imported from it.</source>
         <translation>В {path} нет ни записанного трека (&lt;trk&gt;), ни путевых точек со следами; из него ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="295"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="296"/>
         <source>{path} is a table of a Camtrap DP package but no datapackage.json lies beside it: choose the package&apos;s datapackage.json (it links its tables).</source>
         <translation>{path} — таблица пакета Camtrap DP, но рядом с ней нет datapackage.json: выберите datapackage.json пакета (он связывает его таблицы).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="312"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="313"/>
         <source>{path} is a ZIP archive without a Camtrap DP datapackage.json: unzip it and choose the files inside.</source>
         <translation>{path} — ZIP-архив без datapackage.json пакета Camtrap DP: распакуйте его и выберите файлы внутри.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="347"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="348"/>
         <source>{path} is a table of a Camtrap DP package: the package (datapackage.json beside it) was read instead.</source>
         <translation>{path} — таблица пакета Camtrap DP: вместо неё прочитан весь пакет (datapackage.json рядом с ней).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="798"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="799"/>
         <source>The output {path} is also an input: an input file is never overwritten. Choose another file for the season.</source>
         <translation>Выходной файл {path} также указан среди входных: входные файлы никогда не перезаписываются. Выберите для сезона другой файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="702"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="102"/>
         <source>{path} is a season GeoPackage: its routes, signs and cameras were imported, not its other layers ({tables}); import detections from their Camtrap DP or secr files.</source>
         <translation>{path} — GeoPackage сезона: из него импортированы маршруты, следы и фотоловушки, но не остальные слои ({tables}); регистрации импортируйте из их файлов Camtrap DP или secr.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="506"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="507"/>
         <source>This track is the same as &apos;{other}&apos; (same fixes and times); it was counted once.</source>
         <translation>Этот трек совпадает с «{other}» (те же точки и время); он учтён один раз.</translation>
     </message>
@@ -4899,27 +4899,27 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation type="obsolete">трек задан дважды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="995"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="413"/>
         <source>Count &apos;{value}&apos; is not a plausible number of signs or animals (more than {limit}); 1 was stored. Check the column.</source>
         <translation>Количество «{value}» неправдоподобно для следов или животных (больше {limit}); записано 1. Проверьте столбец.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="661"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="662"/>
         <source>The route has no times; its date {date} was taken from the file name.</source>
         <translation>У маршрута нет времени точек; его дата {date} взята из имени файла.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="665"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="666"/>
         <source>The route has no date (no times, no date field, none in the file name): it counts in the totals but in no date window. Add the date to the file name (e.g. 2026-02-14_group1.gpx) or to the layer.</source>
         <translation>У маршрута нет даты (нет времени точек, поля даты и даты в имени файла): он входит в итоги, но не попадает ни в один интервал дат. Добавьте дату в имя файла (например, 2026-02-14_gruppa1.gpx) или в слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="266"/>
+        <location filename="../snowleopard_plugin/core/io/ogr_layers.py" line="64"/>
         <source>{path} is empty (0 bytes): copy it again from the device or export it again.</source>
         <translation>{path} пуст (0 байт): скопируйте его с устройства или экспортируйте заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1180"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="220"/>
         <source>In {path} the X column holds northings and Y eastings (geodetic order); they were read the other way round.</source>
         <translation>В {path} столбец X содержит северные координаты, а Y — восточные (геодезический порядок); они прочитаны наоборот.</translation>
     </message>
@@ -4964,7 +4964,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{layer} содержит {cells:,} ячеек — больше, чем можно обработать за раз ({limit:,}): обрежьте растр по парку или пересчитайте его на более крупные ячейки (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/season/build.py" line="252"/>
+        <location filename="../snowleopard_plugin/core/season/build.py" line="253"/>
         <source>Station {station}: the deployment ends ({end}) before it starts ({start}); correct the dates in the source file (effort and secr usage use them).</source>
         <translation>Станция {station}: снятие ({end}) раньше установки ({start}); исправьте даты в исходном файле (по ним считаются усилие и занятость для secr).</translation>
     </message>

@@ -107,7 +107,7 @@ class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
         mapping = None
         mapping_path = self.parameterAsFile(parameters, self.FIELD_MAPPING, context)
         if mapping_path:
-            from ..core.io.tables import load_mapping
+            from ..core.io.mapping import load_mapping
 
             mapping = self.run_core(load_mapping, mapping_path)
 

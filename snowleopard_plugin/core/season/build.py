@@ -84,7 +84,8 @@ from ..crs import MAX_SCALE_ERROR, scale_error, utm_epsg
 from ..exceptions import QT_TR_NOOP, InputError, ParameterError, SnowLeopardError
 from ..feedback import Feedback, check_cancel
 from ..fileio import atomic_output
-from ..io.vector import VECTOR_EXTENSIONS, classify_file, iso_text, read_vector
+from ..io.text import iso_text
+from ..io.vector import VECTOR_EXTENSIONS, classify_file, read_vector
 from ..validation import IssueLog
 from .routes import (
     DemSampler,
