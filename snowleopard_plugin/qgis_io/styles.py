@@ -26,9 +26,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from .__about__ import plugin_file
-from .i18n import tr
-from .labels import layer_labels, obs_type_labels, severity_labels
+from ..__about__ import plugin_file
+from ..i18n import tr
+from ..labels import layer_labels, obs_type_labels, severity_labels
 
 #: Qualitative colours for teams (ColorBrewer Dark2 + Set1), readable on a hillshade.
 TEAM_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#377eb8",
@@ -333,7 +333,7 @@ def _scale_error_at(crs, extent, context):
     """:func:`.core.crs.scale_error` of a projected ``crs`` at the centre of ``extent`` (in that CRS)."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
 
-    from .core.crs import scale_error
+    from ..core.crs import scale_error
 
     try:
         to_deg = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext())
@@ -367,9 +367,9 @@ def analysis_crs(candidates, context, feedback=None, preferred=None):
         QgsProcessingException,
     )
 
-    from .core.crs import MAX_SCALE_ERROR, utm_epsg
-    from .core.exceptions import SnowLeopardError
-    from .i18n import tr_error
+    from ..core.crs import MAX_SCALE_ERROR, utm_epsg
+    from ..core.exceptions import SnowLeopardError
+    from ..i18n import tr_error
 
     if preferred is not None and preferred.isValid():
         if preferred.isGeographic():
@@ -512,7 +512,7 @@ def crs_text(crs) -> str:
 
 # Terrain, habitat, coverage and gaps (issue 5): rasters and vector layers in and out ------------------------------
 
-from .core.exceptions import QT_TR_NOOP  # noqa: E402 - marks the class labels for translation
+from ..core.exceptions import QT_TR_NOOP  # noqa: E402 - marks the class labels for translation
 
 #: Slope ramp (degrees): flat pale, steep dark red-purple.
 SLOPE_RAMP = ((0.0, "#ffffcc"), (10.0, "#c7e9b4"), (20.0, "#fed976"), (30.0, "#fd8d3c"), (40.0, "#e31a1c"),
@@ -575,9 +575,9 @@ def read_raster_layer(layer, name: str, extent=None, crs=None, feedback=None, re
     import numpy as np
     from qgis.core import QgsProcessingException
 
-    from .core.exceptions import SnowLeopardError
-    from .core.raster import Grid, read_raster
-    from .i18n import tr_error
+    from ..core.exceptions import SnowLeopardError
+    from ..core.raster import Grid, read_raster
+    from ..i18n import tr_error
 
     if crs is None:
         check_metric_crs(layer.crs(), name)
@@ -839,7 +839,7 @@ def _percentile_range(path: str, kind: str):
     """(low, high) of a terrain raster for its colour ramp: 2-98 % (TPI: symmetric about 0)."""
     import numpy as np
 
-    from .core.raster import read_raster
+    from ..core.raster import read_raster
 
     data, _, _ = read_raster(path)
     values = data[np.isfinite(data)]
