@@ -64,8 +64,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt, QTranslator
 from qgis.PyQt.QtGui import QColor, QFont
 
-from .__about__ import plugin_file
-from .i18n import CONTEXT, qm_path
+from ..__about__ import plugin_file
+from ..i18n import CONTEXT, qm_path
 
 PAGE_W, PAGE_H = 297.0, 210.0
 MARGIN = 10.0
@@ -124,7 +124,7 @@ def date_text(iso: Optional[str]) -> str:
 
 def sign_labels() -> Dict[str, str]:
     """Sign-type code → name in the report's language."""
-    from .labels import obs_type_labels
+    from ..labels import obs_type_labels
 
     return obs_type_labels(tr)
 
@@ -608,7 +608,7 @@ def build_layout(project: QgsProject, inputs: ReportInputs, name: str, group: An
         inputs: what to show; texts come from :func:`tr` (call inside :func:`report_language`).
         name: the layout's name.
     """
-    from .qgis_io import layer_extent
+    from ..qgis_io import layer_extent
 
     data = inputs.data
     summary = data.summary
@@ -767,7 +767,7 @@ def build_layout(project: QgsProject, inputs: ReportInputs, name: str, group: An
            MARGIN, 26 + height, PAGE_W - 2 * MARGIN, 6, size=6.5, colour=QColor("#555555"))
     top = 40 + height
     _label(layout, 5, tr("Import validation"), MARGIN, top, 150, 7, size=11, bold=True)
-    from .labels import action_labels, problem_labels, severity_labels
+    from ..labels import action_labels, problem_labels, severity_labels
 
     problems, actions, severities = problem_labels(tr), action_labels(tr), severity_labels(tr)
     if data.validation:
