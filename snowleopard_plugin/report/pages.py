@@ -226,7 +226,7 @@ class _Layers:
 
     def __init__(self, project: QgsProject, inputs: ReportInputs, group: Any = None) -> None:
         from .maps import hillshade_layer
-        from .qgis_io import season_layer, style_layer
+        from ..qgis_io import season_layer, style_layer
 
         self.project = project
         self.group = group
@@ -273,7 +273,7 @@ class _Layers:
         return self._add(layer)
 
     def _raster(self, source: Optional[LayerSource], name: str, unit: str) -> Any:
-        from .qgis_io import coverage_renderer, heatmap_renderer
+        from ..qgis_io import coverage_renderer, heatmap_renderer
 
         if source is None or source.kind != "raster":
             return None
@@ -336,7 +336,7 @@ class _Layers:
 
     def _station_layer(self, data: Any) -> Any:
         """Camera stations sized by detections per 100 trap-nights (a memory layer of the report's table)."""
-        from .qgis_io import points_layer
+        from ..qgis_io import points_layer
 
         rows = [s for s in data.stations if s["x"] is not None]
         layer = points_layer(tr("Detections per 100 trap-nights"), self.crs, rows,
