@@ -21,7 +21,7 @@ from qgis.PyQt.QtGui import QColor
 from ..__about__ import plugin_file
 from ..core.exceptions import QT_TR_NOOP
 from ..i18n import tr
-from ..labels import layer_labels, obs_type_labels, severity_labels
+from ..labels import layer_labels, obs_type_labels, severity_labels, team_label
 from .layers import season_layer
 
 #: Qualitative colours for teams (ColorBrewer Dark2 + Set1), readable on a hillshade.
@@ -468,7 +468,7 @@ def plan_renderer(layer, kind: str):
         categories = []
         for i, team in enumerate(sorted({int(v) for v in _field_values(layer, "team")})):
             symbol = _line_symbol(TEAM_COLOURS[i % len(TEAM_COLOURS)], 1.0)
-            categories.append(QgsRendererCategory(team, symbol, tr("Team {team}").format(team=team)))
+            categories.append(QgsRendererCategory(team, symbol, team_label(str(team))))
         return QgsCategorizedSymbolRenderer("team", categories)
     if kind == "stations":
         new = QgsMarkerSymbol.createSimple({"name": "triangle", "color": "#e31a1c", "outline_color": "#ffffff",
