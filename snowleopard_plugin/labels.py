@@ -88,3 +88,9 @@ def plan_column_labels(tr: Callable[[str], str] = _tr) -> Dict[str, str]:
     """Column of the planner's transects → heading in the plan table."""
     return {"transect_id": tr("Transect"), "team": tr("Team"), "day": tr("Day"), "surface_km": tr("Surface km"),
             "ascent_m": tr("Ascent, m"), "new_habitat_km2": tr("New habitat, km²")}
+
+
+def coverage_labels(tr: Callable[[str], str] = _tr) -> Dict[int, str]:
+    """Coverage raster code (``core.analysis.coverage.coverage_raster``) → class label."""
+    return {0: tr("Not covered"), 1: tr("Searched along routes"), 2: tr("Sampled by cameras"),
+            3: tr("Routes and cameras")}

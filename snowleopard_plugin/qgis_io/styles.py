@@ -19,9 +19,8 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..__about__ import plugin_file
-from ..core.exceptions import QT_TR_NOOP
 from ..i18n import tr
-from ..labels import layer_labels, obs_type_labels, severity_labels, team_label
+from ..labels import coverage_labels, layer_labels, obs_type_labels, severity_labels, team_label
 from .layers import season_layer
 
 #: Qualitative colours for teams (ColorBrewer Dark2 + Set1), readable on a hillshade.
@@ -211,12 +210,9 @@ TPI_RAMP = ("#2166ac", "#92c5de", "#f7f7f7", "#dfc27d", "#8c510a")
 HABITAT_RAMP = ("#f7fcf5", "#c7e9c0", "#74c476", "#238b45", "#00441b")
 
 
-#: Coverage codes of core.coverage.coverage_raster: (code, colour with alpha, label).
+#: Coverage codes of core.analysis.coverage.coverage_raster: (code, colour, alpha); labels in labels.coverage_labels.
 #: Colours are ``#rrggbb`` with a separate alpha (0..255): Qt reads 8-digit hex as ``#aarrggbb``.
-COVERAGE_CLASSES = ((0, "#000000", 0, QT_TR_NOOP("Not covered")),
-                    (1, "#1f78b4", 210, QT_TR_NOOP("Searched along routes")),
-                    (2, "#ff7f00", 190, QT_TR_NOOP("Sampled by cameras")),
-                    (3, "#6a3d9a", 220, QT_TR_NOOP("Routes and cameras")))
+COVERAGE_CLASSES = ((0, "#000000", 0), (1, "#1f78b4", 210), (2, "#ff7f00", 190), (3, "#6a3d9a", 220))
 
 
 def rgba(colour: str, alpha: int = 255) -> QColor:
@@ -315,8 +311,9 @@ def coverage_renderer(layer, translate=tr):
     (default QGIS's language; the report passes its own)."""
     from qgis.core import QgsPalettedRasterRenderer
 
-    classes = [QgsPalettedRasterRenderer.Class(code, rgba(colour, alpha), translate(label))
-               for code, colour, alpha, label in COVERAGE_CLASSES]
+    labels = coverage_labels(translate)
+    classes = [QgsPalettedRasterRenderer.Class(code, rgba(colour, alpha), labels[code])
+               for code, colour, alpha in COVERAGE_CLASSES]
     return QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes)
 
 
