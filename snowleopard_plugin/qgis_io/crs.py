@@ -78,15 +78,9 @@ def analysis_crs(candidates, context, feedback=None, preferred=None):
     Returns:
         QgsCoordinateReferenceSystem.
     """
-    from qgis.core import (
-        QgsCoordinateReferenceSystem,
-        QgsCoordinateTransform,
-        QgsProcessingException,
-    )
+    from qgis.core import QgsProcessingException
 
-    from ..core.crs import MAX_SCALE_ERROR, utm_epsg
-    from ..core.exceptions import SnowLeopardError
-    from ..i18n import tr_error
+    from ..core.crs import MAX_SCALE_ERROR
 
     if preferred is not None and preferred.isValid():
         if preferred.isGeographic():
@@ -112,7 +106,21 @@ def analysis_crs(candidates, context, feedback=None, preferred=None):
             raise QgsProcessingException(tr("The layer {layer} is empty: choose a layer with features.").format(
                 layer=_crs_and_extent(items[0])[0]))
         raise QgsProcessingException(tr("No input layer was given."))
-    name, crs, extent = _crs_and_extent(fallback)
+    utm = _utm_zone_of(fallback, context)
+    if feedback is not None:
+        _report_choice(feedback, fallback, utm, distorted)
+    return utm
+
+
+def _utm_zone_of(item, context):
+    """The WGS 84 / UTM zone of the centre of a layer's or source's extent."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProcessingException
+
+    from ..core.crs import utm_epsg
+    from ..core.exceptions import SnowLeopardError
+    from ..i18n import tr_error
+
+    name, crs, extent = _crs_and_extent(item)
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
     try:
         box = QgsCoordinateTransform(crs, wgs84, context.transformContext()).transformBoundingBox(extent)
@@ -125,22 +133,25 @@ def analysis_crs(candidates, context, feedback=None, preferred=None):
         raise QgsProcessingException(tr("The layer {layer} is in geographic coordinates and its extent cannot be "
                                         "placed on the globe: check its CRS and coordinates.").format(
             layer=name)) from error
-    utm = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
-    if feedback is not None:
-        for other, (other_crs, error) in distorted.items():
-            feedback.pushInfo(tr("{layer} is in {crs}, whose distances are {percent:.0f} % off the ground's there; "
-                                 "it is reprojected.").format(layer=other, crs=other_crs.authid(),
-                                                             percent=100.0 * error))
-        if crs.isGeographic():
-            feedback.pushInfo(tr("{layer} is in geographic coordinates ({crs}); the analysis runs in metres in {utm} "
-                                 "({description}), the UTM zone of its centre, and the outputs are in that "
-                                 "CRS.").format(layer=name, crs=crs.authid(), utm=utm.authid(),
-                                                description=utm.description()))
-        else:
-            feedback.pushInfo(tr("The analysis runs in {utm} ({description}), the UTM zone of the centre of "
-                                 "{layer}, and the outputs are in that CRS.").format(
-                layer=name, utm=utm.authid(), description=utm.description()))
-    return utm
+    return QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+
+
+def _report_choice(feedback, item, utm, distorted) -> None:
+    """Say why the analysis runs in ``utm``: the distorted projected inputs, and the input whose centre chose it."""
+    name, crs, _ = _crs_and_extent(item)
+    for other, (other_crs, error) in distorted.items():
+        feedback.pushInfo(tr("{layer} is in {crs}, whose distances are {percent:.0f} % off the ground's there; "
+                             "it is reprojected.").format(layer=other, crs=other_crs.authid(),
+                                                         percent=100.0 * error))
+    if crs.isGeographic():
+        feedback.pushInfo(tr("{layer} is in geographic coordinates ({crs}); the analysis runs in metres in {utm} "
+                             "({description}), the UTM zone of its centre, and the outputs are in that "
+                             "CRS.").format(layer=name, crs=crs.authid(), utm=utm.authid(),
+                                            description=utm.description()))
+    else:
+        feedback.pushInfo(tr("The analysis runs in {utm} ({description}), the UTM zone of the centre of "
+                             "{layer}, and the outputs are in that CRS.").format(
+            layer=name, utm=utm.authid(), description=utm.description()))
 
 
 def to_crs(crs, context):

@@ -362,48 +362,59 @@ def _field_values(layer, field: str):
 
 def vector_renderer(layer, kind: str):
     """Renderer of an analysis output: ``ridges``, ``saddles``, ``effort_grid``, ``ridge_coverage`` or ``gaps``."""
-    if kind == "ridges":
-        from qgis.core import QgsSingleSymbolRenderer
+    from qgis.core import QgsSingleSymbolRenderer
 
+    if kind == "ridges":
         return QgsSingleSymbolRenderer(_line_symbol("#2b1d0e", 0.6))
     if kind == "saddles":
-        from qgis.core import QgsSingleSymbolRenderer
-
         return QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
             {"name": "diamond", "color": "#ffffff", "outline_color": "#2b1d0e", "outline_width": "0.4",
              "size": "2.4"}))
     if kind == "ridge_coverage":
-        # unwalked ridges thin and muted (there are many); walked shares warm to green, drawn bolder
-        not_walked = "#6e6480"
-        colours = (not_walked, "#fdae61", "#fee08b", "#a6d96a", "#1a9641")
-        bounds = [(0.0, 0.0), (0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 1.0)]
-        labels = [tr("not walked"), "0–25 %", "25–50 %", "50–75 %", "75–100 %"]
-        return _graduated("walked_share", bounds, colours, labels,
-                          lambda c: _line_symbol(c, 0.4 if c == not_walked else 1.0))
+        return _ridge_coverage_renderer()
     if kind == "effort_grid":
-        values = sorted(_field_values(layer, "km_walked"))
-        high = max(values) if values else 1.0
-        high = high if high > 0 else 1.0
-        colours = (("#ffffff", 0), ("#deebf7", 180), ("#9ecae1", 180), ("#4292c6", 180), ("#08519c", 180))
-        edges = [0.0, 0.0] + [high * k / 4 for k in range(1, 5)]
-        bounds = [(edges[0], edges[1])] + [(edges[k], edges[k + 1]) for k in range(1, 5)]
-        labels = [tr("no route")] + [f"{lo:.1f}–{hi:.1f} km" for lo, hi in bounds[1:]]
-        return _graduated("km_walked", bounds, colours, labels, lambda c: _fill_symbol(c, "#6baed6"))
+        return _effort_grid_renderer(layer)
     if kind == "gaps":
-        values = _field_values(layer, "rank")
-        worst = int(max(values)) if values else 1
-        cuts = sorted({1, 3, 10, 30, worst})
-        cuts = [c for c in cuts if c <= worst] or [1]
-        colours = ("#a50f15", "#de2d26", "#fb6a4a", "#fcae91", "#fee5d9")
-        bounds, labels, lo = [], [], 1
-        for hi in cuts:
-            bounds.append((lo - 0.5, hi + 0.5))
-            labels.append(tr("rank {rank}").format(rank=lo) if lo == hi else
-                          tr("ranks {first}–{last}").format(first=lo, last=hi))
-            lo = hi + 1
-        return _graduated("rank", bounds, colours[:len(bounds)], labels, lambda c: _fill_symbol((c, 170),
-                                                                                                 "#67000d"))
+        return _gaps_renderer(layer)
     raise ValueError(kind)
+
+
+def _ridge_coverage_renderer():
+    """Ridge segments by walked share: unwalked thin and muted (there are many), walked warm to green, bolder."""
+    not_walked = "#6e6480"
+    colours = (not_walked, "#fdae61", "#fee08b", "#a6d96a", "#1a9641")
+    bounds = [(0.0, 0.0), (0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 1.0)]
+    labels = [tr("not walked"), "0–25 %", "25–50 %", "50–75 %", "75–100 %"]
+    return _graduated("walked_share", bounds, colours, labels,
+                      lambda c: _line_symbol(c, 0.4 if c == not_walked else 1.0))
+
+
+def _effort_grid_renderer(layer):
+    """Grid cells by km walked: cells without a route transparent, then four blue classes up to the maximum."""
+    values = sorted(_field_values(layer, "km_walked"))
+    high = max(values) if values else 1.0
+    high = high if high > 0 else 1.0
+    colours = (("#ffffff", 0), ("#deebf7", 180), ("#9ecae1", 180), ("#4292c6", 180), ("#08519c", 180))
+    edges = [0.0, 0.0] + [high * k / 4 for k in range(1, 5)]
+    bounds = [(edges[0], edges[1])] + [(edges[k], edges[k + 1]) for k in range(1, 5)]
+    labels = [tr("no route")] + [f"{lo:.1f}–{hi:.1f} km" for lo, hi in bounds[1:]]
+    return _graduated("km_walked", bounds, colours, labels, lambda c: _fill_symbol(c, "#6baed6"))
+
+
+def _gaps_renderer(layer):
+    """Gaps by rank: rank 1 darkest, then ranks up to 3, 10, 30 and the last in lighter reds."""
+    values = _field_values(layer, "rank")
+    worst = int(max(values)) if values else 1
+    cuts = sorted({1, 3, 10, 30, worst})
+    cuts = [c for c in cuts if c <= worst] or [1]
+    colours = ("#a50f15", "#de2d26", "#fb6a4a", "#fcae91", "#fee5d9")
+    bounds, labels, lo = [], [], 1
+    for hi in cuts:
+        bounds.append((lo - 0.5, hi + 0.5))
+        labels.append(tr("rank {rank}").format(rank=lo) if lo == hi else
+                      tr("ranks {first}–{last}").format(first=lo, last=hi))
+        lo = hi + 1
+    return _graduated("rank", bounds, colours[:len(bounds)], labels, lambda c: _fill_symbol((c, 170), "#67000d"))
 
 
 def gap_labeling():

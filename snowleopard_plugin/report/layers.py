@@ -101,8 +101,7 @@ class ReportLayers:
         for i, category in enumerate(renderer.categories()):
             value = category.value()
             if name == "routes":
-                text = team_name(str(value)) if value not in (None, "") and str(value) != "NULL" else \
-                    tr("team not recorded")
+                text = team_name(str(value) if value is not None and str(value) != "NULL" else "")
             else:
                 text = labels.get(str(value), str(value))
             renderer.updateCategoryLabel(i, text)
