@@ -306,7 +306,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="529"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="540"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
@@ -1283,12 +1283,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="166"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="177"/>
         <source>The layer {layer} has no CRS: set its CRS (the season&apos;s UTM zone) in its properties.</source>
         <translation>У слоя {layer} не задана система координат: укажите её (зону UTM сезона) в свойствах слоя.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="176"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="187"/>
         <source>The layer {layer} is in geographic coordinates ({crs}); the analysis needs metres: use the season GeoPackage&apos;s layers, or reproject to the UTM zone of the park.</source>
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
@@ -2942,22 +2942,22 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="380"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="387"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="390"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="400"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="401"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="414"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="401"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="414"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
@@ -2967,22 +2967,22 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="475"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="486"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="475"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="486"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="510"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="521"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="511"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="522"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
@@ -3072,7 +3072,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>не отнесены к группе</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report/layers.py" line="105"/>
+        <location filename="../snowleopard_plugin/labels.py" line="77"/>
         <source>team not recorded</source>
         <translation>группа не указана</translation>
     </message>
@@ -3177,7 +3177,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Пробелы в охвате (ранг)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report/layers.py" line="156"/>
+        <location filename="../snowleopard_plugin/report/layers.py" line="155"/>
         <source>0 (no detection)</source>
         <translation>0 (нет регистраций)</translation>
     </message>
@@ -4737,27 +4737,27 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
         <translation>{layer} перепроецирован из {a} в {b}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="93"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="87"/>
         <source>The CRS to work in ({crs}) is in degrees: choose a metric CRS such as the park&apos;s UTM zone.</source>
         <translation>Система координат для работы ({crs}) — в градусах: выберите метрическую, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="114"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="108"/>
         <source>No input layer was given.</source>
         <translation>Не задан ни один входной слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="121"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="129"/>
         <source>The layer {layer} is in geographic coordinates but its extent is not longitude/latitude ({reason}): check that longitude and latitude are not swapped.</source>
         <translation>Слой {layer} в географических координатах, но его охват — не долгота/широта ({reason}): проверьте, не перепутаны ли долгота и широта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="125"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="133"/>
         <source>The layer {layer} is in geographic coordinates and its extent cannot be placed on the globe: check its CRS and coordinates.</source>
         <translation>Слой {layer} в географических координатах, но его охват невозможно поместить на земной шар: проверьте систему координат и координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="135"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="147"/>
         <source>{layer} is in geographic coordinates ({crs}); the analysis runs in metres in {utm} ({description}), the UTM zone of its centre, and the outputs are in that CRS.</source>
         <translation>{layer} в географических координатах ({crs}); анализ выполняется в метрах в {utm} ({description}) — зоне UTM его центра, и результаты будут в этой системе координат.</translation>
     </message>
@@ -4804,17 +4804,17 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Вес местообитаний в пробелах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="112"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="106"/>
         <source>The layer {layer} is empty: choose a layer with features.</source>
         <translation>Слой {layer} пуст: выберите слой с объектами.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="131"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="143"/>
         <source>{layer} is in {crs}, whose distances are {percent:.0f} % off the ground&apos;s there; it is reprojected.</source>
         <translation>{layer} в {crs}, где расстояния там отличаются от истинных на {percent:.0f} %; слой перепроецируется.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="140"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="152"/>
         <source>The analysis runs in {utm} ({description}), the UTM zone of the centre of {layer}, and the outputs are in that CRS.</source>
         <translation>Анализ выполняется в {utm} ({description}) — зоне UTM центра слоя {layer}, и результаты будут в этой системе координат.</translation>
     </message>

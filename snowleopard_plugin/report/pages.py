@@ -90,8 +90,8 @@ def build_layout(project: QgsProject, inputs: ReportInputs, name: str, group: An
     extent.scale(1.08)
     page = Page(new_layout(project, name), project, inputs, layers, inputs.title or default_title(data), extent,
                 layers.crs)
-    for number_, draw in enumerate(PAGE_FUNCTIONS):
-        draw(page, number_)
+    for index, draw in enumerate(PAGE_FUNCTIONS):
+        draw(page, index)
     return page.layout
 
 
