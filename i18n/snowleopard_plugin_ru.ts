@@ -84,17 +84,17 @@
         <translation>Другой признак</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="235"/>
+        <location filename="../snowleopard_plugin/labels.py" line="33"/>
         <source>Signs and calls</source>
         <translation>Следы и крики</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="654"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="131"/>
         <source>Camera stations</source>
         <translation>Фотоловушки</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>Регистрации фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="769"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="277"/>
         <source>Import validation</source>
         <translation>Проверка импорта</translation>
     </message>
@@ -251,7 +251,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="181"/>
         <source>Detections</source>
         <translation>Регистрации</translation>
     </message>
@@ -301,22 +301,22 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Учёт снежного барса {version}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="131"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="83"/>
         <source>Team not recorded</source>
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1161"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="540"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="191"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="143"/>
         <source>Could not save the style of {layer}: {reason}</source>
         <translation>Не удалось сохранить стиль слоя {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="209"/>
+        <location filename="../snowleopard_plugin/qgis_io/project.py" line="17"/>
         <source>Season {name}</source>
         <translation>Сезон {name}</translation>
     </message>
@@ -951,12 +951,12 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="246"/>
+        <location filename="../snowleopard_plugin/report/maps.py" line="44"/>
         <source>Hillshade</source>
         <translation>Отмывка рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/maps.py" line="114"/>
+        <location filename="../snowleopard_plugin/report/maps.py" line="114"/>
         <source>Elevation</source>
         <translation>Высота</translation>
     </message>
@@ -1268,7 +1268,7 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation type="obsolete">Маршруты и следы в разных системах координат ({a}, {b}): используйте слои из одного GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="249"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="98"/>
         <source>signs per km</source>
         <translation>следов на км</translation>
     </message>
@@ -1283,12 +1283,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="449"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="177"/>
         <source>The layer {layer} has no CRS: set its CRS (the season&apos;s UTM zone) in its properties.</source>
         <translation>У слоя {layer} не задана система координат: укажите её (зону UTM сезона) в свойствах слоя.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="459"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="187"/>
         <source>The layer {layer} is in geographic coordinates ({crs}); the analysis needs metres: use the season GeoPackage&apos;s layers, or reproject to the UTM zone of the park.</source>
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
@@ -1367,7 +1367,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>все регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="149"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="101"/>
         <source>per 100 trap-nights</source>
         <translation>на 100 ловушко-суток</translation>
     </message>
@@ -1752,12 +1752,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Signs</source>
         <translation>Следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="777"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="286"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
@@ -1772,12 +1772,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Точки доступа или дороги</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="724"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Rank</source>
         <translation>Ранг</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="724"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Suitability</source>
         <translation>Пригодность</translation>
     </message>
@@ -1787,7 +1787,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="731"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="221"/>
         <source>Plan for next season</source>
         <translation>План на следующий сезон</translation>
     </message>
@@ -1797,7 +1797,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="657"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="134"/>
         <source>Detections per 100 trap-nights</source>
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
@@ -1812,7 +1812,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="250"/>
+        <location filename="../snowleopard_plugin/report/layers.py" line="57"/>
         <source>Survey coverage</source>
         <translation>Охват учётом</translation>
     </message>
@@ -1864,7 +1864,7 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
 С линиями гребней (из алгоритма «Рельеф и линии гребней»): для каждого отрезка — км и доля, лежащая в пределах полуширины обследования от маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="648"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="125"/>
         <source>Routes walked</source>
         <translation>Пройдено маршрутов</translation>
     </message>
@@ -2167,7 +2167,7 @@ Occasions of the chosen number of days count from the day the first camera was s
         <translation>фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="148"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="100"/>
         <source>detections</source>
         <translation>регистрации</translation>
     </message>
@@ -2734,7 +2734,7 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
         <translation>ЦМР (отмывка рельефа под картами)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="248"/>
+        <location filename="../snowleopard_plugin/report/layers.py" line="55"/>
         <source>Park boundary</source>
         <translation>Граница парка</translation>
     </message>
@@ -2892,97 +2892,97 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Линии гребней: отрезков {count}, {km:.1f} км; седловин: {saddles}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
+        <location filename="../snowleopard_plugin/labels.py" line="95"/>
         <source>Not covered</source>
         <translation>Не охвачено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
+        <location filename="../snowleopard_plugin/labels.py" line="95"/>
         <source>Searched along routes</source>
         <translation>Обследовано на маршрутах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
+        <location filename="../snowleopard_plugin/labels.py" line="95"/>
         <source>Sampled by cameras</source>
         <translation>Охвачено фотоловушками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
+        <location filename="../snowleopard_plugin/labels.py" line="96"/>
         <source>Routes and cameras</source>
         <translation>Маршруты и фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="546"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="37"/>
         <source>The raster {layer} cannot be read: choose a valid raster layer.</source>
         <translation>Не удалось прочитать растр {layer}: выберите корректный растровый слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="549"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="40"/>
         <source>The raster {layer} is not a file (provider {provider}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является файлом (провайдер {provider}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="553"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="44"/>
         <source>The raster {layer} is not a local file ({path}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является локальным файлом ({path}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="602"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="93"/>
         <source>The extent does not overlap the raster {layer}: choose an extent inside it (same CRS).</source>
         <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="862"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="273"/>
         <source>valley {value:.0f} m</source>
         <translation>долина {value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="862"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="273"/>
         <source>ridge +{value:.0f} m</source>
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="968"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="387"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="978"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="400"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="989"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="414"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="989"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="414"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="138"/>
+        <location filename="../snowleopard_plugin/labels.py" line="78"/>
         <source>Team {team}</source>
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1105"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="486"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1105"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="486"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1142"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="521"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1143"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="522"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
@@ -3067,327 +3067,327 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation type="obsolete">ошибка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="135"/>
+        <location filename="../snowleopard_plugin/labels.py" line="75"/>
         <source>not attributed</source>
         <translation>не отнесены к группе</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="300"/>
+        <location filename="../snowleopard_plugin/labels.py" line="77"/>
         <source>team not recorded</source>
         <translation>группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="144"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="96"/>
         <source>Signs per km by survey week</source>
         <translation>Следы на 1 км по неделям учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="145"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="97"/>
         <source>Survey week (starting Monday)</source>
         <translation>Неделя учёта (с понедельника)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="147"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="99"/>
         <source>Snow leopard detections per station</source>
         <translation>Регистрации ирбиса по станциям</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="150"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="102"/>
         <source>Km walked by team and month</source>
         <translation>Пройдено км по группам и месяцам</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="466"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="103"/>
         <source>km</source>
         <translation>км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>January</source>
         <translation>Январь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>February</source>
         <translation>Февраль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>March</source>
         <translation>Март</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>April</source>
         <translation>Апрель</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>June</source>
         <translation>Июнь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>July</source>
         <translation>Июль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/labels.py" line="84"/>
         <source>August</source>
         <translation>Август</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/labels.py" line="84"/>
         <source>September</source>
         <translation>Сентябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/labels.py" line="84"/>
         <source>October</source>
         <translation>Октябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/labels.py" line="84"/>
         <source>November</source>
         <translation>Ноябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/labels.py" line="84"/>
         <source>December</source>
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="219"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="110"/>
         <source>Snow leopard census {year}: season report</source>
         <translation>Учёт снежного барса {year}: отчёт о сезоне</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="249"/>
+        <location filename="../snowleopard_plugin/report/layers.py" line="56"/>
         <source>Signs per km (effort-corrected)</source>
         <translation>Следов на 1 км (с учётом усилия)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="253"/>
+        <location filename="../snowleopard_plugin/report/layers.py" line="60"/>
         <source>Coverage gaps (rank)</source>
         <translation>Пробелы в охвате (ранг)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="353"/>
+        <location filename="../snowleopard_plugin/report/layers.py" line="155"/>
         <source>0 (no detection)</source>
         <translation>0 (нет регистраций)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="429"/>
+        <location filename="../snowleopard_plugin/report/layout.py" line="131"/>
         <source>Grid</source>
         <translation>Сетка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="509"/>
+        <location filename="../snowleopard_plugin/report/layout.py" line="204"/>
         <source>Legend</source>
         <translation>Условные обозначения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="592"/>
+        <location filename="../snowleopard_plugin/report/layout.py" line="287"/>
         <source>Page {page} of {pages}</source>
         <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="639"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="106"/>
         <source>Season {first} – {last}  ·  teams: {teams}</source>
         <translation>Сезон {first} – {last}  ·  группы: {teams}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="649"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="126"/>
         <source>Km walked</source>
         <translation>Пройдено км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="650"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="127"/>
         <source>Km over the terrain</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="651"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="128"/>
         <source>Survey days</source>
         <translation>Дней учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="652"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="129"/>
         <source>Signs recorded</source>
         <translation>Зарегистрировано следов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="653"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="130"/>
         <source>Signs per km</source>
         <translation>Следов на 1 км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="181"/>
         <source>Trap-nights</source>
         <translation>Фотоловушко-сутки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="656"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="133"/>
         <source>Snow leopard detections</source>
         <translation>Регистрации ирбиса</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="658"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="135"/>
         <source>Individuals identified</source>
         <translation>Опознано особей</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="660"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="114"/>
         <source>Season in numbers</source>
         <translation>Сезон в цифрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="664"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="118"/>
         <source>No DEM was given: the map has no hillshade.</source>
         <translation>ЦМР не задана: на карте нет отмывки рельефа.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="668"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="145"/>
         <source>Signs and the effort-corrected heatmap</source>
         <translation>Следы и тепловая карта с учётом усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="676"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="153"/>
         <source>No heatmap was given: run Habitat-use heatmap with the routes as effort and add it to the report.</source>
         <translation>Тепловая карта не задана: постройте тепловую карту использования местообитаний с маршрутами как усилием и добавьте её в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="679"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="156"/>
         <source>Signs per km of route searched near each place; empty where too little was walked.</source>
         <translation>Следов на 1 км маршрута, пройденного рядом с каждым местом; пусто там, где пройдено слишком мало.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="683"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="165"/>
         <source>Camera traps</source>
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="284"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="181"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="181"/>
         <source>Individuals</source>
         <translation>Особи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="181"/>
         <source>per 100 TN</source>
         <translation>на 100 ФС</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="705"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="167"/>
         <source>The season has no camera stations.</source>
         <translation>В сезоне нет фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="708"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="195"/>
         <source>Survey coverage and the ranked gaps</source>
         <translation>Охват учётом и пробелы по рангу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="710"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="197"/>
         <source>No coverage or gaps layer was given: run Coverage gaps and add its output to the report.</source>
         <translation>Слой охвата или пробелов не задан: выполните «Пробелы в охвате» и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="724"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Area, km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="724"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Ridge, km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="724"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Access, km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="727"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="211"/>
         <source>No gaps layer was given.</source>
         <translation>Слой пробелов не задан.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="733"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="223"/>
         <source>No plan was given: run the planner and add its output to the report.</source>
         <translation>План не задан: выполните планирование и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="751"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="242"/>
         <source>Totals per team and import validation</source>
         <translation>Итоги по группам и проверка импорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Team</source>
         <translation>Группа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Km</source>
         <translation>Км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Surface km</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="760"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="263"/>
         <source>Season</source>
         <translation>Сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="765"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="268"/>
         <source>Days: distinct survey dates (a day with two teams out counts once for the season). A sign belongs to the route walked that day within {m} m of it.</source>
         <translation>Дни: различные даты учёта (день, когда работали две группы, считается за сезон один раз). След относится к маршруту, пройденному в тот день не далее {m} м от него.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="777"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="286"/>
         <source>What was done</source>
         <translation>Что сделано</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="777"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="286"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="777"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="286"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="780"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="279"/>
         <source>The import found nothing to fix or flag.</source>
         <translation>При импорте не найдено ничего, что требовало бы исправления или отметки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="808"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="115"/>
         <source>Report: {title}</source>
         <translation>Отчёт: {title}</translation>
     </message>
@@ -4658,22 +4658,22 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Система координат {crs} не распознана; выберите метрическую систему координат, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="743"/>
+        <location filename="../snowleopard_plugin/labels.py" line="89"/>
         <source>Transect</source>
         <translation>Трансекта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="743"/>
+        <location filename="../snowleopard_plugin/labels.py" line="89"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="744"/>
+        <location filename="../snowleopard_plugin/labels.py" line="90"/>
         <source>Ascent, m</source>
         <translation>Набор высоты, м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="745"/>
+        <location filename="../snowleopard_plugin/labels.py" line="90"/>
         <source>New habitat, km²</source>
         <translation>Нов. местооб., км²</translation>
     </message>
@@ -4732,42 +4732,42 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
 Расчёт ведётся в метрах: в заданной системе координат для работы, иначе в собственной системе ЦМР, а для ЦМР в градусах (SRTM, Copernicus) — в зоне UTM её центра. ЦМР в другой системе координат читается с перепроецированием (билинейно, квадратные ячейки); сам файл никогда не меняется.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="247"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="28"/>
         <source>{layer} reprojected from {a} to {b}.</source>
         <translation>{layer} перепроецирован из {a} в {b}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="376"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="87"/>
         <source>The CRS to work in ({crs}) is in degrees: choose a metric CRS such as the park&apos;s UTM zone.</source>
         <translation>Система координат для работы ({crs}) — в градусах: выберите метрическую, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="397"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="108"/>
         <source>No input layer was given.</source>
         <translation>Не задан ни один входной слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="404"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="129"/>
         <source>The layer {layer} is in geographic coordinates but its extent is not longitude/latitude ({reason}): check that longitude and latitude are not swapped.</source>
         <translation>Слой {layer} в географических координатах, но его охват — не долгота/широта ({reason}): проверьте, не перепутаны ли долгота и широта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="408"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="133"/>
         <source>The layer {layer} is in geographic coordinates and its extent cannot be placed on the globe: check its CRS and coordinates.</source>
         <translation>Слой {layer} в географических координатах, но его охват невозможно поместить на земной шар: проверьте систему координат и координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="418"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="147"/>
         <source>{layer} is in geographic coordinates ({crs}); the analysis runs in metres in {utm} ({description}), the UTM zone of its centre, and the outputs are in that CRS.</source>
         <translation>{layer} в географических координатах ({crs}); анализ выполняется в метрах в {utm} ({description}) — зоне UTM его центра, и результаты будут в этой системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="688"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="179"/>
         <source>The raster {layer} cannot be reprojected to {crs}: {reason}. Warp it to {crs} yourself (Raster ▸ Projections ▸ Warp).</source>
         <translation>Растр {layer} не удаётся перепроецировать в {crs}: {reason}. Перепроецируйте его в {crs} сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="692"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="183"/>
         <source>{layer} ({a}) is read warped to {b} with square cells of {pixel:.1f} m ({method} resampling); the file itself is unchanged.</source>
         <translation>{layer} ({a}) читается с перепроецированием в {b} с квадратными ячейками {pixel:.1f} м (передискретизация {method}); сам файл не меняется.</translation>
     </message>
@@ -4804,17 +4804,17 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Вес местообитаний в пробелах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="395"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="106"/>
         <source>The layer {layer} is empty: choose a layer with features.</source>
         <translation>Слой {layer} пуст: выберите слой с объектами.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="414"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="143"/>
         <source>{layer} is in {crs}, whose distances are {percent:.0f} % off the ground&apos;s there; it is reprojected.</source>
         <translation>{layer} в {crs}, где расстояния там отличаются от истинных на {percent:.0f} %; слой перепроецируется.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="423"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="152"/>
         <source>The analysis runs in {utm} ({description}), the UTM zone of the centre of {layer}, and the outputs are in that CRS.</source>
         <translation>Анализ выполняется в {utm} ({description}) — зоне UTM центра слоя {layer}, и результаты будут в этой системе координат.</translation>
     </message>
@@ -4949,17 +4949,17 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Растр содержал бы {cells:,} ячеек ({width} x {height} по {pixel:g} м) — больше, чем помещается в памяти ({limit:,}): выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="620"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="111"/>
         <source>{layer}: {count} cells below -1,000 m (a void value such as -32768 without a nodata flag) were taken as no data. Set the DEM&apos;s nodata value.</source>
         <translation>{layer}: {count} ячеек ниже −1000 м (значение пропуска, например −32768, без отметки «нет данных») считаются ячейками без данных. Задайте для ЦМР значение «нет данных».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="625"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="116"/>
         <source>{layer}: {percent:.1f} % of the cells have no data; slopes, TPI and ridges stop short of them. Fill small voids first (Raster ▸ Analysis ▸ Fill nodata) if they lie inside the park.</source>
         <translation>{layer}: в {percent:.1f} % ячеек нет данных; крутизна, TPI и гребни обрываются перед ними. Если пропуски лежат внутри парка, сначала заполните мелкие пропуски (Растр ▸ Анализ ▸ Заполнить пропуски).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="637"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="128"/>
         <source>{layer} has {cells:,} cells, more than this computer can process at once ({limit:,}): clip it to the park, or resample it to a larger cell size (Raster ▸ Projections ▸ Warp).</source>
         <translation>{layer} содержит {cells:,} ячеек — больше, чем можно обработать за раз ({limit:,}): обрежьте растр по парку или пересчитайте его на более крупные ячейки (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
