@@ -68,10 +68,10 @@ def start():
     d = dock()
     iface.mainWindow().setGeometry(QApplication.primaryScreen().availableGeometry())  # no window manager in Xvfb
     iface.mainWindow().resizeDocks([d], [520], 1)
-    d.add_folder(SAMPLE)
-    d.set_file_role(os.path.join(SAMPLE, "access.csv"), "ignore")
-    d.outputFile.setFilePath(OUTPUT)
-    d.importButton.click()
+    d.data.add_folder(SAMPLE)
+    d.data.set_file_role(os.path.join(SAMPLE, "access.csv"), "ignore")
+    d.data.outputFile.setFilePath(OUTPUT)
+    d.data.importButton.click()
     state["busy_after_click"] = d.is_busy()
     state["steps"].append("import started")
     when_idle(after_import)
@@ -83,8 +83,8 @@ def after_import():
     state["message"] = d.last_message
     iface.mapCanvas().zoomToFullExtent()
     d.pages.setCurrentIndex(1)
-    d.pixelSpin.setValue(100.0)
-    d.heatmapButton.click()
+    d.heatmaps.pixelSpin.setValue(100.0)
+    d.heatmaps.heatmapButton.click()
     state["steps"].append("heatmap started")
     when_idle(after_heatmap)
 
@@ -92,40 +92,40 @@ def after_heatmap():
     d = dock()
     state["heatmap"] = d.outputs.get("heatmap")
     d.pages.setCurrentIndex(2)
-    d.coverageDem.setFilePath(os.path.join(SAMPLE, "dem.tif"))
-    d.halfWidthSpin.setValue(50.0)
-    d.coverageButton.click()
+    d.coverage.coverageDem.setFilePath(os.path.join(SAMPLE, "dem.tif"))
+    d.coverage.halfWidthSpin.setValue(50.0)
+    d.coverage.coverageButton.click()
     state["steps"].append("coverage started")
     when_idle(after_coverage)
 
 def after_coverage():
     d = dock()
-    state["gap_rows"] = d.gapsTable.rowCount()
+    state["gap_rows"] = d.coverage.gapsTable.rowCount()
     state["coverage_message"] = d.last_message
-    if d.gapsTable.rowCount():
-        d.gapsTable.selectRow(0)
-        d._gap_clicked(0)
+    if d.coverage.gapsTable.rowCount():
+        d.coverage.gapsTable.selectRow(0)
+        d.coverage.gap_clicked(0)
     d.pages.setCurrentIndex(3)
-    d.budgetSpin.setValue(80.0)
-    d.planTransectsButton.click()
+    d.plan.budgetSpin.setValue(80.0)
+    d.plan.planTransectsButton.click()
     state["steps"].append("plan started")
     when_idle(after_plan)
 
 def after_plan():
     d = dock()
     state["plan"] = d.outputs.get("plan")
-    state["plan_text"] = d.planSummaryLabel.text()
+    state["plan_text"] = d.plan.planSummaryLabel.text()
     iface.mapCanvas().zoomToFullExtent()
     d.pages.setCurrentIndex(4)
-    d.languageCombo.setCurrentIndex(1)
-    d.reportButton.click()
+    d.report.languageCombo.setCurrentIndex(1)
+    d.report.reportButton.click()
     state["steps"].append("report started")
     when_idle(after_report)
 
 def after_report():
     d = dock()
     state["report"] = d.outputs.get("report")
-    state["open_enabled"] = d.openReportButton.isEnabled()
+    state["open_enabled"] = d.report.openReportButton.isEnabled()
     state["report_message"] = d.last_message
     from qgis.core import QgsProject
     state["layers"] = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
