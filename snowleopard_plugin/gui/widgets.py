@@ -45,6 +45,14 @@ def spin(value: float, low: float, high: float, decimals: int, suffix: str, tool
     box.setClearValue(value)
     box.setSuffix(suffix)
     box.setToolTip(tooltip)
+    fit_value(box)
+    return box
+
+
+def fit_value(box: QWidget) -> QWidget:
+    """Never narrower than its value needs (largest value and suffix, special text, a date): a form row that
+    cannot give it that width puts the box below its label instead of cutting the value."""
+    box.setMinimumWidth(box.sizeHint().width())
     return box
 
 

@@ -179,7 +179,7 @@ class CoveragePage(Page):
         chain.append((Gaps, lambda: {
             Gaps.HABITAT: dock.outputs.get("habitat"), Gaps.ROUTES: routes, Gaps.CAMERAS: cameras,
             Gaps.MAX_DISTANCE: self.gapDistanceSpin.value(), Gaps.MIN_AREA: self.minAreaSpin.value(),
-            Gaps.ACCESS: access, Gaps.RIDGES: dock.outputs.get("ridges"), Gaps.DEM: dem,
+            Gaps.ACCESS: access, Gaps.RIDGES: dock.outputs.get("ridges"),
             Gaps.OUTPUT: dock.result_path("gaps")}, self._gaps_done))
         dock.run_chain(chain)
 

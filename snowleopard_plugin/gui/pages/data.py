@@ -25,7 +25,7 @@ from ...core.io.vector import TABLE_EXTENSIONS, VECTOR_EXTENSIONS, classify_file
 from ...i18n import tr, tr_error
 from ...labels import obs_type_labels, problem_labels, role_labels
 from ...processing.alg_importseason import ImportSeasonAlgorithm as Import
-from ..widgets import button_flow, file_widget, form, narrow_combo, tip
+from ..widgets import button_flow, file_widget, form, tip
 from .base import Page
 
 #: Roles a field file can have in the import (``ignore``: not imported).
@@ -171,7 +171,7 @@ class DataPage(Page):
         item.setToolTip(path)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.filesTable.setItem(row, 0, item)
-        combo = narrow_combo(QComboBox())
+        combo = QComboBox()
         combo.setToolTip(tr("What this file holds; change it if the guess is wrong"))
         labels = role_labels()
         for code in ROLES:

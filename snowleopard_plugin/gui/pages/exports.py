@@ -14,7 +14,7 @@ from ...processing.alg_exports import ExportCamtrapDpAlgorithm as Camtrap
 from ...processing.alg_exports import ExportOccupancyAlgorithm as Occupancy
 from ...processing.alg_exports import ExportSecrAlgorithm as Secr
 from ...processing.alg_exports import GeneraliseAlgorithm as Generalise
-from ..widgets import button_flow, file_widget, form, spin, tip
+from ..widgets import button_flow, file_widget, fit_value, form, spin, tip
 from .base import Page
 
 
@@ -48,6 +48,7 @@ class ExportsSection(Page):
                                       "export (0: exact coordinates); snow leopard locations draw poachers"),
                                    1000.0)
         self.generaliseSpin.setSpecialValueText(tr("exact coordinates"))
+        fit_value(self.generaliseSpin)
         rows.addRow(tip(QLabel(tr("Generalise to cells of")), tr("Generalisation cell size")), self.generaliseSpin)
         inner.addLayout(rows)
         self.exportOccupancyButton = tip(QPushButton(tr("Occupancy histories")),

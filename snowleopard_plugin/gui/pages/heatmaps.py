@@ -29,7 +29,7 @@ from ...labels import obs_type_labels
 from ...processing.alg_camerarate import CameraRateAlgorithm as CameraRate
 from ...processing.alg_heatmap import HeatmapAlgorithm as Heatmap
 from ...processing.alg_heatmap import kernel_options
-from ..widgets import form, narrow_combo, spin, tip
+from ..widgets import fit_value, form, narrow_combo, spin, tip
 from .base import Page
 
 #: Sign types left out of the heatmap until the user ticks them.
@@ -94,7 +94,7 @@ class HeatmapsPage(Page):
         for edit in (self.dateFrom, self.dateTo):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            line.addWidget(edit)
+            line.addWidget(fit_value(edit))
         line.addStretch(1)
         rows.addRow(self.dateWindowCheck, dates)
         self.radiusSpin = spin(d.radius, 10.0, 100000.0, 0, tr(" m"), tr("Kernel radius in metres"), 100.0)
