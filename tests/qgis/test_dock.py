@@ -244,3 +244,93 @@ def test_settings_saved_in_project_and_restored(dock, imported, tmp_path):
     assert dock.exports.generaliseSpin.value() == 5000.0
     assert dock.season_path == imported["gpkg"]
     assert dock.summary["routes"] == 16
+
+
+#: The project entries the dock wrote before its pages were split (scope ``snowleopard``): projects saved
+#: then must reopen with their settings, so the keys never change.
+PROJECT_KEYS = {
+    "dem", "output", "date_window", "date_from", "date_to", "radius", "pixel", "kernel", "effort",
+    "min_effort_km", "species", "camera_radius", "per_individual", "coverage_dem", "half_width", "camera_reach",
+    "grid", "habitat_from_layer", "habitat_layer", "gap_distance", "min_area", "access_layer", "title", "language",
+    "include_heatmap", "include_coverage", "include_gaps", "include_plan", "report", "plan_ridges", "plan_habitat",
+    "plan_routes", "plan_access", "plan_locked", "plan_exclude", "budget_km", "max_day_km", "teams",
+    "plan_half_width", "gaps_first", "gpx_folder", "n_stations", "sigma", "min_spacing", "keep_cameras",
+    "export_folder", "generalise_m", "season", "files", "outputs", "signs"}
+
+
+def test_settings_keep_the_project_keys(dock):
+    assert set(dock.settings()) == PROJECT_KEYS
+    dock.save_settings()
+    from qgis.core import QgsProject
+
+    stored = set(QgsProject.instance().entryList("snowleopard", ""))
+    assert stored == PROJECT_KEYS
+
+
+def test_settings_of_a_project_saved_before_the_split(dock, sample_dir):
+    """Entries written as the single-class dock wrote them come back into the pages' widgets."""
+    import json
+
+    from qgis.core import QgsProject
+
+    track = os.path.join(sample_dir, "signs.csv")
+    entries = {"radius": 3500.0, "kernel": 2, "effort": False, "date_window": True, "date_from": "2026-02-01",
+               "species": "Panthera uncia uncia", "half_width": 75.0, "habitat_from_layer": False,
+               "budget_km": 90.0, "teams": 3.0, "keep_cameras": False, "title": "Сайлюгемский 2026",
+               "language": 1, "generalise_m": 5000.0, "files": [[track, "observations"]],
+               "signs": {"scrape": [False, 2.5]}, "outputs": {"report": "/nowhere/report.pdf"}}
+    project = QgsProject.instance()
+    for key, value in entries.items():
+        project.writeEntry("snowleopard", key, json.dumps(value))
+    project.writeEntry("snowleopard", "pixel", "not json")  # unreadable: the widget keeps its value
+    project.writeEntry("snowleopard", "grid", json.dumps("wide"))  # wrong type: the same
+    dock.restore_settings()
+    assert dock.heatmaps.radiusSpin.value() == 3500.0 and dock.heatmaps.kernelCombo.currentIndex() == 2
+    assert not dock.heatmaps.effortCheck.isChecked() and dock.heatmaps.dateWindowCheck.isChecked()
+    assert dock.heatmaps.dateFrom.date().toString("yyyy-MM-dd") == "2026-02-01"
+    assert dock.heatmaps.speciesEdit.text() == "Panthera uncia uncia"
+    assert dock.heatmaps.pixelSpin.value() == 100.0 and dock.coverage.gridSpin.value() == 2000.0
+    assert dock.coverage.halfWidthSpin.value() == 75.0 and dock.coverage.habitatFromDem.isChecked()
+    assert dock.plan.budgetSpin.value() == 90.0 and dock.plan.teamsSpin.value() == 3
+    assert not dock.plan.keepCamerasCheck.isChecked()
+    assert dock.report.titleEdit.text() == "Сайлюгемский 2026" and dock.report.languageCombo.currentData() == "en"
+    assert dock.exports.generaliseSpin.value() == 5000.0
+    assert dock.data.file_roles() == [(track, "observations")]
+    assert dock.heatmaps.sign_weights().get("scrape") is None
+    assert dock.heatmaps.weightSpins["scrape"].value() == 2.5
+    assert dock.outputs == {"report": "/nowhere/report.pdf"} and dock.report.openReportButton.isEnabled()
+
+
+def test_page_parameters_are_the_algorithms_own(dock, tmp_path):
+    """Every parameter a page hands an algorithm is one the algorithm declares."""
+    from qgis.core import QgsApplication
+
+    from snowleopard_plugin.gui.dock import algorithm_id
+
+    def declared(algorithm):
+        alg = QgsApplication.processingRegistry().algorithmById(algorithm_id(algorithm))
+        return {p.name() for p in alg.parameterDefinitions()}
+
+    from snowleopard_plugin.processing.alg_heatmap import HeatmapAlgorithm
+
+    dock.season_path = str(tmp_path / "season.gpkg")
+    dock.heatmaps.dateWindowCheck.setChecked(True)
+    assert set(dock.heatmaps.heatmap_parameters()) <= declared(HeatmapAlgorithm)
+    for kind in ("occupancy", "secr", "camtrapdp", "generalise"):
+        algorithm, params = dock.exports.export_parameters(kind)
+        assert set(params) <= declared(algorithm), kind
+
+
+def test_help_button_opens_the_dock_page_or_says_it_is_missing(dock, monkeypatch):
+    from qgis.PyQt.QtGui import QDesktopServices
+
+    import snowleopard_plugin.gui.dock as dock_module
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString())))
+    monkeypatch.setattr(dock_module, "help_url", lambda page: "")
+    dock.helpButton.click()
+    assert opened == [] and "help page" in dock.last_message
+    monkeypatch.setattr(dock_module, "help_url", lambda page: f"file:///plugin/resources/help/en/{page}.html")
+    dock.helpButton.click()
+    assert opened == ["file:///plugin/resources/help/en/dock.html"]
