@@ -118,6 +118,7 @@ class SeasonDock(QDockWidget):
         self._save_timer.setInterval(300)
         self._save_timer.timeout.connect(self.save_settings)
         for page in self.all_pages():
+            page.name_widgets()
             page.connect_settings(self.schedule_save)
         QgsProject.instance().readProject.connect(self._project_read)
         self.restore_settings()
@@ -130,6 +131,7 @@ class SeasonDock(QDockWidget):
         top = QHBoxLayout()
         self.seasonLabel = tip(QLabel(tr("No season yet: import field files or open a season GeoPackage.")),
                                tr("The season GeoPackage the pages work on"))
+        self.seasonLabel.setObjectName("seasonLabel")
         self.seasonLabel.setWordWrap(True)
         top.addWidget(self.seasonLabel, 1)
         self.helpButton = tip(QToolButton(), tr("Open the help page of the dock"))

@@ -53,6 +53,12 @@ class Page(QWidget):
         self.defaults = self.SETTINGS()
         self.box = QVBoxLayout(self)
 
+    def name_widgets(self) -> None:
+        """Give each widget the page keeps as an attribute that name as its objectName (for tests and styles)."""
+        for name, value in vars(self).items():
+            if isinstance(value, QWidget) and not value.objectName():
+                value.setObjectName(name)
+
     # settings -------------------------------------------------------------------------------
     def bindings(self) -> Dict[str, QWidget]:
         """Settings field → the widget it mirrors (fields not listed are handled by the page)."""
