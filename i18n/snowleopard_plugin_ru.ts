@@ -4041,7 +4041,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Импорт сезона…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="216"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="218"/>
         <source>Season: {path}</source>
         <translation>Сезон: {path}</translation>
     </message>
@@ -4091,12 +4091,12 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Записи проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="294"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="296"/>
         <source>This row has no place on the map.</source>
         <translation>Эта запись не привязана к месту на карте.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="237"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="239"/>
         <source>Import the season or open a season GeoPackage on the Data page first.</source>
         <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
     </message>
@@ -4131,7 +4131,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="381"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="383"/>
         <source>Running {name}…</source>
         <translation>Выполняется {name}…</translation>
     </message>
@@ -4151,27 +4151,27 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Формирование отчёта о сезоне…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="413"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="415"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="419"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="421"/>
         <source>The results could not be loaded: {reason}</source>
         <translation>Не удалось загрузить результаты: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="427"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="429"/>
         <source>Failed.</source>
         <translation>Завершено с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="439"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="441"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="440"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="442"/>
         <source>Show the log of the job</source>
         <translation>Показать журнал задачи</translation>
     </message>
@@ -4527,57 +4527,57 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>точные координаты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="51"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="52"/>
         <source>Generalise to cells of</source>
         <translation>Ячейка генерализации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="51"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="52"/>
         <source>Generalisation cell size</source>
         <translation>Размер ячейки генерализации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="53"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="54"/>
         <source>Occupancy histories</source>
         <translation>Истории обнаружений (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="53"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="54"/>
         <source>Detection histories (sites × segments along routes) for unmarked and PRESENCE</source>
         <translation>Истории обнаружений (участки × отрезки вдоль маршрутов) для unmarked и PRESENCE</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="56"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="57"/>
         <source>secr files</source>
         <translation>Файлы secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="56"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="57"/>
         <source>Trap and capture files for R secr</source>
         <translation>Файлы ловушек и поимок для R secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="57"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="58"/>
         <source>Camtrap DP package</source>
         <translation>Пакет Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="57"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="58"/>
         <source>The cameras and detections as a Camtrap DP 1.0 data package</source>
         <translation>Фотоловушки и регистрации в виде пакета данных Camtrap DP 1.0</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="59"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="60"/>
         <source>Generalised signs</source>
         <translation>Генерализованные следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="59"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="60"/>
         <source>A copy of the signs moved to cell centres, safe to share</source>
         <translation>Копия следов, перенесённых в центры ячеек, — её можно безопасно передавать</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="274"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="276"/>
         <source>Cannot read the DEM {path}: choose a GeoTIFF (or another raster GDAL reads) with elevations in metres.</source>
         <translation>Не удалось прочитать ЦМР {path}: выберите GeoTIFF (или другой растр, который читает GDAL) с высотами в метрах.</translation>
     </message>
@@ -4622,27 +4622,27 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Сравнение плана с пройденными маршрутами…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="111"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="112"/>
         <source>Choose the cell size to generalise the signs to (e.g. 10000 m).</source>
         <translation>Выберите размер ячейки для генерализации следов (например, 10000 м).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="117"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="118"/>
         <source>Cannot create the export folder {folder}: {reason}. Choose another folder.</source>
         <translation>Не удалось создать папку экспорта {folder}: {reason}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="124"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="125"/>
         <source>Exported: {path}</source>
         <translation>Экспортировано: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="126"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="127"/>
         <source>Signs, generalised for sharing</source>
         <translation>Следы, генерализованные для передачи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="128"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="129"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -4682,12 +4682,12 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Нов. местооб., км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="279"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="281"/>
         <source>The DEM {path} has no CRS: set it (Raster ▸ Projections ▸ Assign Projection) and choose it again.</source>
         <translation>У ЦМР {path} не задана система координат: задайте её (Растр ▸ Проекции ▸ Назначить проекцию) и выберите ЦМР снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="283"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="285"/>
         <source>The DEM {path} is in {dem_crs}, the season in {season_crs}: the DEM is read warped to {season_crs} (bilinear); the file is unchanged. For exact elevations, reproject it once yourself (Raster ▸ Projections ▸ Warp).</source>
         <translation>ЦМР {path} в {dem_crs}, а сезон в {season_crs}: ЦМР читается с перепроецированием в {season_crs} (билинейно); сам файл не меняется. Для точных высот перепроецируйте её один раз сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
@@ -4998,57 +4998,57 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>5. Отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="131"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="132"/>
         <source>No season yet: import field files or open a season GeoPackage.</source>
         <translation>Сезон ещё не загружен: импортируйте полевые файлы или откройте GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="131"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="132"/>
         <source>The season GeoPackage the pages work on</source>
         <translation>GeoPackage сезона, с которым работают страницы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="135"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="137"/>
         <source>Open the help page of the dock</source>
         <translation>Открыть справку по панели</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="138"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="140"/>
         <source>Help</source>
         <translation>Справка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="142"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="144"/>
         <source>The season workflow, page by page: Data, Heatmaps, Coverage and gaps, Plan, Report</source>
         <translation>Работа с сезоном по страницам: Данные, Тепловые карты, Охват и пробелы, План, Отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="147"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="149"/>
         <source>Progress of the running job</source>
         <translation>Ход выполнения текущей задачи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="151"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="153"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="151"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="153"/>
         <source>Stop the running job; no output file is left behind</source>
         <translation>Остановить текущую задачу; выходных файлов не останется</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="156"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="158"/>
         <source>Ready.</source>
         <translation>Готово к работе.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="156"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="158"/>
         <source>What the dock is doing</source>
         <translation>Что сейчас делает панель</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock.py" line="189"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="191"/>
         <source>The help page of the dock is not installed with this version of the plugin.</source>
         <translation>Справка по панели не установлена с этой версией модуля.</translation>
     </message>
