@@ -5,6 +5,12 @@ page with the sample season through the dock's widgets, runs the import, a
 heatmap, coverage and gaps and the plan as background tasks and the season
 report (on the main thread), then saves a screenshot of each page, with its
 content, to ``build/screenshots/dock_<page>.png`` for a person to look at.
+
+A second driver opens the dock at its default width in Russian and in English, on a
+1920 × 1080 and a 1366 × 768 screen, visits every page and checks that it fits: no
+horizontal scrollbar, every label, button, spin box and date edit inside the visible
+width, no button text or spin box value cut (``build/screenshots/fit_<lang>_<screen>_<page>.png``,
+``_full`` for the whole page).
 """
 
 import json
