@@ -3477,407 +3477,407 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Прочие проблемы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="221"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="94"/>
         <source>Add files…</source>
         <translation>Добавить файлы…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="221"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="94"/>
         <source>Add GPX tracks, sign tables, camera tables or a Camtrap DP datapackage.json</source>
         <translation>Добавить GPX-треки, таблицы следов, таблицы фотоловушек или datapackage.json пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="223"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="96"/>
         <source>Add folder…</source>
         <translation>Добавить папку…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="223"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="96"/>
         <source>Add every field file in a folder and its subfolders, sorted by what they hold</source>
         <translation>Добавить все полевые файлы из папки и её подпапок, распределив их по содержимому</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="225"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="98"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="225"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="98"/>
         <source>Remove the selected files from the list</source>
         <translation>Убрать выбранные файлы из списка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="230"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="101"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="230"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="101"/>
         <source>Holds</source>
         <translation>Содержимое</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="231"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="102"/>
         <source>The field files to import; change what a file holds in its combo box, or choose &apos;Do not import&apos;</source>
         <translation>Полевые файлы для импорта; измените содержимое файла в раскрывающемся списке или выберите «Не импортировать»</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="239"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="110"/>
         <source>DEM (elevation in metres) for the surface km of the routes; optional</source>
         <translation>ЦМР (высоты в метрах) для расчёта км маршрутов по поверхности; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="346"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="110"/>
         <source>Rasters (*.tif *.tiff *.vrt *.img);;All files (*)</source>
         <translation>Растры (*.tif *.tiff *.vrt *.img);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="348"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="112"/>
         <source>DEM</source>
         <translation>ЦМР</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="348"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="112"/>
         <source>Digital elevation model</source>
         <translation>Цифровая модель рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="242"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="113"/>
         <source>The season GeoPackage to write (replaced if it exists)</source>
         <translation>GeoPackage сезона для записи (существующий файл будет заменён)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="244"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="115"/>
         <source>Where the season is saved</source>
         <translation>Куда сохраняется сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="247"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="117"/>
         <source>Import season</source>
         <translation>Импортировать сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="247"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="117"/>
         <source>Read the field files, check them and write the season GeoPackage (in the background)</source>
         <translation>Прочитать полевые файлы, проверить их и записать GeoPackage сезона (в фоновом режиме)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="250"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="120"/>
         <source>Open season…</source>
         <translation>Открыть сезон…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="250"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="120"/>
         <source>Load an existing season GeoPackage as the season group</source>
         <translation>Загрузить существующий GeoPackage сезона как группу слоёв сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="256"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="124"/>
         <source>No summary yet.</source>
         <translation>Сводки пока нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="256"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="124"/>
         <source>Totals of the season GeoPackage</source>
         <translation>Итоги по GeoPackage сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="261"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="129"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="262"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="130"/>
         <source>What the import fixed, flagged or rejected, grouped by problem; click a row to zoom to its place</source>
         <translation>Что при импорте было исправлено, отмечено или отклонено, по типам проблем; щёлкните строку, чтобы перейти к её месту на карте</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="278"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="68"/>
         <source>Sign type</source>
         <translation>Тип следа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="278"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="68"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="279"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="69"/>
         <source>Tick the sign types to map and give each a weight (e.g. a scrape counts twice a trail)</source>
         <translation>Отметьте типы следов для карты и задайте каждому вес (например, поскрёб считается за две следовые дорожки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="290"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="80"/>
         <source>Map this sign type</source>
         <translation>Включить этот тип следов в карту</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="292"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="82"/>
         <source>Weight of one sign of this type</source>
         <translation>Вес одного следа этого типа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="298"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="88"/>
         <source>Only signs between</source>
         <translation>Только следы за период</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="298"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="88"/>
         <source>Map only the signs of a date window</source>
         <translation>Строить карту только по следам за интервал дат</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="300"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="92"/>
         <source>First day of the window</source>
         <translation>Первый день интервала</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="301"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="93"/>
         <source>Last day of the window</source>
         <translation>Последний день интервала</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="523"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="123"/>
         <source> m</source>
         <translation> м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="307"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="100"/>
         <source>Kernel radius in metres</source>
         <translation>Радиус ядра в метрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="308"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="101"/>
         <source>Kernel radius</source>
         <translation>Радиус ядра</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="309"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="102"/>
         <source>Pixel size of the heatmaps in metres</source>
         <translation>Размер пикселя тепловых карт в метрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="310"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="103"/>
         <source>Pixel size of the heatmaps</source>
         <translation>Размер пикселя тепловых карт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="311"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="104"/>
         <source>Kernel shape, as in QGIS&apos;s heatmap</source>
         <translation>Форма ядра, как в тепловой карте QGIS</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="313"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="107"/>
         <source>Kernel</source>
         <translation>Ядро</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="314"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="108"/>
         <source>Signs per km of route searched</source>
         <translation>Следов на 1 км обследованного маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="314"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="108"/>
         <source>Divide by the route km walked near each place (effort correction)</source>
         <translation>Делить на км маршрутов, пройденных рядом с каждым местом (поправка на учётное усилие)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="434"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="93"/>
         <source> km</source>
         <translation> км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="317"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="111"/>
         <source>Leave places empty where fewer route km lie within the radius</source>
         <translation>Оставлять места пустыми, если в пределах радиуса меньше км маршрутов, чем задано</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="321"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="115"/>
         <source>Run heatmap</source>
         <translation>Построить тепловую карту</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="321"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="115"/>
         <source>Compute the sign heatmap in the background</source>
         <translation>Рассчитать тепловую карту следов в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="324"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="117"/>
         <source>Detections per 100 trap-nights around the stations</source>
         <translation>Регистраций на 100 ловушко-суток вокруг фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="326"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="120"/>
         <source>Count only detections of this species (empty: all)</source>
         <translation>Учитывать только регистрации этого вида (пусто — все)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="327"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="121"/>
         <source>Species</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="327"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="121"/>
         <source>Species of the detections</source>
         <translation>Вид в регистрациях</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="330"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="124"/>
         <source>Kernel radius around each station</source>
         <translation>Радиус ядра вокруг каждой фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="331"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="125"/>
         <source>Also one band per identified animal</source>
         <translation>Также по одному каналу на каждую опознанную особь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="334"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="129"/>
         <source>Run camera rate</source>
         <translation>Рассчитать частоту регистраций</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="334"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="129"/>
         <source>Compute detections per 100 trap-nights per station in the background</source>
         <translation>Рассчитать число регистраций на 100 ловушко-суток по каждой фотоловушке в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="346"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="57"/>
         <source>DEM of the park (same metric CRS as the season)</source>
         <translation>ЦМР парка (в той же метрической системе координат, что и сезон)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="349"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="60"/>
         <source>A place counts as searched within this distance of a walked route</source>
         <translation>Место считается обследованным в пределах этого расстояния от пройденного маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="351"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="62"/>
         <source>Detection half-width of a route</source>
         <translation>Полуширина обнаружения на маршруте</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="352"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="63"/>
         <source>A place counts as sampled within this distance of a camera</source>
         <translation>Место считается охваченным в пределах этого расстояния от фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="354"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="65"/>
         <source>Camera radius</source>
         <translation>Радиус фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="354"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="65"/>
         <source>Detection radius of a camera</source>
         <translation>Радиус обнаружения фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="356"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="67"/>
         <source>Cell size of the effort grid</source>
         <translation>Размер ячейки сетки учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="356"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="67"/>
         <source>Grid size</source>
         <translation>Размер ячейки сетки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="68"/>
         <source>Habitat from the DEM (Altai rules)</source>
         <translation>Местообитания по ЦМР (правила для Алтая)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="68"/>
         <source>Suitable habitat from elevation, slope, ruggedness and ridges</source>
         <translation>Пригодные местообитания по высоте, крутизне, пересечённости и гребням</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="359"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="70"/>
         <source>Habitat from a layer</source>
         <translation>Местообитания из слоя</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="359"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="70"/>
         <source>Use a habitat polygon or raster layer you already have</source>
         <translation>Использовать уже имеющийся слой полигонов или растр местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="363"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="74"/>
         <source>Habitat polygons or a 0–1 suitability raster</source>
         <translation>Полигоны местообитаний или растр пригодности 0–1</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="368"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="78"/>
         <source>Habitat farther than this from any effort is a gap</source>
         <translation>Местообитания дальше этого расстояния от любого учётного усилия считаются пробелом</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="370"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="80"/>
         <source>Gap distance</source>
         <translation>Расстояние для пробела</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="370"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="80"/>
         <source>Distance from effort</source>
         <translation>Расстояние от учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="371"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="81"/>
         <source> km²</source>
         <translation> км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="371"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="81"/>
         <source>Leave out gaps smaller than this</source>
         <translation>Не выводить пробелы меньше этой площади</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="372"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="82"/>
         <source>Minimum area</source>
         <translation>Минимальная площадь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="372"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="82"/>
         <source>Smallest gap kept</source>
         <translation>Наименьший сохраняемый пробел</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="373"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="83"/>
         <source>Camps, road ends, huts: distance from each gap; optional</source>
         <translation>Стоянки, концы дорог, избушки: расстояние до них от каждого пробела; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="377"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="85"/>
         <source>Access</source>
         <translation>Точки доступа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="379"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="87"/>
         <source>Run coverage and gaps</source>
         <translation>Рассчитать охват и пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="379"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="87"/>
         <source>Terrain, habitat, coverage and ranked gaps, one after the other, in the background</source>
         <translation>Рельеф, местообитания, охват и ранжированные пробелы — последовательно, в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="93"/>
         <source>Area km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="93"/>
         <source>Ridge km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="93"/>
         <source>Access km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="387"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="95"/>
         <source>Coverage gaps ranked by area × suitability; click a row to zoom to the gap</source>
         <translation>Пробелы в охвате, ранжированные по площади × пригодности; щёлкните строку, чтобы перейти к пробелу</translation>
     </message>
@@ -3892,282 +3892,282 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation type="obsolete">Что будет на странице плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="488"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="46"/>
         <source>Title on the first page of the report</source>
         <translation>Заголовок на первой странице отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="489"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="47"/>
         <source>Report title</source>
         <translation>Заголовок отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="493"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="52"/>
         <source>Language of the report</source>
         <translation>Язык отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="491"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="49"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="492"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="50"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="493"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="52"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="495"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="54"/>
         <source>Include</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="495"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="54"/>
         <source>Which maps and tables the report holds</source>
         <translation>Какие карты и таблицы входят в отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="854"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="57"/>
         <source>Heatmap of signs</source>
         <translation>Тепловая карта следов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="497"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="57"/>
         <source>Page with the signs and the heatmap</source>
         <translation>Страница со следами и тепловой картой</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="498"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="58"/>
         <source>Coverage map</source>
         <translation>Карта охвата</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="498"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="58"/>
         <source>Page with the survey coverage</source>
         <translation>Страница с охватом учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="499"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="59"/>
         <source>Ranked gaps</source>
         <translation>Ранжированные пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="499"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="59"/>
         <source>Map and table of the top gaps</source>
         <translation>Карта и таблица первых по рангу пробелов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="500"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="60"/>
         <source>Page with the plan, when made</source>
         <translation>Страница с планом, если он составлен</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="505"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="66"/>
         <source>The PDF to write</source>
         <translation>PDF для записи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="507"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="67"/>
         <source>Output PDF</source>
         <translation>Выходной PDF</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="507"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="67"/>
         <source>Where the report is saved</source>
         <translation>Куда сохраняется отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="510"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="69"/>
         <source>Make report</source>
         <translation>Создать отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="510"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="69"/>
         <source>Build the season report in the background</source>
         <translation>Сформировать отчёт о сезоне в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="511"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="70"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="511"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="70"/>
         <source>Open the report PDF</source>
         <translation>Открыть PDF отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="572"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="175"/>
         <source>What this file holds; change it if the guess is wrong</source>
         <translation>Что содержит этот файл; измените, если тип определён неверно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="605"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="208"/>
         <source>Field files</source>
         <translation>Полевые файлы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="605"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="208"/>
         <source>Field files (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;All files (*)</source>
         <translation>Полевые файлы (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="611"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="214"/>
         <source>Folder of field files</source>
         <translation>Папка с полевыми файлами</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="628"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="232"/>
         <source>Add the season's field files first (Add files… or Add folder…).</source>
         <translation>Сначала добавьте полевые файлы сезона («Добавить файлы…» или «Добавить папку…»).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="631"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="235"/>
         <source>Choose where to save the season GeoPackage.</source>
         <translation>Укажите, куда сохранить GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="638"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="243"/>
         <source>Importing the season…</source>
         <translation>Импорт сезона…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="675"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="218"/>
         <source>Season: {path}</source>
         <translation>Сезон: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="681"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="87"/>
         <source>Snow leopard census {name}</source>
         <translation>Учёт снежного барса {name}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="686"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="273"/>
         <source>The season {path} holds no route, sign, camera or detection: check the field files and import again.</source>
         <translation>В сезоне {path} нет ни маршрутов, ни следов, ни фотоловушек, ни регистраций: проверьте полевые файлы и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="697"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="282"/>
         <source>Routes: {n}, {km:.1f} km walked</source>
         <translation>Маршруты: {n}, пройдено {km:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="698"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="283"/>
         <source>Teams: {n} ({names}); survey days: {days}</source>
         <translation>Группы: {n} ({names}); дней учёта: {days}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="700"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="285"/>
         <source>Dates: {first} – {last}</source>
         <translation>Даты: {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="701"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="286"/>
         <source>Signs: {n} ({types})</source>
         <translation>Следы: {n} ({types})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="702"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="287"/>
         <source>Camera stations: {n}, {tn:.0f} trap-nights</source>
         <translation>Фотоловушки: {n}, ловушко-суток: {tn:.0f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="703"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="288"/>
         <source>Detections: {n}; individuals: {ind}</source>
         <translation>Регистрации: {n}; особей: {ind}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="704"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="289"/>
         <source>Validation rows: {n}</source>
         <translation>Записи проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="748"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="296"/>
         <source>This row has no place on the map.</source>
         <translation>Эта запись не привязана к месту на карте.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="823"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="239"/>
         <source>Import the season or open a season GeoPackage on the Data page first.</source>
         <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="850"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="203"/>
         <source>Tick at least one sign type.</source>
         <translation>Отметьте хотя бы один тип следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="854"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="207"/>
         <source>Computing the heatmap…</source>
         <translation>Расчёт тепловой карты…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="873"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="231"/>
         <source>Computing the camera detection rate…</source>
         <translation>Расчёт частоты регистраций фотоловушками…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="889"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="143"/>
         <source>Coverage and gaps need algorithms that are not in this version of the plugin yet: {names}.</source>
         <translation>Для охвата и пробелов нужны алгоритмы, которых ещё нет в этой версии модуля: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="893"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="147"/>
         <source>Choose the DEM of the park.</source>
         <translation>Выберите ЦМР парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="899"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="153"/>
         <source>Choose the habitat layer, or take the habitat from the DEM.</source>
         <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="942"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="383"/>
         <source>Running {name}…</source>
         <translation>Выполняется {name}…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="953"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="195"/>
         <source>Ridges walked</source>
         <translation>Пройденные гребни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="983"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="225"/>
         <source>Click to zoom to this gap</source>
         <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1111"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="125"/>
         <source>Making the season report…</source>
         <translation>Формирование отчёта о сезоне…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1261"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="415"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1267"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="421"/>
         <source>The results could not be loaded: {reason}</source>
         <translation>Не удалось загрузить результаты: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1275"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="429"/>
         <source>Failed.</source>
         <translation>Завершено с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1287"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="441"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1288"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="442"/>
         <source>Show the log of the job</source>
         <translation>Показать журнал задачи</translation>
     </message>
@@ -4223,357 +4223,357 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Сохранённое сопоставление полей (JSON: поле модели данных → заголовок столбца)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="399"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="56"/>
         <source>Next season&apos;s transects along the ridges into the largest gaps, under a km budget, and camera stations on ridges and saddles. Empty layer boxes take the results of the Coverage &amp; gaps page and the season&apos;s own layers.</source>
         <translation>Трансекты на следующий сезон вдоль гребней в крупнейшие пробелы в пределах бюджета (км) и точки фотоловушек на гребнях и седловинах. Если поле слоя не заполнено, берутся результаты страницы «Охват и пробелы» и собственные слои сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="399"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="56"/>
         <source>What the Plan page does</source>
         <translation>Что делает страница плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="407"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="64"/>
         <source>Layers</source>
         <translation>Слои</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="407"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="64"/>
         <source>The layers the plan is made from</source>
         <translation>Слои, по которым составляется план</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="409"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="67"/>
         <source>Ridgelines to plan along; empty: the ridges of the last terrain run</source>
         <translation>Линии гребней, вдоль которых строится план; пусто — гребни из последнего расчёта рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="409"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="67"/>
         <source>ridges of the terrain run</source>
         <translation>гребни из расчёта рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="411"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="69"/>
         <source>Ridges</source>
         <translation>Гребни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="412"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="70"/>
         <source>Habitat suitability raster or habitat polygons; empty: the habitat of the Coverage &amp; gaps page</source>
         <translation>Растр пригодности местообитаний или полигоны местообитаний; пусто — местообитания со страницы «Охват и пробелы»</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="412"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="70"/>
         <source>habitat of the coverage run</source>
         <translation>местообитания из расчёта охвата</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="417"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="75"/>
         <source>Routes already walked (their habitat counts as searched); empty: the season&apos;s routes</source>
         <translation>Уже пройденные маршруты (местообитания вдоль них считаются обследованными); пусто — маршруты сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="417"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="75"/>
         <source>routes of the season</source>
         <translation>маршруты сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="420"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="78"/>
         <source>Camps, road ends, huts: transects start near them; optional</source>
         <translation>Стоянки, концы дорог, избушки: трансекты начинаются рядом с ними; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="422"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="80"/>
         <source>Access points</source>
         <translation>Точки доступа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="422"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="80"/>
         <source>Where teams start</source>
         <translation>Откуда выходят группы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="423"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="81"/>
         <source>Transects walked every year: kept in the plan first; optional</source>
         <translation>Трансекты, проходимые ежегодно: включаются в план первыми; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="424"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="82"/>
         <source>Locked lines</source>
         <translation>Закреплённые трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="424"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="82"/>
         <source>Transects that stay in the plan</source>
         <translation>Трансекты, которые остаются в плане</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="425"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="83"/>
         <source>Areas to keep out of the plan (border zone, avalanche slopes); optional</source>
         <translation>Зоны, исключаемые из плана (пограничная зона, лавиноопасные склоны); необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="427"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="85"/>
         <source>Exclude areas</source>
         <translation>Исключённые зоны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="427"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="85"/>
         <source>Areas left out of the plan</source>
         <translation>Зоны, не включаемые в план</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="429"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="87"/>
         <source>Transects</source>
         <translation>Трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="429"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="87"/>
         <source>Day transects along the ridges, one GPX file per team</source>
         <translation>Дневные трансекты вдоль гребней, по файлу GPX на группу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="431"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="90"/>
         <source>Total km the teams can walk next season</source>
         <translation>Сколько всего км группы могут пройти в следующем сезоне</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="433"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="92"/>
         <source>Budget</source>
         <translation>Бюджет</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="433"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="92"/>
         <source>Total km</source>
         <translation>Всего км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="434"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="93"/>
         <source>Longest transect a team walks in one day</source>
         <translation>Самая длинная трансекта, которую группа проходит за день</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="435"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="95"/>
         <source>Longest day</source>
         <translation>Наибольший дневной переход</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="435"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="95"/>
         <source>Longest day transect</source>
         <translation>Наибольшая длина дневной трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="436"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="96"/>
         <source>Number of field teams (transects are shared out among them)</source>
         <translation>Число полевых групп (трансекты распределяются между ними)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="438"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="98"/>
         <source>Field teams</source>
         <translation>Полевые группы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="439"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="99"/>
         <source>A place counts as searched within this distance of a transect</source>
         <translation>Место считается обследованным в пределах этого расстояния от трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="441"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="101"/>
         <source>Detection half-width of a transect</source>
         <translation>Полуширина обнаружения на трансекте</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="448"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="108"/>
         <source>Folder for the GPX files of the plan (one per team); empty: a &apos;plan_gpx&apos; folder beside the season</source>
         <translation>Папка для файлов GPX плана (по одному на группу); пусто — папка «plan_gpx» рядом с файлом сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="451"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="110"/>
         <source>GPX folder</source>
         <translation>Папка GPX</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="451"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="110"/>
         <source>Where the GPX files go</source>
         <translation>Куда записываются файлы GPX</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="452"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="111"/>
         <source>Run plan transects</source>
         <translation>Спланировать трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="452"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="111"/>
         <source>Plan next season&apos;s transects in the background</source>
         <translation>Спланировать трансекты на следующий сезон в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="456"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="115"/>
         <source>New camera positions on ridges and saddles</source>
         <translation>Новые точки фотоловушек на гребнях и седловинах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="458"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="118"/>
         <source>How many new camera stations to place</source>
         <translation>Сколько новых точек фотоловушек разместить</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="459"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="119"/>
         <source>Number of new stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="460"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="120"/>
         <source>Movement scale σ of the animals (snow leopard: about 3 km)</source>
         <translation>Масштаб перемещений животных σ (у снежного барса — около 3 км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="462"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="122"/>
         <source>Sigma</source>
         <translation>Сигма</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="462"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="122"/>
         <source>Movement scale σ</source>
         <translation>Масштаб перемещений σ</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="463"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="123"/>
         <source>No two stations closer than this</source>
         <translation>Точки не ставятся ближе этого расстояния друг к другу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="464"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="125"/>
         <source>Spacing between stations</source>
         <translation>Расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="126"/>
         <source>Keep this season&apos;s cameras</source>
         <translation>Сохранить фотоловушки этого сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="126"/>
         <source>The season&apos;s camera stations stay; new ones are spaced from them</source>
         <translation>Фотоловушки сезона остаются на месте; новые размещаются с отступом от них</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="469"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="130"/>
         <source>Run plan cameras</source>
         <translation>Разместить фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="469"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="130"/>
         <source>Place new camera stations in the background</source>
         <translation>Разместить новые точки фотоловушек в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="473"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="134"/>
         <source>Compare plan vs walked</source>
         <translation>Сравнить план с пройденным</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="473"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="134"/>
         <source>Which planned transects the routes walked (and what was walked off the plan)</source>
         <translation>Какие запланированные трансекты пройдены маршрутами (и что пройдено вне плана)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="646"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="155"/>
         <source>No plan yet.</source>
         <translation>Плана пока нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="476"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="137"/>
         <source>Totals of the last plan</source>
         <translation>Итоги последнего плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="516"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="37"/>
         <source>Exports for analysts</source>
         <translation>Экспорт для аналитиков</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="516"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="37"/>
         <source>Files for R (unmarked, secr), PRESENCE and Camtrap DP, and generalised copies for sharing</source>
         <translation>Файлы для R (unmarked, secr), PRESENCE и Camtrap DP, а также генерализованные копии для передачи данных</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="519"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="43"/>
         <source>Folder for the exports; empty: an &apos;exports&apos; folder beside the season</source>
         <translation>Папка для экспорта; пусто — папка «exports» рядом с файлом сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="522"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="45"/>
         <source>Export folder</source>
         <translation>Папка экспорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="522"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="45"/>
         <source>Where the exports go</source>
         <translation>Куда записываются файлы экспорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="523"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="46"/>
         <source>Move every location to the centre of a grid cell of this size before export (0: exact coordinates); snow leopard locations draw poachers</source>
         <translation>Перед экспортом переносить каждое местоположение в центр ячейки сетки такого размера (0 — точные координаты); места встреч снежного барса привлекают браконьеров</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="527"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="50"/>
         <source>exact coordinates</source>
         <translation>точные координаты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="528"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="52"/>
         <source>Generalise to cells of</source>
         <translation>Генерализовать до ячеек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="528"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="52"/>
         <source>Generalisation cell size</source>
         <translation>Размер ячейки генерализации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="530"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="54"/>
         <source>Occupancy histories</source>
         <translation>Истории обнаружений (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="530"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="54"/>
         <source>Detection histories (sites × segments along routes) for unmarked and PRESENCE</source>
         <translation>Истории обнаружений (участки × отрезки вдоль маршрутов) для unmarked и PRESENCE</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="533"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="57"/>
         <source>secr files</source>
         <translation>Файлы secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="533"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="57"/>
         <source>Trap and capture files for R secr</source>
         <translation>Файлы ловушек и поимок для R secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="534"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="58"/>
         <source>Camtrap DP package</source>
         <translation>Пакет Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="534"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="58"/>
         <source>The cameras and detections as a Camtrap DP 1.0 data package</source>
         <translation>Фотоловушки и регистрации в виде пакета данных Camtrap DP 1.0</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="536"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="60"/>
         <source>Generalised signs</source>
         <translation>Генерализованные следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="536"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="60"/>
         <source>A copy of the signs moved to cell centres, safe to share</source>
         <translation>Копия следов, перенесённых в центры ячеек, — её можно безопасно передавать</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="804"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="276"/>
         <source>Cannot read the DEM {path}: choose a GeoTIFF (or another raster GDAL reads) with elevations in metres.</source>
         <translation>Не удалось прочитать ЦМР {path}: выберите GeoTIFF (или другой растр, который читает GDAL) с высотами в метрах.</translation>
     </message>
@@ -4583,62 +4583,62 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation type="obsolete">ЦМР {path} в {dem_crs}, а сезон в {season_crs}: перепроецируйте ЦМР в {season_crs} (Растр ▸ Проекции ▸ Трансформировать) и выберите её снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1010"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="177"/>
         <source>The plan needs ridgelines and habitat: run coverage and gaps on the Coverage &amp; gaps page first, or choose the layers on the Plan page.</source>
         <translation>Для плана нужны линии гребней и местообитания: сначала рассчитайте охват и пробелы на странице «Охват и пробелы» или выберите слои на странице «План».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1037"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="206"/>
         <source>Plan: {km:.1f} km of transects, {area:.2f} km² of suitable habitat newly searched.</source>
         <translation>План: трансекты — {km:.1f} км, впервые обследуемые пригодные местообитания — {area:.2f} км².</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1041"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="211"/>
         <source>GPX files in {folder}</source>
         <translation>Файлы GPX в папке {folder}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1044"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="214"/>
         <source>Planning transects…</source>
         <translation>Планирование трансект…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1057"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="229"/>
         <source>Placing camera stations…</source>
         <translation>Размещение точек фотоловушек…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1068"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="241"/>
         <source>Run plan transects first: there is no plan to compare the routes with.</source>
         <translation>Сначала спланируйте трансекты: плана, с которым можно сравнить маршруты, ещё нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1081"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="254"/>
         <source>Comparing the plan with the routes walked…</source>
         <translation>Сравнение плана с пройденными маршрутами…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1158"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="112"/>
         <source>Choose the cell size to generalise the signs to (e.g. 10000 m).</source>
         <translation>Выберите размер ячейки для генерализации следов (например, 10000 м).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1164"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="118"/>
         <source>Cannot create the export folder {folder}: {reason}. Choose another folder.</source>
         <translation>Не удалось создать папку экспорта {folder}: {reason}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1171"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="125"/>
         <source>Exported: {path}</source>
         <translation>Экспортировано: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1173"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="127"/>
         <source>Signs, generalised for sharing</source>
         <translation>Следы, генерализованные для передачи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1175"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="129"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -4678,12 +4678,12 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Нов. местооб., км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="809"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="281"/>
         <source>The DEM {path} has no CRS: set it (Raster ▸ Projections ▸ Assign Projection) and choose it again.</source>
         <translation>У ЦМР {path} не задана система координат: задайте её (Растр ▸ Проекции ▸ Назначить проекцию) и выберите ЦМР снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="813"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="285"/>
         <source>The DEM {path} is in {dem_crs}, the season in {season_crs}: the DEM is read warped to {season_crs} (bilinear); the file is unchanged. For exact elevations, reproject it once yourself (Raster ▸ Projections ▸ Warp).</source>
         <translation>ЦМР {path} в {dem_crs}, а сезон в {season_crs}: ЦМР читается с перепроецированием в {season_crs} (билинейно); сам файл не меняется. Для точных высот перепроецируйте её один раз сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
@@ -4819,12 +4819,12 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Анализ выполняется в {utm} ({description}) — зоне UTM центра слоя {layer}, и результаты будут в этой системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="443"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="103"/>
         <source>Search the coverage gaps first</source>
         <translation>Обследовать пробелы в охвате в первую очередь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="443"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="103"/>
         <source>Habitat inside the ranked gaps of the Coverage &amp; gaps page counts three times when transects are chosen</source>
         <translation>Местообитания внутри ранжированных пробелов со страницы «Охват и пробелы» при выборе трансект учитываются трижды</translation>
     </message>
@@ -5203,38 +5203,118 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <source>snow leopard, census</source>
         <translation>ирбис, снежный барс, учёт</translation>
     </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="107"/>
+        <source>1. Data</source>
+        <translation>1. Данные</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="107"/>
+        <source>2. Heatmaps</source>
+        <translation>2. Тепловые карты</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="107"/>
+        <source>3. Coverage &amp;&amp; gaps</source>
+        <translation>3. Охват и пробелы</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="107"/>
+        <source>4. Plan</source>
+        <translation>4. План</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="107"/>
+        <source>5. Report</source>
+        <translation>5. Отчёт</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="132"/>
+        <source>No season yet: import field files or open a season GeoPackage.</source>
+        <translation>Сезон ещё не загружен: импортируйте полевые файлы или откройте GeoPackage сезона.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="132"/>
+        <source>The season GeoPackage the pages work on</source>
+        <translation>GeoPackage сезона, с которым работают страницы</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="137"/>
+        <source>Open the help page of the dock</source>
+        <translation>Открыть справку по панели</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="140"/>
+        <source>Help</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="144"/>
+        <source>The season workflow, page by page: Data, Heatmaps, Coverage and gaps, Plan, Report</source>
+        <translation>Работа с сезоном по страницам: Данные, Тепловые карты, Охват и пробелы, План, Отчёт</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="149"/>
+        <source>Progress of the running job</source>
+        <translation>Ход выполнения текущей задачи</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="153"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="153"/>
+        <source>Stop the running job; no output file is left behind</source>
+        <translation>Остановить текущую задачу; выходных файлов не останется</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="158"/>
+        <source>Ready.</source>
+        <translation>Готово к работе.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="158"/>
+        <source>What the dock is doing</source>
+        <translation>Что сейчас делает панель</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="191"/>
+        <source>The help page of the dock is not installed with this version of the plugin.</source>
+        <translation>Справка по панели не установлена с этой версией модуля.</translation>
+    </message>
 </context>
 <context>
     <name>SeasonDockBase</name>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="9"/>
         <source>Snow Leopard Census</source>
-        <translation>Учёт снежного барса</translation>
+        <translation type="obsolete">Учёт снежного барса</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="24"/>
         <source>1. Data</source>
-        <translation>1. Данные</translation>
+        <translation type="obsolete">1. Данные</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="42"/>
         <source>2. Heatmaps</source>
-        <translation>2. Тепловые карты</translation>
+        <translation type="obsolete">2. Тепловые карты</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="78"/>
         <source>4. Plan</source>
-        <translation>4. План</translation>
+        <translation type="obsolete">4. План</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="96"/>
         <source>5. Report</source>
-        <translation>5. Отчёт</translation>
+        <translation type="obsolete">5. Отчёт</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="60"/>
         <source>3. Coverage &amp;&amp; gaps</source>
-        <translation>3. Охват и пробелы</translation>
+        <translation type="obsolete">3. Охват и пробелы</translation>
     </message>
     <message>
         <location filename="../cc/snowleopard_plugin/gui/dock_season.ui" line="16"/>
@@ -5259,42 +5339,42 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="15"/>
         <source>The season GeoPackage the pages work on</source>
-        <translation>GeoPackage сезона, с которым работают страницы</translation>
+        <translation type="obsolete">GeoPackage сезона, с которым работают страницы</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="16"/>
         <source>No season yet: import field files or open a season GeoPackage.</source>
-        <translation>Сезон ещё не загружен: импортируйте полевые файлы или откройте GeoPackage сезона.</translation>
+        <translation type="obsolete">Сезон ещё не загружен: импортируйте полевые файлы или откройте GeoPackage сезона.</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="22"/>
         <source>The season workflow, page by page: Data, Heatmaps, Coverage and gaps, Plan, Report</source>
-        <translation>Работа с сезоном по страницам: Данные, Тепловые карты, Охват и пробелы, План, Отчёт</translation>
+        <translation type="obsolete">Работа с сезоном по страницам: Данные, Тепловые карты, Охват и пробелы, План, Отчёт</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="119"/>
         <source>Progress of the running job</source>
-        <translation>Ход выполнения текущей задачи</translation>
+        <translation type="obsolete">Ход выполнения текущей задачи</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="125"/>
         <source>Stop the running job; no output file is left behind</source>
-        <translation>Остановить текущую задачу; выходных файлов не останется</translation>
+        <translation type="obsolete">Остановить текущую задачу; выходных файлов не останется</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="126"/>
         <source>Cancel</source>
-        <translation>Отмена</translation>
+        <translation type="obsolete">Отмена</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="134"/>
         <source>What the dock is doing</source>
-        <translation>Что сейчас делает панель</translation>
+        <translation type="obsolete">Что сейчас делает панель</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="135"/>
         <source>Ready.</source>
-        <translation>Готово к работе.</translation>
+        <translation type="obsolete">Готово к работе.</translation>
     </message>
 </context>
 </TS>
