@@ -1779,7 +1779,8 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
     <message>
         <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Suitability</source>
-        <translation>Пригодность</translation>
+        <translation>Пригод-
+ность</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/processing/alg_report.py" line="85"/>
@@ -3864,17 +3865,20 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
     <message>
         <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="93"/>
         <source>Area km²</source>
-        <translation>Площадь, км²</translation>
+        <translation>Площадь,
+км²</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="93"/>
         <source>Ridge km</source>
-        <translation>Гребни, км</translation>
+        <translation>Гребни,
+км</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="93"/>
         <source>Access km</source>
-        <translation>До подъезда, км</translation>
+        <translation>До под-
+ъезда, км</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="95"/>
@@ -4355,7 +4359,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
     <message>
         <location filename="../snowleopard_plugin/gui/pages/plan.py" line="95"/>
         <source>Longest day</source>
-        <translation>Наибольший дневной переход</translation>
+        <translation>Макс. за день</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/pages/plan.py" line="95"/>
@@ -4525,7 +4529,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
     <message>
         <location filename="../snowleopard_plugin/gui/pages/exports.py" line="52"/>
         <source>Generalise to cells of</source>
-        <translation>Генерализовать до ячеек</translation>
+        <translation>Ячейка генерализации</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/pages/exports.py" line="52"/>
@@ -4821,7 +4825,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
     <message>
         <location filename="../snowleopard_plugin/gui/pages/plan.py" line="103"/>
         <source>Search the coverage gaps first</source>
-        <translation>Обследовать пробелы в охвате в первую очередь</translation>
+        <translation>Сначала обследовать пробелы</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/pages/plan.py" line="103"/>
