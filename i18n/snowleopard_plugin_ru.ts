@@ -1779,8 +1779,7 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
     <message>
         <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Suitability</source>
-        <translation>Пригод-
-ность</translation>
+        <translation>Пригодность</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/processing/alg_report.py" line="85"/>
@@ -5286,6 +5285,13 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/gui/dock.py" line="191"/>
         <source>The help page of the dock is not installed with this version of the plugin.</source>
         <translation>Справка по панели не установлена с этой версией модуля.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="93"/>
+        <source>Mean
+suitability</source>
+        <translation>Пригод-
+ность</translation>
     </message>
 </context>
 <context>

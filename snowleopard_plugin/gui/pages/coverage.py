@@ -90,7 +90,7 @@ class CoveragePage(Page):
         layout.addWidget(self.coverageButton)
         self.run_buttons = [self.coverageButton]
         self.gapsTable = QTableWidget(0, len(GAP_FIELDS))
-        self.gapsTable.setHorizontalHeaderLabels([tr("Rank"), tr("Area km²"), tr("Suitability"), tr("Ridge km"),
+        self.gapsTable.setHorizontalHeaderLabels([tr("Rank"), tr("Area km²"), tr("Mean\nsuitability"), tr("Ridge km"),
                                                   tr("Access km")])
         self.gapsTable.setToolTip(tr("Coverage gaps ranked by area × suitability; click a row to zoom to the gap"))
         self.gapsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
