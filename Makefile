@@ -24,12 +24,12 @@ APT_PACKAGES := qgis qgis-providers python3-qgis python3-geopandas python3-raste
 	poppler-utils unzip
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help deps apt venv sample translations ts test test-core test-qgis demo package deploy lint clean
+.PHONY: help deps apt venv sample translations ts helppages test test-core test-qgis demo package deploy lint clean
 
 help:
 	@echo "make demo   - set up and run the main job on the sample season (outputs in $(DEMO_OUT)/)"
 	@echo "make test   - set up and run all tests"
-	@echo "make package | deploy QGIS_PROFILE=... | translations | lint | clean"
+	@echo "make package | deploy QGIS_PROFILE=... | translations | helppages | lint | clean"
 
 deps: apt venv
 
@@ -69,14 +69,18 @@ ts: apt
 translations: ts
 	lrelease -silent $(TS) -qm $(QM)
 
-test: deps translations sample
+# resources/help/{en,ru}/<algorithm>.html from scripts/help_text.py and the algorithms' definitions
+helppages: translations
+	$(PYTHON) scripts/make_help.py
+
+test: deps helppages sample
 	$(VENV)/bin/pytest -p no:qgis tests/unit
 	$(VENV)/bin/pytest tests/qgis
 
-demo: deps translations sample
+demo: deps helppages sample
 	$(VPY) scripts/demo.py --sample $(SAMPLE) --out $(DEMO_OUT)
 
-package: translations sample
+package: helppages sample
 	$(PYTHON) scripts/package.py
 
 deploy: package
@@ -90,3 +94,4 @@ lint: venv
 
 clean:
 	rm -rf dist $(DEMO_OUT) $(QM) $(SAMPLE)/.generated
+	find resources/help -name "*.html" ! -name dock.html -delete

@@ -65,7 +65,7 @@ def main() -> int:
     if registry.providerById("native") is None:
         registry.addProvider(QgsNativeAlgorithms())
     from snowleopard_plugin.core.season.build import build_season
-    from snowleopard_plugin.gui.dock_season import SeasonDock
+    from snowleopard_plugin.gui.dock import SeasonDock
     from snowleopard_plugin.processing.provider import SnowLeopardProvider
 
     provider = SnowLeopardProvider()
@@ -80,8 +80,8 @@ def main() -> int:
         big = big_season(season, os.path.join(work, "big.gpkg"), N_POINTS)
         dock = SeasonDock(None)
         dock.load_season(big, add_layers=False)
-        dock.pixelSpin.setValue(50.0)
-        dock.effortCheck.setChecked(True)
+        dock.heatmaps.pixelSpin.setValue(50.0)
+        dock.heatmaps.effortCheck.setChecked(True)
 
         delays = []
         last = [time.perf_counter()]
@@ -95,7 +95,7 @@ def main() -> int:
         timer.setInterval(10)
         timer.timeout.connect(tick)
         started = time.perf_counter()
-        dock.run_heatmap()
+        dock.heatmaps.run_heatmap()
         if not dock.is_busy():
             print(f"the heatmap did not start: {dock.last_message}")
             return 1

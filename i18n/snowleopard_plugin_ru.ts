@@ -14,7 +14,7 @@
         <translation>Широта {lat} лежит вне зон UTM (от 80° ю. ш. до 84° с. ш.); укажите систему координат явно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="184"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="189"/>
         <source>Cancelled by the user.</source>
         <translation>Отменено пользователем.</translation>
     </message>
@@ -84,17 +84,17 @@
         <translation>Другой признак</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="235"/>
+        <location filename="../snowleopard_plugin/labels.py" line="33"/>
         <source>Signs and calls</source>
         <translation>Следы и крики</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="654"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="131"/>
         <source>Camera stations</source>
         <translation>Фотоловушки</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>Регистрации фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="769"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="277"/>
         <source>Import validation</source>
         <translation>Проверка импорта</translation>
     </message>
@@ -174,12 +174,12 @@ Then restart QGIS.</source>
         <translation>Все нужные модулю пакеты Python установлены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="40"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="44"/>
         <source>Import census season</source>
         <translation>Импорт данных учётного сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="43"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="47"/>
         <source>Season data</source>
         <translation>Данные сезона</translation>
     </message>
@@ -201,92 +201,92 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
 Всё, что было исправлено, отмечено или отброшено, перечислено в слое проверки. Исходные файлы не изменяются; при ошибке GeoPackage не остаётся.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="61"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="65"/>
         <source>Route files (GPX, KML/KMZ, GeoJSON, GeoPackage, Shapefile)</source>
         <translation>Файлы маршрутов (GPX, KML/KMZ, GeoJSON, GeoPackage, Shapefile)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="61"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="65"/>
         <source>Sign observation files (CSV, text, GPX waypoints, GeoJSON)</source>
         <translation>Файлы регистраций следов (CSV, текст, путевые точки GPX, GeoJSON)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="61"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="65"/>
         <source>Camera files (Camtrap DP datapackage.json, secr traps, station table)</source>
         <translation>Файлы фотоловушек (datapackage.json Camtrap DP, ловушки secr, таблица точек)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="61"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="65"/>
         <source>Detection files (secr capture file, detection table)</source>
         <translation>Файлы регистраций (файл поимок secr, таблица регистраций)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="68"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="72"/>
         <source>Metric CRS (default: UTM zone of the data)</source>
         <translation>Метрическая система координат (по умолчанию зона UTM данных)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="70"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="74"/>
         <source>DEM for surface distances</source>
         <translation>ЦМР для расстояний по поверхности</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="66"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="71"/>
         <source>Season GeoPackage</source>
         <translation>GeoPackage сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="66"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="71"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="80"/>
         <source>Observations</source>
         <translation>Наблюдения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="80"/>
         <source>Cameras</source>
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="181"/>
         <source>Detections</source>
         <translation>Регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="80"/>
         <source>Validation rows</source>
         <translation>Записи проверки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="91"/>
         <source>Give at least one field file: routes, observations, cameras or detections.</source>
         <translation>Укажите хотя бы один полевой файл: маршруты, наблюдения, фотоловушки или регистрации.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="92"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="96"/>
         <source>The file {path} does not exist.</source>
         <translation>Файл {path} не существует.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="99"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="103"/>
         <source>The CRS {crs} is geographic (degrees); choose a metric CRS such as the UTM zone of the park.</source>
         <translation>Система координат {crs} географическая (градусы); выберите метрическую, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="118"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="122"/>
         <source>Season CRS: EPSG:{epsg}</source>
         <translation>Система координат сезона: EPSG:{epsg}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="120"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="124"/>
         <source>{layer}: {count}</source>
         <translation>{layer}: {count}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/base.py" line="155"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="315"/>
         <source>Not enough memory for this job: use a larger pixel size or a smaller extent.</source>
         <translation>Не хватает памяти: увеличьте размер пикселя или уменьшите охват.</translation>
     </message>
@@ -301,22 +301,22 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Учёт снежного барса {version}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="131"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="83"/>
         <source>Team not recorded</source>
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1161"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="540"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="191"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="143"/>
         <source>Could not save the style of {layer}: {reason}</source>
         <translation>Не удалось сохранить стиль слоя {layer}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="209"/>
+        <location filename="../snowleopard_plugin/qgis_io/project.py" line="17"/>
         <source>Season {name}</source>
         <translation>Сезон {name}</translation>
     </message>
@@ -391,7 +391,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Наблюдение {id}: не удалось прочитать время «{value}»; сохранено без времени.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="990"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="408"/>
         <source>Count &apos;{value}&apos; is not a whole number of 1 or more; 1 was stored.</source>
         <translation>Число особей «{value}» — не целое число от 1 и больше; записано 1.</translation>
     </message>
@@ -721,142 +721,142 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="606"/>
+        <location filename="../snowleopard_plugin/core/io/mapping.py" line="22"/>
         <source>Cannot read the field mapping {path}: {reason}</source>
         <translation>Не удалось прочитать сопоставление полей {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="616"/>
+        <location filename="../snowleopard_plugin/core/io/mapping.py" line="32"/>
         <source>The field mapping {path} is not a list of field: column pairs; save the mapping again from the import dialog.</source>
         <translation>Сопоставление полей {path} не является списком пар «поле: столбец»; сохраните сопоставление заново из окна импорта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="651"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="69"/>
         <source>{path} is a spreadsheet workbook, not a text table: save the sheet as CSV (File &gt; Save As &gt; CSV) and import the CSV.</source>
         <translation>{path} — книга электронной таблицы, а не текстовая таблица: сохраните лист в CSV (Файл &gt; Сохранить как &gt; CSV) и импортируйте CSV.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="703"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="121"/>
         <source>{path} is empty: export the table again.</source>
         <translation>Файл {path} пуст: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="657"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="75"/>
         <source>{path} is not a text table (CSV or TXT): check that the right file was chosen, or export the data as CSV.</source>
         <translation>{path} не является текстовой таблицей (CSV или TXT): проверьте, тот ли файл выбран, или выгрузите данные в CSV.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="708"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="126"/>
         <source>Row has {found} cells but the header has {expected}; an unquoted decimal comma in a comma-separated file? Fix the row or export with &apos;;&apos;.</source>
         <translation>В строке ячеек: {found}, а в заголовке: {expected}. Возможно, в файле с разделителем-запятой есть десятичная запятая без кавычек? Исправьте строку или выгрузите таблицу с разделителем «;».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="716"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="134"/>
         <source>{path} has a header but no data rows: export the table again.</source>
         <translation>В {path} есть заголовок, но нет строк с данными: выгрузите таблицу заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="770"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="188"/>
         <source>{path} has no column &apos;{column}&apos; (the field mapping uses it for {field}); its columns are: {columns}. Edit the field mapping.</source>
         <translation>В {path} нет столбца «{column}» (по сопоставлению полей он используется для {field}); имеющиеся столбцы: {columns}. Исправьте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="804"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="222"/>
         <source>Unknown CRS {crs}: give an EPSG code such as EPSG:32645.</source>
         <translation>Неизвестная система координат {crs}: укажите код EPSG, например EPSG:32645.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="822"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="240"/>
         <source>{path}: no coordinate columns found. Expected latitude and longitude (широта/долгота, lat/lon), X/Y with a CRS, or a WKT 'geom' column; columns found: {columns}. Rename the columns or set a field mapping.</source>
         <translation>{path}: не найдены столбцы координат. Ожидаются широта и долгота (широта/долгота, lat/lon), X/Y с указанием системы координат или столбец WKT «geom»; найдены столбцы: {columns}. Переименуйте столбцы или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="829"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="247"/>
         <source>{path}: the coordinates look projected (metres, not degrees). Give their CRS, e.g. EPSG:32645 (UTM 45N) or EPSG:3857 for a NextGIS Web export.</source>
         <translation>{path}: координаты похожи на проекционные (метры, а не градусы). Укажите их систему координат, например EPSG:32645 (UTM 45N) или EPSG:3857 для выгрузки из NextGIS Web.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="918"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="336"/>
         <source>Coordinates '{value}' cannot be read; the row was not imported. Write them as decimal degrees (49.7534), degrees-minutes (49 45.205) or DMS (49°45'12&quot;N).</source>
         <translation>Не удалось прочитать координаты «{value}»; строка не импортирована. Записывайте их в десятичных градусах (49.7534), в градусах и минутах (49 45.205) или в градусах, минутах и секундах (49°45'12&quot;N).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="923"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="341"/>
         <source>The row has no coordinates; it was not imported. Fill them in and import again.</source>
         <translation>В строке нет координат; она не импортирована. Заполните их и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="945"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="363"/>
         <source>Dates in column &apos;{column}&apos; were read as month/day/year (some have a second number above 12).</source>
         <translation>Даты в столбце «{column}» прочитаны как месяц/день/год (в некоторых второе число больше 12).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="949"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="367"/>
         <source>Dates in column &apos;{column}&apos; such as 03/04/2024 could be day/month or month/day; they were read as day/month/year. Check them.</source>
         <translation>Даты в столбце «{column}» вида 03/04/2024 можно понять и как день/месяц, и как месяц/день; они прочитаны как день/месяц/год. Проверьте их.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="963"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="381"/>
         <source>No date in column &apos;{column}&apos;; the row was kept without it. Add the date if known.</source>
         <translation>В столбце «{column}» нет даты; строка сохранена без неё. Добавьте дату, если она известна.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="969"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="387"/>
         <source>Date &apos;{value}&apos; cannot be read; the row was kept without it. Write dates as 15.02.2024 or 2024-02-15, times as 14:30.</source>
         <translation>Не удалось прочитать дату «{value}»; строка сохранена без неё. Записывайте даты как 15.02.2024 или 2024-02-15, время — как 14:30.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="978"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="396"/>
         <source>The table has no date column; all rows were kept without dates. Name the column 'date'/'дата' or set a field mapping.</source>
         <translation>В таблице нет столбца с датой; все строки сохранены без дат. Назовите столбец «date»/«дата» или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1013"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="431"/>
         <source>{field} &apos;{value}&apos; is not a number; it was left empty.</source>
         <translation>{field}: «{value}» — не число; поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1083"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="123"/>
         <source>Unknown sign type &apos;{value}&apos;; stored as &apos;other&apos;. Correct it, or add the name to the sign list.</source>
         <translation>Неизвестный тип следа «{value}»; записан как «other» (другой). Исправьте его или добавьте название в список типов следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1087"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="127"/>
         <source>No sign type; stored as &apos;other&apos;.</source>
         <translation>Тип следа не указан; записан как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1092"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="132"/>
         <source>Unknown sign age '{value}' (expected fresh/old, свежий/старый); left empty.</source>
         <translation>Неизвестная давность следа «{value}» (ожидается fresh/old, свежий/старый); поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1201"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="241"/>
         <source>No station ID; the row number {value} was used.</source>
         <translation>Нет идентификатора точки; использован номер строки {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1211"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="251"/>
         <source>Problem period &apos;{value}&apos; cannot be read; it was not subtracted from the trap-nights.</source>
         <translation>Не удалось прочитать период неисправности «{value}»; он не вычтен из ловушко-суток.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1228"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="268"/>
         <source>Retrieval {end} is before setup {start}; trap-nights left empty.</source>
         <translation>Снятие {end} раньше установки {start}; ловушко-сутки не заполнены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1234"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="274"/>
         <source>Station {station}: no effort and no setup/retrieval dates, so its trap-nights are unknown.</source>
         <translation>Точка {station}: нет ни усилия, ни дат установки/снятия, поэтому число ловушко-суток неизвестно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1279"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="319"/>
         <source>{path}: no station column found (Station, station_id, камера, станция); columns found: {columns}. Rename it or set a field mapping.</source>
         <translation>{path}: не найден столбец точки (Station, station_id, камера, станция); найдены столбцы: {columns}. Переименуйте столбец или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1291"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="331"/>
         <source>The detection has no station; it was not imported. Fill in the station.</source>
         <translation>У регистрации не указана точка; она не импортирована. Укажите точку.</translation>
     </message>
@@ -921,42 +921,42 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Минимальная доля заполнения окна должна быть в пределах (0, 1]; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="284"/>
+        <location filename="../snowleopard_plugin/core/io/ogr_layers.py" line="82"/>
         <source>Cannot read {path}: {reason}. Check that it is a complete GPX, KML/KMZ, GeoJSON, GeoPackage or Shapefile.</source>
         <translation>Не удалось прочитать {path}: {reason}. Проверьте, что это целый (неповреждённый) файл GPX, KML/KMZ, GeoJSON, GeoPackage или Shapefile.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="588"/>
+        <location filename="../snowleopard_plugin/core/io/gpx.py" line="221"/>
         <source>Waypoint &apos;{name}&apos; is not a sign (its name, description and symbol name no sign type); it was not imported.</source>
         <translation>Путевая точка «{name}» не является следом (ни в названии, ни в описании, ни в имени значка не указан тип следа); она не импортирована.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="722"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="122"/>
         <source>Feature &apos;{name}&apos; has no geometry; it was not imported.</source>
         <translation>У объекта «{name}» нет геометрии; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="730"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="130"/>
         <source>Cannot read {path}: the layer {layer} has no CRS and its coordinates are not degrees; add a .prj or give the CRS.</source>
         <translation>Не удалось прочитать {path}: у слоя {layer} не задана система координат, а координаты не в градусах; добавьте файл .prj или укажите систему координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="737"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="137"/>
         <source>Feature &apos;{name}&apos; is a polygon, not a route or a sign; it was not imported.</source>
         <translation>Объект «{name}» — полигон, а не маршрут или след; он не импортирован.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="795"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="195"/>
         <source>The sign type of &apos;{name}&apos; is not recognised ({value}); imported as &apos;other&apos;.</source>
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="246"/>
+        <location filename="../snowleopard_plugin/report/maps.py" line="44"/>
         <source>Hillshade</source>
         <translation>Отмывка рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/maps.py" line="114"/>
+        <location filename="../snowleopard_plugin/report/maps.py" line="114"/>
         <source>Elevation</source>
         <translation>Высота</translation>
     </message>
@@ -1101,47 +1101,47 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{path}: ни одна строка не соответствует формату «Session ID Occasion Detector». Выберите файл поимок secr (fmt = trapID).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1115"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="155"/>
         <source>The table has no sign type column; every row was stored as 'other'. Name the column 'type'/'тип следа' or set a field mapping.</source>
         <translation>В таблице нет столбца с типом следа; все строки записаны как «other» (другой). Назовите столбец «type»/«тип следа» или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="24"/>
         <source>Quartic (biweight)</source>
         <translation>Квартическое (биквадратное)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="24"/>
         <source>Triangular</source>
         <translation>Треугольное</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="24"/>
         <source>Uniform</source>
         <translation>Равномерное</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="24"/>
         <source>Triweight</source>
         <translation>Трёхвесовое (triweight)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="25"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="24"/>
         <source>Epanechnikov</source>
         <translation>Епанечникова</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="51"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="57"/>
         <source>Habitat-use heatmap</source>
         <translation>Тепловая карта использования местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="54"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="60"/>
         <source>Heatmaps</source>
         <translation>Тепловые карты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="57"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="63"/>
         <source>Kernel density of the chosen signs, in signs per km², with the kernels of QGIS's heatmap but correctly normalised: the map integrates to the total weight of the signs.
 
 Choose sign types by code (track, scrape, scat, scent_mark, mating_call, sighting, prey_remains, other) or by name, a date window, and weights per type (track=1, scrape=2).
@@ -1158,107 +1158,107 @@ The GeoTIFF is saved with its style (colour ramp, zero transparent) beside it.</
 GeoTIFF сохраняется вместе с файлом стиля (цветовая шкала, нулевые значения прозрачны) в той же папке.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="68"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="74"/>
         <source>Signs (observations)</source>
         <translation>Следы (наблюдения)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="70"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="76"/>
         <source>Radius</source>
         <translation>Радиус</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="72"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="78"/>
         <source>Radius from field (m)</source>
         <translation>Радиус из поля (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="75"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="77"/>
         <source>Pixel size</source>
         <translation>Размер пикселя</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="77"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="82"/>
         <source>Kernel shape</source>
         <translation>Форма ядра</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="79"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="84"/>
         <source>Decay ratio (triangular kernel only)</source>
         <translation>Коэффициент затухания (только для треугольного ядра)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="81"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="88"/>
         <source>Weight from field</source>
         <translation>Вес из поля</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="83"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="91"/>
         <source>Sign types (empty: all)</source>
         <translation>Типы следов (пусто — все)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="85"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="93"/>
         <source>Weights per sign type (e.g. track=1, scrape=2)</source>
         <translation>Веса по типам следов (например, track=1, scrape=2)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="88"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="96"/>
         <source>From date</source>
         <translation>Дата начала</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="90"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="98"/>
         <source>To date</source>
         <translation>Дата окончания</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="92"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="100"/>
         <source>Effort: routes walked (signs per km)</source>
         <translation>Учётное усилие: пройденные маршруты (следов на км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="94"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="102"/>
         <source>Minimum route km within the radius</source>
         <translation>Минимум км маршрутов в пределах радиуса</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="96"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="82"/>
         <source>Extent</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="97"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="107"/>
         <source>Heatmap</source>
         <translation>Тепловая карта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="114"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="125"/>
         <source>Choose a layer of signs.</source>
         <translation>Выберите слой следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="134"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="145"/>
         <source>The layer {layer} has no sign to map.</source>
         <translation>В слое {layer} нет следов для карты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="136"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="147"/>
         <source>The layer has no obs_type field: choose the season&apos;s observations or leave the sign types empty.</source>
         <translation>В слое нет поля obs_type: выберите слой наблюдений сезона или оставьте типы следов пустыми.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="139"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="150"/>
         <source>The layer has no datetime field: choose the season&apos;s observations or leave the dates empty.</source>
         <translation>В слое нет поля datetime: выберите слой наблюдений сезона или оставьте даты пустыми.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="147"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="158"/>
         <source>Left out ({reason}): {count}</source>
         <translation>Исключено ({reason}): {count}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="159"/>
         <source>Signs mapped: {count}</source>
         <translation>Следов на карте: {count}</translation>
     </message>
@@ -1268,27 +1268,27 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation type="obsolete">Маршруты и следы в разных системах координат ({a}, {b}): используйте слои из одного GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="249"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="98"/>
         <source>signs per km</source>
         <translation>следов на км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="167"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="174"/>
         <source>signs per km²</source>
         <translation>следов на км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="170"/>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="178"/>
         <source>Maximum: {value:.4g} {unit}</source>
         <translation>Максимум: {value:.4g} {unit}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="449"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="177"/>
         <source>The layer {layer} has no CRS: set its CRS (the season&apos;s UTM zone) in its properties.</source>
         <translation>У слоя {layer} не задана система координат: укажите её (зону UTM сезона) в свойствах слоя.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="459"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="187"/>
         <source>The layer {layer} is in geographic coordinates ({crs}); the analysis needs metres: use the season GeoPackage&apos;s layers, or reproject to the UTM zone of the park.</source>
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
@@ -1303,12 +1303,12 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>Ни у одной фотоловушки нет ловушко-суток: проверьте даты установки или поле trap_nights.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="47"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="55"/>
         <source>Camera detection rate</source>
         <translation>Частота регистраций фотоловушками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="53"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="61"/>
         <source>Detections per 100 trap-nights at each camera station (detections ÷ trap-nights × 100), and a smoothed map of it: the kernel-weighted sum of detections divided by the kernel-weighted sum of trap-nights of the stations within the radius, × 100; empty where no station reaches.
 
 Cameras need station_id and trap_nights fields (the season's cameras layer); detections need station_id (and individual_id, species when present). Give a species (e.g. Panthera uncia) to count only its detections. With one map per individual, the GeoTIFF has one band per identified animal.</source>
@@ -1317,57 +1317,57 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
 У фотоловушек должны быть поля station_id и trap_nights (слой фотоловушек сезона); у регистраций — station_id (и individual_id, species, если есть). Укажите вид (например, Panthera uncia), чтобы учитывать только его регистрации. При отдельной карте для каждой особи GeoTIFF содержит по одному каналу на каждое опознанное животное.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="66"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="74"/>
         <source>Species (empty: all detections)</source>
         <translation>Вид (пусто — все регистрации)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="74"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="81"/>
         <source>One map per individual</source>
         <translation>Отдельная карта для каждой особи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="83"/>
         <source>Detection rate map</source>
         <translation>Карта частоты регистраций</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="77"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="84"/>
         <source>Detection rate per station</source>
         <translation>Частота регистраций по фотоловушкам</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="88"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="99"/>
         <source>Choose the camera stations and the detections.</source>
         <translation>Выберите фотоловушки и регистрации.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="92"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="103"/>
         <source>The layer {layer} has no {field} field: use the season GeoPackage&apos;s cameras and detections.</source>
         <translation>В слое {layer} нет поля {field}: используйте слои фотоловушек и регистраций из GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="106"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="117"/>
         <source>{count} detections name a station that is not among the cameras; they were left out.</source>
         <translation>Регистраций с фотоловушкой, которой нет в списке фотоловушек: {count}; они не учтены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="119"/>
         <source>Stations: {stations}, trap-nights: {nights:.0f}, detections: {detections:.0f}</source>
         <translation>Фотоловушек: {stations}, ловушко-суток: {nights:.0f}, регистраций: {detections:.0f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="123"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="130"/>
         <source>No detection has an individual_id: clear &apos;One map per individual&apos;.</source>
         <translation>Ни у одной регистрации нет individual_id: снимите флажок «Отдельная карта для каждой особи».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="134"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="141"/>
         <source>all detections</source>
         <translation>все регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="149"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="101"/>
         <source>per 100 trap-nights</source>
         <translation>на 100 ловушко-суток</translation>
     </message>
@@ -1752,87 +1752,87 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation>Экспорт для secr: детекторов — {stations}, поимок — {captures}, особей — {animals}, периодов — {occasions}, сессия {session}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Signs</source>
         <translation>Следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="777"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="286"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="346"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="355"/>
         <source>Search half-width</source>
         <translation>Полуширина обследования</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="81"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="89"/>
         <source>Access points or roads</source>
         <translation>Точки доступа или дороги</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="724"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Rank</source>
         <translation>Ранг</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="724"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Suitability</source>
         <translation>Пригодность</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="80"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="85"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="731"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="221"/>
         <source>Plan for next season</source>
         <translation>План на следующий сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="83"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="88"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="657"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="134"/>
         <source>Detections per 100 trap-nights</source>
         <translation>Регистраций на 100 фотоловушко-суток</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="120"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="129"/>
         <source>Habitat suitability</source>
         <translation>Пригодность местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="142"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="147"/>
         <source>Ridgelines</source>
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="250"/>
+        <location filename="../snowleopard_plugin/report/layers.py" line="57"/>
         <source>Survey coverage</source>
         <translation>Охват учётом</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="198"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="215"/>
         <source>Effort grid</source>
         <translation>Сетка учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="72"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="77"/>
         <source>Coverage gaps</source>
         <translation>Пробелы в охвате</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="110"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="115"/>
         <source>Choose where to save the report PDF.</source>
         <translation>Укажите, куда сохранить PDF отчёта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="190"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="195"/>
         <source>Report written: {path}</source>
         <translation>Отчёт записан: {path}</translation>
     </message>
@@ -1842,12 +1842,12 @@ Cameras need station_id and trap_nights fields (the season's cameras layer); det
         <translation type="obsolete">{layer} в {crs}, а {reference} в {season_crs}: используйте слои одного GeoPackage сезона или сначала перепроецируйте {layer} в {season_crs} (для ЦМР: Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="56"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="62"/>
         <source>Coverage and gaps</source>
         <translation>Охват и пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="71"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="88"/>
         <source>Where the census looked, exact to the pixel.
 
 Coverage raster: 1 = searched along routes (the cell&apos;s centre within the search half-width of a route), 2 = sampled by cameras (centre within the camera radius of a station), 3 = both, 0 = not covered (transparent). The raster is on the DEM&apos;s grid (cropped to the extent when one is given), or else on a grid of the pixel size over the extent (default: the effort plus the half-width and radius). The optional trap-nights raster sums the trap-nights of the stations reaching each cell.
@@ -1864,107 +1864,107 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
 С линиями гребней (из алгоритма «Рельеф и линии гребней»): для каждого отрезка — км и доля, лежащая в пределах полуширины обследования от маршрута.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="648"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="125"/>
         <source>Routes walked</source>
         <translation>Пройдено маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="104"/>
         <source>Camera stations (trap_nights)</source>
         <translation>Фотоловушки (trap_nights)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="89"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="106"/>
         <source>Signs (for the grid&apos;s counts)</source>
         <translation>Следы (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="91"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="108"/>
         <source>Detections (for the grid&apos;s counts)</source>
         <translation>Регистрации (для подсчётов по сетке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="96"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="113"/>
         <source>Search half-width of a route</source>
         <translation>Полуширина обследования маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="98"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="115"/>
         <source>Camera detection radius</source>
         <translation>Радиус обнаружения фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="100"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="117"/>
         <source>DEM (grid of the raster; surface km)</source>
         <translation>ЦМР (сетка растра; км по поверхности)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="114"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="126"/>
         <source>Pixel size (without a DEM)</source>
         <translation>Размер пикселя (без ЦМР)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="105"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="120"/>
         <source>Effort grid cell size</source>
         <translation>Размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="107"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="122"/>
         <source>Coverage</source>
         <translation>Охват</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="108"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="123"/>
         <source>Camera trap-nights per cell</source>
         <translation>Ловушко-сутки фотоловушек на ячейку</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="211"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="228"/>
         <source>Ridge segments walked</source>
         <translation>Пройденные отрезки гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="115"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="126"/>
         <source>Give the routes walked, the camera stations, or both.</source>
         <translation>Укажите пройденные маршруты, фотоловушки или и то и другое.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="166"/>
         <source>search half-width</source>
         <translation>полуширина обследования</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="166"/>
         <source>camera radius</source>
         <translation>радиус фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="166"/>
         <source>effort grid cell size</source>
         <translation>размер ячейки сетки усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="169"/>
         <source>The {name} must be a positive distance in metres.</source>
         <translation>Параметр «{name}» должен быть положительным расстоянием в метрах.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="156"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="177"/>
         <source>The cameras have no trap_nights field: each station counts 1 trap-night.</source>
         <translation>У фотоловушек нет поля trap_nights: каждая считается за 1 ловушко-сутки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="160"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="181"/>
         <source>The routes and cameras layers are empty: there is no survey effort to map. Choose the season&apos;s routes or cameras.</source>
         <translation>Слои маршрутов и фотоловушек пусты: нет учётного усилия для карты. Выберите маршруты или фотоловушки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="173"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="190"/>
         <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) does not overlap the DEM {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): give the DEM of the park, in the season's CRS.</source>
         <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) не пересекается с ЦМР {layer} ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): укажите ЦМР парка в системе координат сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="181"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="198"/>
         <source>Give a positive pixel size (metres) or a DEM.</source>
         <translation>Задайте положительный размер пикселя (в метрах) или ЦМР.</translation>
     </message>
@@ -1974,27 +1974,27 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation type="obsolete">Растр охвата содержал бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="185"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="202"/>
         <source>Cells searched and sampled</source>
         <translation>Обследованные и охваченные ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="193"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="210"/>
         <source>Searched along routes: {routes:.2f} km²; sampled by cameras: {cams:.2f} km²; both: {both:.2f} km²</source>
         <translation>Обследовано на маршрутах: {routes:.2f} км²; охвачено фотоловушками: {cams:.2f} км²; и то и другое: {both:.2f} км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="216"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="233"/>
         <source>The ridgelines layer is empty: run &apos;Terrain and ridgelines&apos; on the DEM first, or leave the ridgelines out.</source>
         <translation>Слой линий гребней пуст: сначала выполните «Рельеф и линии гребней» для ЦМР или не указывайте линии гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="220"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="237"/>
         <source>Ridges: {walked:.1f} of {total:.1f} km walked</source>
         <translation>Гребни: пройдено {walked:.1f} из {total:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="234"/>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="254"/>
         <source>trap-nights</source>
         <translation>ловушко-суток</translation>
     </message>
@@ -2014,22 +2014,22 @@ With ridgelines (from &apos;Terrain and ridgelines&apos;): each segment with the
         <translation>Генерализовать координаты до ячеек размером (м, 0 — точные координаты)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="80"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="90"/>
         <source>Choose the {what} layer.</source>
         <translation>Выберите слой: {what}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="109"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="127"/>
         <source>Export occupancy detection histories</source>
         <translation>Экспорт историй обнаружений для моделей встречаемости (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="387"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="440"/>
         <source>Exports</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="115"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="133"/>
         <source>Writes the detection history of a sign survey for occupancy models (R unmarked, PRESENCE): detection_history.csv (site_id, y.1 … y.K; 1 = a chosen sign within the search half-width of the replicate, 0 = none, NA where a site has fewer replicates), site_covariates.csv (walked km; mean elevation and ruggedness (TRI) with a DEM, habitat share with a habitat raster, ridge km with ridge lines) and replicate_covariates.csv (length_km, surface_km, date, team per replicate, same NA pattern), plus a sites layer with naive occupancy.
 
 Sites are the given polygons, or square cells of the grid size. Replicates are consecutive segments of the segment length along the routes walked inside each site (routes cut at the site boundaries, taken by date), or survey days. For PRESENCE choose '-' as the missing-value code.</source>
@@ -2038,107 +2038,107 @@ Sites are the given polygons, or square cells of the grid size. Replicates are c
 Участки — заданные полигоны или квадратные ячейки сетки заданного размера. Повторы — последовательные отрезки заданной длины вдоль маршрутов, пройденных внутри каждого участка (маршруты разрезаются по границам участков и берутся в порядке дат), или дни учёта. Для PRESENCE выберите «-» в качестве кода пропущенного значения.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="131"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="149"/>
         <source>Sites (polygons; empty: grid cells)</source>
         <translation>Участки (полигоны; пусто — ячейки сетки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="133"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="151"/>
         <source>Grid cell size (when no sites)</source>
         <translation>Размер ячейки сетки (если участки не заданы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="135"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
         <source>Replicate segment length (km)</source>
         <translation>Длина отрезка-повтора (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="139"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="157"/>
         <source>Sign types (e.g. track, scrape; empty: all)</source>
         <translation>Типы следов (например, track, scrape; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="145"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="163"/>
         <source>DEM (for covariates)</source>
         <translation>ЦМР (для ковариат)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="146"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="164"/>
         <source>Habitat raster (cells &gt; 0 are habitat)</source>
         <translation>Растр местообитаний (ячейки &gt; 0 — местообитания)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="166"/>
         <source>Ridge lines</source>
         <translation>Линии гребней</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="168"/>
         <source>Replicates</source>
         <translation>Повторы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="168"/>
         <source>segments along routes</source>
         <translation>отрезки вдоль маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="168"/>
         <source>survey days</source>
         <translation>дни учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="171"/>
         <source>Missing-value code</source>
         <translation>Код пропущенного значения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="171"/>
         <source>NA (R unmarked)</source>
         <translation>NA (R unmarked)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="171"/>
         <source>- (PRESENCE)</source>
         <translation>- (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="171"/>
         <source>. (PRESENCE)</source>
         <translation>. (PRESENCE)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="353"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="396"/>
         <source>Output folder</source>
         <translation>Выходная папка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="158"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="176"/>
         <source>Occupancy sites</source>
         <translation>Участки (встречаемость)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="179"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="200"/>
         <source>routes</source>
         <translation>маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="180"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="201"/>
         <source>signs</source>
         <translation>следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="215"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="236"/>
         <source>The sites layer is generalised to {cell:g} m cells.</source>
         <translation>Слой участков генерализован до ячеек {cell:g} м.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="265"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="297"/>
         <source>Export secr capture histories</source>
         <translation>Экспорт историй поимок для secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="271"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="303"/>
         <source>Writes traps.txt (ID X Y usage / station covariates) and capthist.txt (Session ID Occasion Detector Sex) as secr::read.capthist(&quot;capthist.txt&quot;, &quot;traps.txt&quot;, detector = ..., fmt = &quot;trapID&quot;, covnames = &quot;Sex&quot;) reads them; the exact R call is in the first line of traps.txt.
 
 Occasions of the chosen number of days count from the day the first camera was set up; the usage string has a 1 for each occasion a camera was running. Detections that already carry secr occasions keep them. Detections without an individual ID are left out (the log says how many). Cameras without deployment dates get their total trap-nights as usage (read with binary.usage = FALSE).</source>
@@ -2147,82 +2147,82 @@ Occasions of the chosen number of days count from the day the first camera was s
 Периоды (occasions) заданной длительности в сутках отсчитываются от дня установки первой фотоловушки; в строке usage стоит 1 для каждого периода, в который фотоловушка работала. Регистрации, у которых уже есть периоды secr, сохраняют их. Регистрации без ID особи исключаются (их число указывается в журнале). Фотоловушкам без дат установки в качестве usage записываются их суммарные ловушко-сутки (читайте с binary.usage = FALSE).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="285"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="317"/>
         <source>Occasion length (days)</source>
         <translation>Длительность периода (сут)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="287"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="319"/>
         <source>Detector type</source>
         <translation>Тип детектора</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="289"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="321"/>
         <source>Species (empty: all identified detections)</source>
         <translation>Вид (пусто — все регистрации опознанных особей)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="359"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="404"/>
         <source>cameras</source>
         <translation>фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="148"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="100"/>
         <source>detections</source>
         <translation>регистрации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="333"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="376"/>
         <source>Export Camtrap DP package</source>
         <translation>Экспорт пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="339"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="382"/>
         <source>Writes a Camtrap DP 1.0 package (datapackage.json, deployments.csv, media.csv, observations.csv), the exchange standard that camtrapR, Wildlife Insights, Agouti and GBIF read: one deployment per camera (coordinates in WGS 84), one event-level observation per detection. Cameras need deployment start and end dates; the season keeps no photos, so media.csv is empty. With a generalisation cell size, deployments are moved to cell centres and the package says so.</source>
         <translation>Записывает пакет Camtrap DP 1.0 (datapackage.json, deployments.csv, media.csv, observations.csv) — стандарт обмена данными, который читают camtrapR, Wildlife Insights, Agouti и GBIF: одна установка фотоловушки (deployment) на каждую фотоловушку (координаты в WGS 84), одно наблюдение уровня события на каждую регистрацию. Для фотоловушек нужны даты начала и окончания установки; фотографии в сезоне не хранятся, поэтому media.csv пуст. Если задан размер ячейки генерализации, установки переносятся в центры ячеек, и это указывается в пакете.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="384"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="437"/>
         <source>Generalise points for sharing</source>
         <translation>Генерализация точек для передачи данных</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="390"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="443"/>
         <source>Moves every point to the centre of its cell in a square grid of the chosen size (anchored at the CRS origin), so shared copies never carry exact snow leopard locations. One output point per input point (so counts per cell are kept), with all attributes except coordinate columns (x, y, lon, lat …) and a generalised_m field holding the cell size. Elevations (Z) are dropped. The layer must be in a metric CRS.</source>
         <translation>Переносит каждую точку в центр её ячейки квадратной сетки заданного размера (с привязкой к началу координат системы координат), чтобы в передаваемых копиях не было точных мест встреч снежного барса. Каждой входной точке соответствует одна выходная (число точек в ячейке сохраняется), со всеми атрибутами, кроме столбцов координат (x, y, lon, lat …), и с полем generalised_m, содержащим размер ячейки. Высоты (Z) отбрасываются. Слой должен быть в метрической системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="398"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="451"/>
         <source>Points</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="400"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="453"/>
         <source>Cell size</source>
         <translation>Размер ячейки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="402"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="455"/>
         <source>Generalised points</source>
         <translation>Генерализованные точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="411"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="465"/>
         <source>points</source>
         <translation>точки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="426"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="480"/>
         <source>Coordinate columns left out: {names}</source>
         <translation>Исключённые столбцы координат: {names}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="452"/>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="506"/>
         <source>{count} points generalised to {cell:g} m cells.</source>
         <translation>Точек, генерализованных до ячеек {cell:g} м: {count}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="51"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="57"/>
         <source>Suitable habitat farther than the maximum distance from every route and camera station, as polygons ranked by area × mean suitability (rank 1 first).
 
 Habitat: a suitability raster (e.g. from 'Habitat suitability'; cells at or above the threshold are suitable) or the park's habitat polygons (rasterised at the pixel size by the cell-centre rule, value 1 or a 0–1 field). A cell is near effort when its centre lies within the maximum distance of a route segment or a station (exact). Gap cells touching at an edge or a corner form one gap.
@@ -2235,62 +2235,62 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
 Для каждого пробела: area_km2, suitability (средняя), ridge_km (длина линий гребней внутри, если они заданы), access_km (расстояние до ближайшей точки или линии доступа: дороги, стоянки; пусто без них) и rank. Пробелы меньше минимальной площади не выводятся. Задайте охват, чтобы работать с частью большого слоя местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="257"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="264"/>
         <source>Habitat (suitability raster or habitat polygons)</source>
         <translation>Местообитания (растр пригодности или полигоны местообитаний)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="101"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="111"/>
         <source>Habitat polygons: 0–1 suitability field (empty: 1 inside)</source>
         <translation>Полигоны местообитаний: поле пригодности 0–1 (пусто — 1 внутри)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="75"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="81"/>
         <source>Maximum distance from effort</source>
         <translation>Наибольшее расстояние от учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="77"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="83"/>
         <source>Minimum gap area (km²)</source>
         <translation>Минимальная площадь пробела (км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="79"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="86"/>
         <source>Suitability threshold</source>
         <translation>Порог пригодности</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="95"/>
         <source>Pixel size for habitat polygons</source>
         <translation>Размер пикселя для полигонов местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="111"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="122"/>
         <source>Choose a habitat layer: a suitability raster or habitat polygons.</source>
         <translation>Выберите слой местообитаний: растр пригодности или полигоны местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="121"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="132"/>
         <source>The maximum distance from effort must be a positive distance in metres.</source>
         <translation>Наибольшее расстояние от учётного усилия должно быть положительным расстоянием в метрах.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="129"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="140"/>
         <source>The routes and cameras layers are empty: there is no survey effort. Choose the season&apos;s routes or cameras.</source>
         <translation>Слои маршрутов и фотоловушек пусты: учётного усилия нет. Выберите маршруты или фотоловушки сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="141"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="148"/>
         <source>Habitat</source>
         <translation>Местообитания</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="147"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="154"/>
         <source>Give a positive pixel size (metres) for the habitat polygons.</source>
         <translation>Задайте положительный размер пикселя (в метрах) для полигонов местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="160"/>
         <source>The extent does not overlap the habitat layer {layer}: choose an extent inside it (same CRS).</source>
         <translation>Охват не пересекается со слоем местообитаний {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
@@ -2300,7 +2300,7 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
         <translation type="obsolete">Сетка местообитаний содержала бы {cells} ячеек: выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="164"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="171"/>
         <source>The habitat layer {layer} has no polygon in the extent.</source>
         <translation>В слое местообитаний {layer} нет полигонов в пределах охвата.</translation>
     </message>
@@ -2310,107 +2310,107 @@ Each gap: area_km2, suitability (mean), ridge_km (length of the ridgelines insid
         <translation type="obsolete">Объекты доступа перепроецированы из {a} в {b}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="196"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="203"/>
         <source>Gaps: {count}, {area:.1f} km² of suitable habitat farther than {distance:g} m from any effort</source>
         <translation>Пробелов: {count}, {area:.1f} км² пригодных местообитаний дальше {distance:g} м от любого учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="203"/>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="211"/>
         <source>The survey effort ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) lies farther than the maximum distance from the habitat ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): check that routes, cameras and habitat are of the same park and in the same CRS, and the extent.</source>
         <translation>Учётное усилие ({x0:.0f}, {y0:.0f} – {x1:.0f}, {y1:.0f}) лежит дальше наибольшего расстояния от местообитаний ({a:.0f}, {b:.0f} – {c:.0f}, {d:.0f}): проверьте, что маршруты, фотоловушки и местообитания относятся к одному парку и заданы в одной системе координат, а также охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Elevation: unsuitable below (m)</source>
         <translation>Высота: непригодно ниже (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Elevation: fully suitable from (m)</source>
         <translation>Высота: полностью пригодно от (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Elevation: fully suitable up to (m)</source>
         <translation>Высота: полностью пригодно до (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Elevation: unsuitable above (m)</source>
         <translation>Высота: непригодно выше (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Slope: unsuitable below (degrees)</source>
         <translation>Крутизна: непригодно ниже (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Slope: fully suitable from (degrees)</source>
         <translation>Крутизна: полностью пригодно от (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ruggedness: lowest score at VRM</source>
         <translation>Пересечённость: наименьшая оценка при VRM</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ruggedness: fully suitable from VRM</source>
         <translation>Пересечённость: полностью пригодно от VRM</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ruggedness: lowest score (0–1)</source>
         <translation>Пересечённость: наименьшая оценка (0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ridge: fully suitable within (m)</source>
         <translation>Гребень: полностью пригодно в пределах (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ridge: lowest score beyond (m)</source>
         <translation>Гребень: наименьшая оценка дальше (м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Ridge: lowest score (0–1)</source>
         <translation>Гребень: наименьшая оценка (0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Weight of elevation (0: rule off)</source>
         <translation>Вес высоты (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Weight of slope (0: rule off)</source>
         <translation>Вес крутизны (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Weight of ruggedness (0: rule off)</source>
         <translation>Вес пересечённости (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="32"/>
         <source>Weight of ridge distance (0: rule off)</source>
         <translation>Вес расстояния до гребня (0 — правило выключено)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="54"/>
         <source>Weighted geometric mean</source>
         <translation>Взвешенное среднее геометрическое</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="54"/>
         <source>Product</source>
         <translation>Произведение</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="50"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="54"/>
         <source>Minimum</source>
         <translation>Минимум</translation>
     </message>
@@ -2433,37 +2433,37 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation type="obsolete">ЦМР (метры, метрическая система координат)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="98"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="108"/>
         <source>Or: the park&apos;s habitat layer (polygons or raster)</source>
         <translation>Или: слой местообитаний парка (полигоны или растр)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="105"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="115"/>
         <source>Habitat raster: divide values by</source>
         <translation>Растр местообитаний: разделить значения на</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="107"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="119"/>
         <source>Ridgelines (for the ridge rule)</source>
         <translation>Линии гребней (для правила гребней)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="112"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="124"/>
         <source>Combine the rules by</source>
         <translation>Объединять правила через</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="132"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="143"/>
         <source>The rule parameter {name} must be a number (weights: 0 or more); got {value}.</source>
         <translation>Параметр правила {name} должен быть числом (веса — 0 или больше); задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="149"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="160"/>
         <source>All habitat rules have weight 0: give at least one rule a positive weight.</source>
         <translation>У всех правил пригодности вес 0: задайте хотя бы одному правилу положительный вес.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="177"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="187"/>
         <source>Give a DEM (habitat from rules) or the park&apos;s habitat layer.</source>
         <translation>Укажите ЦМР (пригодность по правилам) или слой местообитаний парка.</translation>
     </message>
@@ -2478,47 +2478,47 @@ From a habitat layer the park already has: polygons (value 1 inside, or a 0–1 
         <translation type="obsolete">Линии гребней в {a}, а ЦМР в {b}: используйте линии гребней, вычисленные по этой ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="199"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="205"/>
         <source>The ridgelines layer is empty: every cell scores the ridge rule&apos;s lowest score.</source>
         <translation>Слой линий гребней пуст: все ячейки получат наименьшую оценку по правилу гребней.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="202"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="208"/>
         <source>No ridgelines given: extracting them from the DEM (default settings).</source>
         <translation>Линии гребней не заданы: они выделяются из ЦМР (настройки по умолчанию).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="224"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="230"/>
         <source>Give a positive pixel size (metres).</source>
         <translation>Задайте положительный размер пикселя (в метрах).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="236"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="242"/>
         <source>The habitat layer {layer} has no polygon in the extent: check its CRS and the extent.</source>
         <translation>В слое местообитаний {layer} нет полигонов в пределах охвата: проверьте его систему координат и охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="249"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="256"/>
         <source>Suitable (≥ 0.5): {area:.1f} km²; mean suitability {mean:.2f}</source>
         <translation>Пригодно (≥ 0,5): {area:.1f} км²; средняя пригодность {mean:.2f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="36"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="34"/>
         <source>Choose a habitat layer: a suitability raster (0–1) or habitat polygons.</source>
         <translation>Выберите слой местообитаний: растр пригодности (0–1) или полигоны местообитаний.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="72"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="70"/>
         <source>The habitat layer {layer} has no polygon.</source>
         <translation>В слое местообитаний {layer} нет полигонов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="105"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="111"/>
         <source>Plan day transects</source>
         <translation>Планирование дневных трансект</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="333"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="342"/>
         <source>Plan</source>
         <translation>План</translation>
     </message>
@@ -2536,67 +2536,67 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
 Закреплённые трансекты включаются первыми и засчитываются в бюджет; в исключённые зоны трансекты не заходят. Трансекты распределяются между группами, по одной на день, с выравниванием километража. Если задана папка GPX, для GPS-навигаторов записывается по одному файлу GPX на группу.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="133"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="139"/>
         <source>Routes already walked</source>
         <translation>Уже пройденные маршруты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="135"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="141"/>
         <source>DEM (surface km and climb)</source>
         <translation>ЦМР (км по поверхности и набор высоты)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="137"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="142"/>
         <source>Access points (camps, road ends, huts)</source>
         <translation>Точки доступа (стоянки, концы дорог, избушки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="140"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="145"/>
         <source>Budget (km)</source>
         <translation>Бюджет (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="142"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="147"/>
         <source>Longest day (km)</source>
         <translation>Наибольший дневной переход (км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="144"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="149"/>
         <source>Teams</source>
         <translation>Число групп</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="148"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="153"/>
         <source>Locked transects (walked every year)</source>
         <translation>Закреплённые трансекты (проходятся ежегодно)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="271"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="278"/>
         <source>Excluded areas</source>
         <translation>Исключённые зоны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="342"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="351"/>
         <source>Planned transects</source>
         <translation>Запланированные трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="160"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="165"/>
         <source>GPX folder (one file per team)</source>
         <translation>Папка GPX (по файлу на группу)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="162"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="167"/>
         <source>Km planned</source>
         <translation>Запланировано км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="163"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="167"/>
         <source>New habitat searched (km²)</source>
         <translation>Новых обследованных местообитаний (км²)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="173"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="179"/>
         <source>Choose the ridgelines (snowleopard:terrain makes them from a DEM).</source>
         <translation>Выберите линии гребней (их строит по ЦМР алгоритм snowleopard:terrain).</translation>
     </message>
@@ -2611,22 +2611,22 @@ Locked transects are kept first and charged to the budget; excluded areas are ne
         <translation type="obsolete">ЦМР в {a}, а местообитания в {b}: перепроецируйте ЦМР (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="209"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="216"/>
         <source>GPX files: {files}</source>
         <translation>Файлы GPX: {files}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="211"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="218"/>
         <source>{count} transects, {km:.1f} km, {area:.2f} km² of new suitable habitat searched ({candidates} candidate transects)</source>
         <translation>Трансект: {count}, {km:.1f} км, обследовано {area:.2f} км² новых пригодных местообитаний (трансект-кандидатов: {candidates})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="241"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="248"/>
         <source>Plan camera stations</source>
         <translation>Планирование точек фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="247"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="254"/>
         <source>Places camera-trap stations in suitable habitat (suitability ≥ 0.5), preferring ridges and saddles where the cats travel, never closer than the minimum spacing, and spread relative to sigma (the movement scale of spatial capture-recapture) so the array spans several home ranges.
 
 Stations are picked one by one: the best place by suitability × (1 + 1 on a ridge + 0.5 at a saddle), damped by 1 − exp(−d²/2σ²) for each station already placed at distance d. Existing stations are kept and the new ones fitted around them. The result is the same for the same input. When fewer stations fit at that spacing, as many as fit are placed with a warning.</source>
@@ -2635,82 +2635,82 @@ Stations are picked one by one: the best place by suitability × (1 + 1 on a rid
 Точки выбираются по одной: лучшее место по пригодности × (1 + 1 на гребне + 0,5 на седловине) с понижающим множителем 1 − exp(−d²/2σ²) для каждой уже размещённой точки на расстоянии d. Существующие точки сохраняются, новые размещаются вокруг них. При одинаковых входных данных результат одинаков. Если при таком расстоянии помещается меньше точек, размещается столько, сколько помещается, с предупреждением.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="262"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="269"/>
         <source>DEM (saddles)</source>
         <translation>ЦМР (седловины)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="263"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="270"/>
         <source>New stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="265"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="272"/>
         <source>Sigma (movement scale)</source>
         <translation>Сигма (масштаб перемещений)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="267"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="274"/>
         <source>Minimum spacing</source>
         <translation>Минимальное расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="269"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="276"/>
         <source>Existing stations (kept)</source>
         <translation>Существующие точки (сохраняются)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="273"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="280"/>
         <source>Planned camera stations</source>
         <translation>Запланированные точки фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="305"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="315"/>
         <source>{count} stations ({new} new)</source>
         <translation>Точек: {count} (новых: {new})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="330"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="339"/>
         <source>Compare plan with routes walked</source>
         <translation>Сравнение плана с пройденными маршрутами</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="336"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="345"/>
         <source>After the season: for each planned transect, walked_share is the share of its length (0–1) that lies within the search half-width of a route walked, and walked_km that length. The off-plan layer holds the parts of the routes farther than the half-width from every planned transect, with offplan_km.</source>
         <translation>После сезона: для каждой запланированной трансекты walked_share — доля её длины (0–1), лежащая в пределах полуширины обследования от пройденного маршрута, а walked_km — длина этой части. Слой «Пройдено вне плана» содержит части маршрутов, удалённые от всех запланированных трансект больше чем на полуширину, с полем offplan_km.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="348"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="357"/>
         <source>Plan walked</source>
         <translation>Выполнение плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="350"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="359"/>
         <source>Walked off the plan</source>
         <translation>Пройдено вне плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="362"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="373"/>
         <source>Choose the planned transects and the routes walked.</source>
         <translation>Выберите запланированные трансекты и пройденные маршруты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="384"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="396"/>
         <source>Plan walked: {share:.0%}; walked off the plan: {km:.1f} km</source>
         <translation>План выполнен на {share:.0%}; пройдено вне плана: {km:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="45"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="50"/>
         <source>Season report</source>
         <translation>Отчёт о сезоне</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="48"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="53"/>
         <source>Report</source>
         <translation>Отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="55"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="60"/>
         <source>A six-page A4 report of the season as a PDF: 1 title, dates, teams and an overview map; 2 signs, the effort-corrected heatmap and signs per km by survey week; 3 camera stations (trap-nights, detections, individuals, detections per 100 trap-nights); 4 coverage and the ranked gaps; 5 the plan for next season; 6 totals per team and the import validation.
 
 The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optional: a page whose input is missing says so. The language (ru or en) is the report's, whatever language QGIS runs in. The print layout is also added to the project (Project ▸ Layouts) so it can be edited and exported again; the charts are saved in a folder beside the PDF.</source>
@@ -2719,82 +2719,82 @@ The heatmap, coverage, gaps, plan, DEM (hillshade) and park boundary are optiona
 Тепловая карта, охват, пробелы, план, ЦМР (отмывка рельефа) и граница парка необязательны: страница без своих данных сообщает об этом. Язык (ru или en) — язык отчёта, независимо от языка QGIS. Макет печати также добавляется в проект (Проект ▸ Макеты), чтобы его можно было править и экспортировать заново; диаграммы сохраняются в папке рядом с PDF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="68"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="73"/>
         <source>Heatmap (effort-corrected)</source>
         <translation>Тепловая карта (с учётом усилия)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="70"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="75"/>
         <source>Survey coverage (raster or grid)</source>
         <translation>Охват учётом (растр или сетка)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="81"/>
         <source>DEM (hillshade under the maps)</source>
         <translation>ЦМР (отмывка рельефа под картами)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="248"/>
+        <location filename="../snowleopard_plugin/report/layers.py" line="55"/>
         <source>Park boundary</source>
         <translation>Граница парка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="81"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="86"/>
         <source>Report language (ru or en)</source>
         <translation>Язык отчёта (ru или en)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="83"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="88"/>
         <source>Report PDF</source>
         <translation>PDF отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="106"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="111"/>
         <source>The report language must be ru or en (got {value}).</source>
         <translation>Язык отчёта должен быть ru или en (указано: {value}).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="123"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="128"/>
         <source>The DEM is in {dem}, the season in EPSG:{season}: the hillshade is drawn reprojected.</source>
         <translation>ЦМР в {dem}, сезон в EPSG:{season}: отмывка рельефа рисуется с перепроецированием.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="131"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="136"/>
         <source>The folder {folder} does not exist: choose another place for the report PDF.</source>
         <translation>Папка {folder} не существует: выберите другое место для PDF отчёта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="134"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="139"/>
         <source>Cannot write to the folder {folder}: choose another place for the report PDF.</source>
         <translation>Нет доступа на запись в папку {folder}: выберите другое место для PDF отчёта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="140"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="145"/>
         <source>Cannot write the report&apos;s charts to {folder}: {reason}</source>
         <translation>Не удалось записать диаграммы отчёта в {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="181"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="186"/>
         <source>Cannot write the report PDF {path}: {reason}</source>
         <translation>Не удалось записать PDF отчёта {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_report.py" line="214"/>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="219"/>
         <source>The print layout {name} was added to the project.</source>
         <translation>Макет печати {name} добавлен в проект.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="26"/>
         <source>Vector ruggedness measure (VRM, 0–1)</source>
         <translation>Векторная мера пересечённости (VRM, 0–1)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="28"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="26"/>
         <source>Terrain ruggedness index (TRI, Riley, m)</source>
         <translation>Индекс пересечённости рельефа (TRI по Райли, м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="53"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="59"/>
         <source>Terrain and ridgelines</source>
         <translation>Рельеф и линии гребней</translation>
     </message>
@@ -2812,177 +2812,177 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
 Без флажка «Вычислять края» ячейки, окно которых выходит за ЦМР, остаются пустыми, как в gdaldem. Растры сохраняются вместе со стилями (.qml) в той же папке.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="76"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="82"/>
         <source>TPI radius (also the scale of the ridges)</source>
         <translation>Радиус TPI (он же масштаб гребней)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="79"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="84"/>
         <source>Ruggedness measure</source>
         <translation>Мера пересечённости</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="81"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="86"/>
         <source>VRM window (cells, odd)</source>
         <translation>Окно VRM (ячеек, нечётное)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="83"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="89"/>
         <source>Compute edges</source>
         <translation>Вычислять края</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="84"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="90"/>
         <source>Ridge: minimum TPI (m above the surroundings)</source>
         <translation>Гребень: минимальный TPI (м над окружением)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="87"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="93"/>
         <source>Ridge: drop stubs shorter than</source>
         <translation>Гребень: отбросить отростки короче</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="90"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="95"/>
         <source>Ridge: maximum segment length</source>
         <translation>Гребень: наибольшая длина отрезка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="95"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="98"/>
         <source>Slope (degrees)</source>
         <translation>Крутизна (градусы)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="96"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="99"/>
         <source>Ruggedness</source>
         <translation>Пересечённость</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="97"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="100"/>
         <source>Topographic position (TPI, m)</source>
         <translation>Топографическое положение (TPI, м)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="100"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="106"/>
         <source>Saddles</source>
         <translation>Седловины</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="121"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="126"/>
         <source>Choose a DEM.</source>
         <translation>Выберите ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="133"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="138"/>
         <source>The VRM window must be an odd number of cells (3, 5, 7, ...); got {value}.</source>
         <translation>Окно VRM должно быть нечётным числом ячеек (3, 5, 7, ...); задано {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="139"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="144"/>
         <source>DEM: {cols} x {rows} cells of {pixel:g} m</source>
         <translation>ЦМР: {cols} x {rows} ячеек по {pixel:g} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="150"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="155"/>
         <source>Slope, ruggedness, TPI</source>
         <translation>Крутизна, пересечённость, TPI</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="179"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="184"/>
         <source>Ridgelines: {count} segments, {km:.1f} km; saddles: {saddles}</source>
         <translation>Линии гребней: отрезков {count}, {km:.1f} км; седловин: {saddles}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
+        <location filename="../snowleopard_plugin/labels.py" line="95"/>
         <source>Not covered</source>
         <translation>Не охвачено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
+        <location filename="../snowleopard_plugin/labels.py" line="95"/>
         <source>Searched along routes</source>
         <translation>Обследовано на маршрутах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
+        <location filename="../snowleopard_plugin/labels.py" line="95"/>
         <source>Sampled by cameras</source>
         <translation>Охвачено фотоловушками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="528"/>
+        <location filename="../snowleopard_plugin/labels.py" line="96"/>
         <source>Routes and cameras</source>
         <translation>Маршруты и фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="546"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="37"/>
         <source>The raster {layer} cannot be read: choose a valid raster layer.</source>
         <translation>Не удалось прочитать растр {layer}: выберите корректный растровый слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="549"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="40"/>
         <source>The raster {layer} is not a file (provider {provider}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является файлом (провайдер {provider}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="553"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="44"/>
         <source>The raster {layer} is not a local file ({path}): save it as a GeoTIFF first.</source>
         <translation>Растр {layer} не является локальным файлом ({path}): сначала сохраните его в GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="602"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="93"/>
         <source>The extent does not overlap the raster {layer}: choose an extent inside it (same CRS).</source>
         <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="862"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="273"/>
         <source>valley {value:.0f} m</source>
         <translation>долина {value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="862"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="273"/>
         <source>ridge +{value:.0f} m</source>
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="968"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="387"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="978"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="400"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="989"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="414"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="989"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="414"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="138"/>
+        <location filename="../snowleopard_plugin/labels.py" line="78"/>
         <source>Team {team}</source>
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1105"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="486"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1105"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="486"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1142"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="521"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="1143"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="522"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>
@@ -3067,327 +3067,327 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation type="obsolete">ошибка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="135"/>
+        <location filename="../snowleopard_plugin/labels.py" line="75"/>
         <source>not attributed</source>
         <translation>не отнесены к группе</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="300"/>
+        <location filename="../snowleopard_plugin/labels.py" line="77"/>
         <source>team not recorded</source>
         <translation>группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="144"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="96"/>
         <source>Signs per km by survey week</source>
         <translation>Следы на 1 км по неделям учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="145"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="97"/>
         <source>Survey week (starting Monday)</source>
         <translation>Неделя учёта (с понедельника)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="147"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="99"/>
         <source>Snow leopard detections per station</source>
         <translation>Регистрации ирбиса по станциям</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="150"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="102"/>
         <source>Km walked by team and month</source>
         <translation>Пройдено км по группам и месяцам</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="466"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="103"/>
         <source>km</source>
         <translation>км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>January</source>
         <translation>Январь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>February</source>
         <translation>Февраль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>March</source>
         <translation>Март</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>April</source>
         <translation>Апрель</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>June</source>
         <translation>Июнь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="157"/>
+        <location filename="../snowleopard_plugin/labels.py" line="83"/>
         <source>July</source>
         <translation>Июль</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/labels.py" line="84"/>
         <source>August</source>
         <translation>Август</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/labels.py" line="84"/>
         <source>September</source>
         <translation>Сентябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/labels.py" line="84"/>
         <source>October</source>
         <translation>Октябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/labels.py" line="84"/>
         <source>November</source>
         <translation>Ноябрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="158"/>
+        <location filename="../snowleopard_plugin/labels.py" line="84"/>
         <source>December</source>
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="219"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="110"/>
         <source>Snow leopard census {year}: season report</source>
         <translation>Учёт снежного барса {year}: отчёт о сезоне</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="249"/>
+        <location filename="../snowleopard_plugin/report/layers.py" line="56"/>
         <source>Signs per km (effort-corrected)</source>
         <translation>Следов на 1 км (с учётом усилия)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="253"/>
+        <location filename="../snowleopard_plugin/report/layers.py" line="60"/>
         <source>Coverage gaps (rank)</source>
         <translation>Пробелы в охвате (ранг)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="353"/>
+        <location filename="../snowleopard_plugin/report/layers.py" line="155"/>
         <source>0 (no detection)</source>
         <translation>0 (нет регистраций)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="429"/>
+        <location filename="../snowleopard_plugin/report/layout.py" line="131"/>
         <source>Grid</source>
         <translation>Сетка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="509"/>
+        <location filename="../snowleopard_plugin/report/layout.py" line="204"/>
         <source>Legend</source>
         <translation>Условные обозначения</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="592"/>
+        <location filename="../snowleopard_plugin/report/layout.py" line="287"/>
         <source>Page {page} of {pages}</source>
         <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="639"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="106"/>
         <source>Season {first} – {last}  ·  teams: {teams}</source>
         <translation>Сезон {first} – {last}  ·  группы: {teams}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="649"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="126"/>
         <source>Km walked</source>
         <translation>Пройдено км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="650"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="127"/>
         <source>Km over the terrain</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="651"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="128"/>
         <source>Survey days</source>
         <translation>Дней учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="652"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="129"/>
         <source>Signs recorded</source>
         <translation>Зарегистрировано следов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="653"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="130"/>
         <source>Signs per km</source>
         <translation>Следов на 1 км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="181"/>
         <source>Trap-nights</source>
         <translation>Фотоловушко-сутки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="656"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="133"/>
         <source>Snow leopard detections</source>
         <translation>Регистрации ирбиса</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="658"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="135"/>
         <source>Individuals identified</source>
         <translation>Опознано особей</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="660"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="114"/>
         <source>Season in numbers</source>
         <translation>Сезон в цифрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="664"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="118"/>
         <source>No DEM was given: the map has no hillshade.</source>
         <translation>ЦМР не задана: на карте нет отмывки рельефа.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="668"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="145"/>
         <source>Signs and the effort-corrected heatmap</source>
         <translation>Следы и тепловая карта с учётом усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="676"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="153"/>
         <source>No heatmap was given: run Habitat-use heatmap with the routes as effort and add it to the report.</source>
         <translation>Тепловая карта не задана: постройте тепловую карту использования местообитаний с маршрутами как усилием и добавьте её в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="679"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="156"/>
         <source>Signs per km of route searched near each place; empty where too little was walked.</source>
         <translation>Следов на 1 км маршрута, пройденного рядом с каждым местом; пусто там, где пройдено слишком мало.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="683"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="165"/>
         <source>Camera traps</source>
         <translation>Фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="776"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="284"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="181"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="181"/>
         <source>Individuals</source>
         <translation>Особи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="697"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="181"/>
         <source>per 100 TN</source>
         <translation>на 100 ФС</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="705"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="167"/>
         <source>The season has no camera stations.</source>
         <translation>В сезоне нет фотоловушек.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="708"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="195"/>
         <source>Survey coverage and the ranked gaps</source>
         <translation>Охват учётом и пробелы по рангу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="710"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="197"/>
         <source>No coverage or gaps layer was given: run Coverage gaps and add its output to the report.</source>
         <translation>Слой охвата или пробелов не задан: выполните «Пробелы в охвате» и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="724"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Area, km²</source>
         <translation>Площадь, км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="724"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Ridge, km</source>
         <translation>Гребни, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="724"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="208"/>
         <source>Access, km</source>
         <translation>До подъезда, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="727"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="211"/>
         <source>No gaps layer was given.</source>
         <translation>Слой пробелов не задан.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="733"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="223"/>
         <source>No plan was given: run the planner and add its output to the report.</source>
         <translation>План не задан: выполните планирование и добавьте результат в отчёт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="751"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="242"/>
         <source>Totals per team and import validation</source>
         <translation>Итоги по группам и проверка импорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Team</source>
         <translation>Группа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Km</source>
         <translation>Км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="753"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="256"/>
         <source>Surface km</source>
         <translation>Км по рельефу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="760"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="263"/>
         <source>Season</source>
         <translation>Сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="765"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="268"/>
         <source>Days: distinct survey dates (a day with two teams out counts once for the season). A sign belongs to the route walked that day within {m} m of it.</source>
         <translation>Дни: различные даты учёта (день, когда работали две группы, считается за сезон один раз). След относится к маршруту, пройденному в тот день не далее {m} м от него.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="777"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="286"/>
         <source>What was done</source>
         <translation>Что сделано</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="777"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="286"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="777"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="286"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="780"/>
+        <location filename="../snowleopard_plugin/report/pages.py" line="279"/>
         <source>The import found nothing to fix or flag.</source>
         <translation>При импорте не найдено ничего, что требовало бы исправления или отметки.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="808"/>
+        <location filename="../snowleopard_plugin/report/texts.py" line="115"/>
         <source>Report: {title}</source>
         <translation>Отчёт: {title}</translation>
     </message>
@@ -3477,407 +3477,410 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Прочие проблемы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="221"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="94"/>
         <source>Add files…</source>
         <translation>Добавить файлы…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="221"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="94"/>
         <source>Add GPX tracks, sign tables, camera tables or a Camtrap DP datapackage.json</source>
         <translation>Добавить GPX-треки, таблицы следов, таблицы фотоловушек или datapackage.json пакета Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="223"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="96"/>
         <source>Add folder…</source>
         <translation>Добавить папку…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="223"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="96"/>
         <source>Add every field file in a folder and its subfolders, sorted by what they hold</source>
         <translation>Добавить все полевые файлы из папки и её подпапок, распределив их по содержимому</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="225"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="98"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="225"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="98"/>
         <source>Remove the selected files from the list</source>
         <translation>Убрать выбранные файлы из списка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="230"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="101"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="230"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="101"/>
         <source>Holds</source>
         <translation>Содержимое</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="231"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="102"/>
         <source>The field files to import; change what a file holds in its combo box, or choose &apos;Do not import&apos;</source>
         <translation>Полевые файлы для импорта; измените содержимое файла в раскрывающемся списке или выберите «Не импортировать»</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="239"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="110"/>
         <source>DEM (elevation in metres) for the surface km of the routes; optional</source>
         <translation>ЦМР (высоты в метрах) для расчёта км маршрутов по поверхности; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="346"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="110"/>
         <source>Rasters (*.tif *.tiff *.vrt *.img);;All files (*)</source>
         <translation>Растры (*.tif *.tiff *.vrt *.img);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="348"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="112"/>
         <source>DEM</source>
         <translation>ЦМР</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="348"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="112"/>
         <source>Digital elevation model</source>
         <translation>Цифровая модель рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="242"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="113"/>
         <source>The season GeoPackage to write (replaced if it exists)</source>
         <translation>GeoPackage сезона для записи (существующий файл будет заменён)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="244"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="115"/>
         <source>Where the season is saved</source>
         <translation>Куда сохраняется сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="247"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="117"/>
         <source>Import season</source>
         <translation>Импортировать сезон</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="247"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="117"/>
         <source>Read the field files, check them and write the season GeoPackage (in the background)</source>
         <translation>Прочитать полевые файлы, проверить их и записать GeoPackage сезона (в фоновом режиме)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="250"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="120"/>
         <source>Open season…</source>
         <translation>Открыть сезон…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="250"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="120"/>
         <source>Load an existing season GeoPackage as the season group</source>
         <translation>Загрузить существующий GeoPackage сезона как группу слоёв сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="256"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="124"/>
         <source>No summary yet.</source>
         <translation>Сводки пока нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="256"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="124"/>
         <source>Totals of the season GeoPackage</source>
         <translation>Итоги по GeoPackage сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="261"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="129"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="262"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="130"/>
         <source>What the import fixed, flagged or rejected, grouped by problem; click a row to zoom to its place</source>
         <translation>Что при импорте было исправлено, отмечено или отклонено, по типам проблем; щёлкните строку, чтобы перейти к её месту на карте</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="278"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="68"/>
         <source>Sign type</source>
         <translation>Тип следа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="278"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="68"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="279"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="69"/>
         <source>Tick the sign types to map and give each a weight (e.g. a scrape counts twice a trail)</source>
         <translation>Отметьте типы следов для карты и задайте каждому вес (например, поскрёб считается за две следовые дорожки)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="290"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="80"/>
         <source>Map this sign type</source>
         <translation>Включить этот тип следов в карту</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="292"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="82"/>
         <source>Weight of one sign of this type</source>
         <translation>Вес одного следа этого типа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="298"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="88"/>
         <source>Only signs between</source>
         <translation>Только следы за период</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="298"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="88"/>
         <source>Map only the signs of a date window</source>
         <translation>Строить карту только по следам за интервал дат</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="300"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="92"/>
         <source>First day of the window</source>
         <translation>Первый день интервала</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="301"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="93"/>
         <source>Last day of the window</source>
         <translation>Последний день интервала</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="523"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="123"/>
         <source> m</source>
         <translation> м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="307"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="100"/>
         <source>Kernel radius in metres</source>
         <translation>Радиус ядра в метрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="308"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="101"/>
         <source>Kernel radius</source>
         <translation>Радиус ядра</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="309"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="102"/>
         <source>Pixel size of the heatmaps in metres</source>
         <translation>Размер пикселя тепловых карт в метрах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="310"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="103"/>
         <source>Pixel size of the heatmaps</source>
         <translation>Размер пикселя тепловых карт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="311"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="104"/>
         <source>Kernel shape, as in QGIS&apos;s heatmap</source>
         <translation>Форма ядра, как в тепловой карте QGIS</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="313"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="107"/>
         <source>Kernel</source>
         <translation>Ядро</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="314"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="108"/>
         <source>Signs per km of route searched</source>
         <translation>Следов на 1 км обследованного маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="314"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="108"/>
         <source>Divide by the route km walked near each place (effort correction)</source>
         <translation>Делить на км маршрутов, пройденных рядом с каждым местом (поправка на учётное усилие)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="434"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="93"/>
         <source> km</source>
         <translation> км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="317"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="111"/>
         <source>Leave places empty where fewer route km lie within the radius</source>
         <translation>Оставлять места пустыми, если в пределах радиуса меньше км маршрутов, чем задано</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="321"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="115"/>
         <source>Run heatmap</source>
         <translation>Построить тепловую карту</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="321"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="115"/>
         <source>Compute the sign heatmap in the background</source>
         <translation>Рассчитать тепловую карту следов в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="324"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="117"/>
         <source>Detections per 100 trap-nights around the stations</source>
         <translation>Регистраций на 100 ловушко-суток вокруг фотоловушек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="326"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="120"/>
         <source>Count only detections of this species (empty: all)</source>
         <translation>Учитывать только регистрации этого вида (пусто — все)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="327"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="121"/>
         <source>Species</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="327"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="121"/>
         <source>Species of the detections</source>
         <translation>Вид в регистрациях</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="330"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="124"/>
         <source>Kernel radius around each station</source>
         <translation>Радиус ядра вокруг каждой фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="331"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="125"/>
         <source>Also one band per identified animal</source>
         <translation>Также по одному каналу на каждую опознанную особь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="334"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="129"/>
         <source>Run camera rate</source>
         <translation>Рассчитать частоту регистраций</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="334"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="129"/>
         <source>Compute detections per 100 trap-nights per station in the background</source>
         <translation>Рассчитать число регистраций на 100 ловушко-суток по каждой фотоловушке в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="346"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="57"/>
         <source>DEM of the park (same metric CRS as the season)</source>
         <translation>ЦМР парка (в той же метрической системе координат, что и сезон)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="349"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="60"/>
         <source>A place counts as searched within this distance of a walked route</source>
         <translation>Место считается обследованным в пределах этого расстояния от пройденного маршрута</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="351"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="62"/>
         <source>Detection half-width of a route</source>
         <translation>Полуширина обнаружения на маршруте</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="352"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="63"/>
         <source>A place counts as sampled within this distance of a camera</source>
         <translation>Место считается охваченным в пределах этого расстояния от фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="354"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="65"/>
         <source>Camera radius</source>
         <translation>Радиус фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="354"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="65"/>
         <source>Detection radius of a camera</source>
         <translation>Радиус обнаружения фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="356"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="67"/>
         <source>Cell size of the effort grid</source>
         <translation>Размер ячейки сетки учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="356"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="67"/>
         <source>Grid size</source>
         <translation>Размер ячейки сетки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="68"/>
         <source>Habitat from the DEM (Altai rules)</source>
         <translation>Местообитания по ЦМР (правила для Алтая)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="357"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="68"/>
         <source>Suitable habitat from elevation, slope, ruggedness and ridges</source>
         <translation>Пригодные местообитания по высоте, крутизне, пересечённости и гребням</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="359"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="70"/>
         <source>Habitat from a layer</source>
         <translation>Местообитания из слоя</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="359"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="70"/>
         <source>Use a habitat polygon or raster layer you already have</source>
         <translation>Использовать уже имеющийся слой полигонов или растр местообитаний</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="363"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="74"/>
         <source>Habitat polygons or a 0–1 suitability raster</source>
         <translation>Полигоны местообитаний или растр пригодности 0–1</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="368"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="78"/>
         <source>Habitat farther than this from any effort is a gap</source>
         <translation>Местообитания дальше этого расстояния от любого учётного усилия считаются пробелом</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="370"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="80"/>
         <source>Gap distance</source>
         <translation>Расстояние для пробела</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="370"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="80"/>
         <source>Distance from effort</source>
         <translation>Расстояние от учётного усилия</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="371"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="81"/>
         <source> km²</source>
         <translation> км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="371"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="81"/>
         <source>Leave out gaps smaller than this</source>
         <translation>Не выводить пробелы меньше этой площади</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="372"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="82"/>
         <source>Minimum area</source>
         <translation>Минимальная площадь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="372"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="82"/>
         <source>Smallest gap kept</source>
         <translation>Наименьший сохраняемый пробел</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="373"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="83"/>
         <source>Camps, road ends, huts: distance from each gap; optional</source>
         <translation>Стоянки, концы дорог, избушки: расстояние до них от каждого пробела; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="377"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="85"/>
         <source>Access</source>
         <translation>Точки доступа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="379"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="87"/>
         <source>Run coverage and gaps</source>
         <translation>Рассчитать охват и пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="379"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="87"/>
         <source>Terrain, habitat, coverage and ranked gaps, one after the other, in the background</source>
         <translation>Рельеф, местообитания, охват и ранжированные пробелы — последовательно, в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="93"/>
         <source>Area km²</source>
-        <translation>Площадь, км²</translation>
+        <translation>Площадь,
+км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="93"/>
         <source>Ridge km</source>
-        <translation>Гребни, км</translation>
+        <translation>Гребни,
+км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="385"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="93"/>
         <source>Access km</source>
-        <translation>До подъезда, км</translation>
+        <translation>До под-
+ъезда, км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="387"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="95"/>
         <source>Coverage gaps ranked by area × suitability; click a row to zoom to the gap</source>
         <translation>Пробелы в охвате, ранжированные по площади × пригодности; щёлкните строку, чтобы перейти к пробелу</translation>
     </message>
@@ -3892,282 +3895,282 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation type="obsolete">Что будет на странице плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="488"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="46"/>
         <source>Title on the first page of the report</source>
         <translation>Заголовок на первой странице отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="489"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="47"/>
         <source>Report title</source>
         <translation>Заголовок отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="493"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="52"/>
         <source>Language of the report</source>
         <translation>Язык отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="491"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="49"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="492"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="50"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="493"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="52"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="495"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="54"/>
         <source>Include</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="495"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="54"/>
         <source>Which maps and tables the report holds</source>
         <translation>Какие карты и таблицы входят в отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="854"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="57"/>
         <source>Heatmap of signs</source>
         <translation>Тепловая карта следов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="497"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="57"/>
         <source>Page with the signs and the heatmap</source>
         <translation>Страница со следами и тепловой картой</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="498"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="58"/>
         <source>Coverage map</source>
         <translation>Карта охвата</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="498"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="58"/>
         <source>Page with the survey coverage</source>
         <translation>Страница с охватом учёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="499"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="59"/>
         <source>Ranked gaps</source>
         <translation>Ранжированные пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="499"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="59"/>
         <source>Map and table of the top gaps</source>
         <translation>Карта и таблица первых по рангу пробелов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="500"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="60"/>
         <source>Page with the plan, when made</source>
         <translation>Страница с планом, если он составлен</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="505"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="66"/>
         <source>The PDF to write</source>
         <translation>PDF для записи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="507"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="67"/>
         <source>Output PDF</source>
         <translation>Выходной PDF</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="507"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="67"/>
         <source>Where the report is saved</source>
         <translation>Куда сохраняется отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="510"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="69"/>
         <source>Make report</source>
         <translation>Создать отчёт</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="510"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="69"/>
         <source>Build the season report in the background</source>
         <translation>Сформировать отчёт о сезоне в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="511"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="70"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="511"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="70"/>
         <source>Open the report PDF</source>
         <translation>Открыть PDF отчёта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="572"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="175"/>
         <source>What this file holds; change it if the guess is wrong</source>
         <translation>Что содержит этот файл; измените, если тип определён неверно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="605"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="208"/>
         <source>Field files</source>
         <translation>Полевые файлы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="605"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="208"/>
         <source>Field files (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;All files (*)</source>
         <translation>Полевые файлы (*.gpx *.kml *.kmz *.csv *.txt *.tsv *.xlsx *.json *.geojson *.gpkg *.shp);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="611"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="214"/>
         <source>Folder of field files</source>
         <translation>Папка с полевыми файлами</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="628"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="232"/>
         <source>Add the season's field files first (Add files… or Add folder…).</source>
         <translation>Сначала добавьте полевые файлы сезона («Добавить файлы…» или «Добавить папку…»).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="631"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="235"/>
         <source>Choose where to save the season GeoPackage.</source>
         <translation>Укажите, куда сохранить GeoPackage сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="638"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="243"/>
         <source>Importing the season…</source>
         <translation>Импорт сезона…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="675"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="218"/>
         <source>Season: {path}</source>
         <translation>Сезон: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="681"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="87"/>
         <source>Snow leopard census {name}</source>
         <translation>Учёт снежного барса {name}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="686"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="273"/>
         <source>The season {path} holds no route, sign, camera or detection: check the field files and import again.</source>
         <translation>В сезоне {path} нет ни маршрутов, ни следов, ни фотоловушек, ни регистраций: проверьте полевые файлы и повторите импорт.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="697"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="282"/>
         <source>Routes: {n}, {km:.1f} km walked</source>
         <translation>Маршруты: {n}, пройдено {km:.1f} км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="698"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="283"/>
         <source>Teams: {n} ({names}); survey days: {days}</source>
         <translation>Группы: {n} ({names}); дней учёта: {days}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="700"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="285"/>
         <source>Dates: {first} – {last}</source>
         <translation>Даты: {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="701"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="286"/>
         <source>Signs: {n} ({types})</source>
         <translation>Следы: {n} ({types})</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="702"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="287"/>
         <source>Camera stations: {n}, {tn:.0f} trap-nights</source>
         <translation>Фотоловушки: {n}, ловушко-суток: {tn:.0f}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="703"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="288"/>
         <source>Detections: {n}; individuals: {ind}</source>
         <translation>Регистрации: {n}; особей: {ind}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="704"/>
+        <location filename="../snowleopard_plugin/gui/pages/data.py" line="289"/>
         <source>Validation rows: {n}</source>
         <translation>Записи проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="748"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="296"/>
         <source>This row has no place on the map.</source>
         <translation>Эта запись не привязана к месту на карте.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="823"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="239"/>
         <source>Import the season or open a season GeoPackage on the Data page first.</source>
         <translation>Сначала импортируйте сезон или откройте GeoPackage сезона на странице «Данные».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="850"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="203"/>
         <source>Tick at least one sign type.</source>
         <translation>Отметьте хотя бы один тип следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="854"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="207"/>
         <source>Computing the heatmap…</source>
         <translation>Расчёт тепловой карты…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="873"/>
+        <location filename="../snowleopard_plugin/gui/pages/heatmaps.py" line="231"/>
         <source>Computing the camera detection rate…</source>
         <translation>Расчёт частоты регистраций фотоловушками…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="889"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="143"/>
         <source>Coverage and gaps need algorithms that are not in this version of the plugin yet: {names}.</source>
         <translation>Для охвата и пробелов нужны алгоритмы, которых ещё нет в этой версии модуля: {names}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="893"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="147"/>
         <source>Choose the DEM of the park.</source>
         <translation>Выберите ЦМР парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="899"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="153"/>
         <source>Choose the habitat layer, or take the habitat from the DEM.</source>
         <translation>Выберите слой местообитаний или возьмите местообитания по ЦМР.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="942"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="383"/>
         <source>Running {name}…</source>
         <translation>Выполняется {name}…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="953"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="195"/>
         <source>Ridges walked</source>
         <translation>Пройденные гребни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="983"/>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="225"/>
         <source>Click to zoom to this gap</source>
         <translation>Щёлкните, чтобы перейти к этому пробелу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1111"/>
+        <location filename="../snowleopard_plugin/gui/pages/report.py" line="125"/>
         <source>Making the season report…</source>
         <translation>Формирование отчёта о сезоне…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1261"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="415"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1267"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="421"/>
         <source>The results could not be loaded: {reason}</source>
         <translation>Не удалось загрузить результаты: {reason}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1275"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="429"/>
         <source>Failed.</source>
         <translation>Завершено с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1287"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="441"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1288"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="442"/>
         <source>Show the log of the job</source>
         <translation>Показать журнал задачи</translation>
     </message>
@@ -4197,7 +4200,7 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Алгоритм {id} завершился с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="46"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="50"/>
         <source>Reads the season's field files and writes one season GeoPackage with the layers routes, observations, cameras, detections and validation, in the UTM zone of the data (or the CRS you choose).
 
 Routes: GPX tracks (Garmin, phones, OsmAnd, Locus), KML/KMZ, GeoJSON, GeoPackage, Shapefile.
@@ -4218,362 +4221,362 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
 Всё, что было исправлено, отмечено или отброшено, перечислено в слое проверки. Исходные файлы не изменяются; при ошибке GeoPackage не остаётся.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="71"/>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="75"/>
         <source>Saved field mapping (JSON: data model field → column header)</source>
         <translation>Сохранённое сопоставление полей (JSON: поле модели данных → заголовок столбца)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="399"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="56"/>
         <source>Next season&apos;s transects along the ridges into the largest gaps, under a km budget, and camera stations on ridges and saddles. Empty layer boxes take the results of the Coverage &amp; gaps page and the season&apos;s own layers.</source>
         <translation>Трансекты на следующий сезон вдоль гребней в крупнейшие пробелы в пределах бюджета (км) и точки фотоловушек на гребнях и седловинах. Если поле слоя не заполнено, берутся результаты страницы «Охват и пробелы» и собственные слои сезона.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="399"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="56"/>
         <source>What the Plan page does</source>
         <translation>Что делает страница плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="407"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="64"/>
         <source>Layers</source>
         <translation>Слои</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="407"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="64"/>
         <source>The layers the plan is made from</source>
         <translation>Слои, по которым составляется план</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="409"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="67"/>
         <source>Ridgelines to plan along; empty: the ridges of the last terrain run</source>
         <translation>Линии гребней, вдоль которых строится план; пусто — гребни из последнего расчёта рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="409"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="67"/>
         <source>ridges of the terrain run</source>
         <translation>гребни из расчёта рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="411"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="69"/>
         <source>Ridges</source>
         <translation>Гребни</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="412"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="70"/>
         <source>Habitat suitability raster or habitat polygons; empty: the habitat of the Coverage &amp; gaps page</source>
         <translation>Растр пригодности местообитаний или полигоны местообитаний; пусто — местообитания со страницы «Охват и пробелы»</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="412"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="70"/>
         <source>habitat of the coverage run</source>
         <translation>местообитания из расчёта охвата</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="417"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="75"/>
         <source>Routes already walked (their habitat counts as searched); empty: the season&apos;s routes</source>
         <translation>Уже пройденные маршруты (местообитания вдоль них считаются обследованными); пусто — маршруты сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="417"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="75"/>
         <source>routes of the season</source>
         <translation>маршруты сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="420"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="78"/>
         <source>Camps, road ends, huts: transects start near them; optional</source>
         <translation>Стоянки, концы дорог, избушки: трансекты начинаются рядом с ними; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="422"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="80"/>
         <source>Access points</source>
         <translation>Точки доступа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="422"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="80"/>
         <source>Where teams start</source>
         <translation>Откуда выходят группы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="423"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="81"/>
         <source>Transects walked every year: kept in the plan first; optional</source>
         <translation>Трансекты, проходимые ежегодно: включаются в план первыми; необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="424"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="82"/>
         <source>Locked lines</source>
         <translation>Закреплённые трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="424"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="82"/>
         <source>Transects that stay in the plan</source>
         <translation>Трансекты, которые остаются в плане</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="425"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="83"/>
         <source>Areas to keep out of the plan (border zone, avalanche slopes); optional</source>
         <translation>Зоны, исключаемые из плана (пограничная зона, лавиноопасные склоны); необязательно</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="427"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="85"/>
         <source>Exclude areas</source>
         <translation>Исключённые зоны</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="427"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="85"/>
         <source>Areas left out of the plan</source>
         <translation>Зоны, не включаемые в план</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="429"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="87"/>
         <source>Transects</source>
         <translation>Трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="429"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="87"/>
         <source>Day transects along the ridges, one GPX file per team</source>
         <translation>Дневные трансекты вдоль гребней, по файлу GPX на группу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="431"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="90"/>
         <source>Total km the teams can walk next season</source>
         <translation>Сколько всего км группы могут пройти в следующем сезоне</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="433"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="92"/>
         <source>Budget</source>
         <translation>Бюджет</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="433"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="92"/>
         <source>Total km</source>
         <translation>Всего км</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="434"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="93"/>
         <source>Longest transect a team walks in one day</source>
         <translation>Самая длинная трансекта, которую группа проходит за день</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="435"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="95"/>
         <source>Longest day</source>
-        <translation>Наибольший дневной переход</translation>
+        <translation>Макс. за день</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="435"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="95"/>
         <source>Longest day transect</source>
         <translation>Наибольшая длина дневной трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="436"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="96"/>
         <source>Number of field teams (transects are shared out among them)</source>
         <translation>Число полевых групп (трансекты распределяются между ними)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="438"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="98"/>
         <source>Field teams</source>
         <translation>Полевые группы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="439"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="99"/>
         <source>A place counts as searched within this distance of a transect</source>
         <translation>Место считается обследованным в пределах этого расстояния от трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="441"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="101"/>
         <source>Detection half-width of a transect</source>
         <translation>Полуширина обнаружения на трансекте</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="448"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="108"/>
         <source>Folder for the GPX files of the plan (one per team); empty: a &apos;plan_gpx&apos; folder beside the season</source>
         <translation>Папка для файлов GPX плана (по одному на группу); пусто — папка «plan_gpx» рядом с файлом сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="451"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="110"/>
         <source>GPX folder</source>
         <translation>Папка GPX</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="451"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="110"/>
         <source>Where the GPX files go</source>
         <translation>Куда записываются файлы GPX</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="452"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="111"/>
         <source>Run plan transects</source>
         <translation>Спланировать трансекты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="452"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="111"/>
         <source>Plan next season&apos;s transects in the background</source>
         <translation>Спланировать трансекты на следующий сезон в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="456"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="115"/>
         <source>New camera positions on ridges and saddles</source>
         <translation>Новые точки фотоловушек на гребнях и седловинах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="458"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="118"/>
         <source>How many new camera stations to place</source>
         <translation>Сколько новых точек фотоловушек разместить</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="459"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="119"/>
         <source>Number of new stations</source>
         <translation>Число новых точек</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="460"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="120"/>
         <source>Movement scale σ of the animals (snow leopard: about 3 km)</source>
         <translation>Масштаб перемещений животных σ (у снежного барса — около 3 км)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="462"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="122"/>
         <source>Sigma</source>
         <translation>Сигма</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="462"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="122"/>
         <source>Movement scale σ</source>
         <translation>Масштаб перемещений σ</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="463"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="123"/>
         <source>No two stations closer than this</source>
         <translation>Точки не ставятся ближе этого расстояния друг к другу</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="464"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="125"/>
         <source>Spacing between stations</source>
         <translation>Расстояние между точками</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="126"/>
         <source>Keep this season&apos;s cameras</source>
         <translation>Сохранить фотоловушки этого сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="465"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="126"/>
         <source>The season&apos;s camera stations stay; new ones are spaced from them</source>
         <translation>Фотоловушки сезона остаются на месте; новые размещаются с отступом от них</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="469"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="130"/>
         <source>Run plan cameras</source>
         <translation>Разместить фотоловушки</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="469"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="130"/>
         <source>Place new camera stations in the background</source>
         <translation>Разместить новые точки фотоловушек в фоновом режиме</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="473"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="134"/>
         <source>Compare plan vs walked</source>
         <translation>Сравнить план с пройденным</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="473"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="134"/>
         <source>Which planned transects the routes walked (and what was walked off the plan)</source>
         <translation>Какие запланированные трансекты пройдены маршрутами (и что пройдено вне плана)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="646"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="155"/>
         <source>No plan yet.</source>
         <translation>Плана пока нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="476"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="137"/>
         <source>Totals of the last plan</source>
         <translation>Итоги последнего плана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="516"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="37"/>
         <source>Exports for analysts</source>
         <translation>Экспорт для аналитиков</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="516"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="37"/>
         <source>Files for R (unmarked, secr), PRESENCE and Camtrap DP, and generalised copies for sharing</source>
         <translation>Файлы для R (unmarked, secr), PRESENCE и Camtrap DP, а также генерализованные копии для передачи данных</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="519"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="43"/>
         <source>Folder for the exports; empty: an &apos;exports&apos; folder beside the season</source>
         <translation>Папка для экспорта; пусто — папка «exports» рядом с файлом сезона</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="522"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="45"/>
         <source>Export folder</source>
         <translation>Папка экспорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="522"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="45"/>
         <source>Where the exports go</source>
         <translation>Куда записываются файлы экспорта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="523"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="46"/>
         <source>Move every location to the centre of a grid cell of this size before export (0: exact coordinates); snow leopard locations draw poachers</source>
         <translation>Перед экспортом переносить каждое местоположение в центр ячейки сетки такого размера (0 — точные координаты); места встреч снежного барса привлекают браконьеров</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="527"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="50"/>
         <source>exact coordinates</source>
         <translation>точные координаты</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="528"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="52"/>
         <source>Generalise to cells of</source>
-        <translation>Генерализовать до ячеек</translation>
+        <translation>Ячейка генерализации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="528"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="52"/>
         <source>Generalisation cell size</source>
         <translation>Размер ячейки генерализации</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="530"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="54"/>
         <source>Occupancy histories</source>
         <translation>Истории обнаружений (occupancy)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="530"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="54"/>
         <source>Detection histories (sites × segments along routes) for unmarked and PRESENCE</source>
         <translation>Истории обнаружений (участки × отрезки вдоль маршрутов) для unmarked и PRESENCE</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="533"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="57"/>
         <source>secr files</source>
         <translation>Файлы secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="533"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="57"/>
         <source>Trap and capture files for R secr</source>
         <translation>Файлы ловушек и поимок для R secr</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="534"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="58"/>
         <source>Camtrap DP package</source>
         <translation>Пакет Camtrap DP</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="534"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="58"/>
         <source>The cameras and detections as a Camtrap DP 1.0 data package</source>
         <translation>Фотоловушки и регистрации в виде пакета данных Camtrap DP 1.0</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="536"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="60"/>
         <source>Generalised signs</source>
         <translation>Генерализованные следы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="536"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="60"/>
         <source>A copy of the signs moved to cell centres, safe to share</source>
         <translation>Копия следов, перенесённых в центры ячеек, — её можно безопасно передавать</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="804"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="276"/>
         <source>Cannot read the DEM {path}: choose a GeoTIFF (or another raster GDAL reads) with elevations in metres.</source>
         <translation>Не удалось прочитать ЦМР {path}: выберите GeoTIFF (или другой растр, который читает GDAL) с высотами в метрах.</translation>
     </message>
@@ -4583,62 +4586,62 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation type="obsolete">ЦМР {path} в {dem_crs}, а сезон в {season_crs}: перепроецируйте ЦМР в {season_crs} (Растр ▸ Проекции ▸ Трансформировать) и выберите её снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1010"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="177"/>
         <source>The plan needs ridgelines and habitat: run coverage and gaps on the Coverage &amp; gaps page first, or choose the layers on the Plan page.</source>
         <translation>Для плана нужны линии гребней и местообитания: сначала рассчитайте охват и пробелы на странице «Охват и пробелы» или выберите слои на странице «План».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1037"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="206"/>
         <source>Plan: {km:.1f} km of transects, {area:.2f} km² of suitable habitat newly searched.</source>
         <translation>План: трансекты — {km:.1f} км, впервые обследуемые пригодные местообитания — {area:.2f} км².</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1041"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="211"/>
         <source>GPX files in {folder}</source>
         <translation>Файлы GPX в папке {folder}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1044"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="214"/>
         <source>Planning transects…</source>
         <translation>Планирование трансект…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1057"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="229"/>
         <source>Placing camera stations…</source>
         <translation>Размещение точек фотоловушек…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1068"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="241"/>
         <source>Run plan transects first: there is no plan to compare the routes with.</source>
         <translation>Сначала спланируйте трансекты: плана, с которым можно сравнить маршруты, ещё нет.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1081"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="254"/>
         <source>Comparing the plan with the routes walked…</source>
         <translation>Сравнение плана с пройденными маршрутами…</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1158"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="112"/>
         <source>Choose the cell size to generalise the signs to (e.g. 10000 m).</source>
         <translation>Выберите размер ячейки для генерализации следов (например, 10000 м).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1164"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="118"/>
         <source>Cannot create the export folder {folder}: {reason}. Choose another folder.</source>
         <translation>Не удалось создать папку экспорта {folder}: {reason}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1171"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="125"/>
         <source>Exported: {path}</source>
         <translation>Экспортировано: {path}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1173"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="127"/>
         <source>Signs, generalised for sharing</source>
         <translation>Следы, генерализованные для передачи</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="1175"/>
+        <location filename="../snowleopard_plugin/gui/pages/exports.py" line="129"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -4658,37 +4661,37 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Система координат {crs} не распознана; выберите метрическую систему координат, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="743"/>
+        <location filename="../snowleopard_plugin/labels.py" line="89"/>
         <source>Transect</source>
         <translation>Трансекта</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="743"/>
+        <location filename="../snowleopard_plugin/labels.py" line="89"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="744"/>
+        <location filename="../snowleopard_plugin/labels.py" line="90"/>
         <source>Ascent, m</source>
         <translation>Набор высоты, м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report.py" line="745"/>
+        <location filename="../snowleopard_plugin/labels.py" line="90"/>
         <source>New habitat, km²</source>
         <translation>Нов. местооб., км²</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="809"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="281"/>
         <source>The DEM {path} has no CRS: set it (Raster ▸ Projections ▸ Assign Projection) and choose it again.</source>
         <translation>У ЦМР {path} не задана система координат: задайте её (Растр ▸ Проекции ▸ Назначить проекцию) и выберите ЦМР снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="813"/>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="285"/>
         <source>The DEM {path} is in {dem_crs}, the season in {season_crs}: the DEM is read warped to {season_crs} (bilinear); the file is unchanged. For exact elevations, reproject it once yourself (Raster ▸ Projections ▸ Warp).</source>
         <translation>ЦМР {path} в {dem_crs}, а сезон в {season_crs}: ЦМР читается с перепроецированием в {season_crs} (билинейно); сам файл не меняется. Для точных высот перепроецируйте её один раз сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="77"/>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="88"/>
         <source>Habitat suitability from 0 (unsuitable) to 1, on the DEM's grid.
 
 From a DEM: each rule scores its variable 0–1 with a trapezoid (0 below the 'unsuitable' value, rising linearly to 1 at the 'fully suitable' value, and for elevation down again to 0 at the upper limit; ruggedness and ridge distance never score below their lowest score). Elevation, slope (Horn), ruggedness (VRM 3x3) and distance to the nearest ridge are combined by a weighted geometric mean (any zero gives 0), a product or the minimum. A weight of 0 switches a rule off. The defaults are starting values for the Altai (see docs/terrain.md: most are assumptions to calibrate on the park's own records). Give the ridgelines from 'Terrain and ridgelines', or they are extracted from the DEM with the default settings.
@@ -4705,17 +4708,17 @@ Layers in another CRS are reprojected on the fly (rasters read warped); the resu
 Слои в другой системе координат перепроецируются на лету (растры читаются с перепроецированием); результат — в заданной системе координат для работы, иначе в системе ЦМР (или слоя местообитаний), а для слоя в градусах — в зоне UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="75"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="65"/>
         <source>DEM (elevations in metres)</source>
         <translation>ЦМР (высоты в метрах)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="92"/>
+        <location filename="../snowleopard_plugin/processing/base.py" line="71"/>
         <source>Work in this CRS (empty: the DEM&apos;s, or the UTM zone of a DEM in degrees)</source>
         <translation>Работать в этой системе координат (пусто: в системе ЦМР или в зоне UTM для ЦМР в градусах)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="59"/>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="65"/>
         <source>From a DEM with elevations in metres: slope in degrees (Horn, as gdaldem), ruggedness (VRM 0–1 over a square window, or Riley's TRI in metres, as gdaldem TRI), topographic position (TPI, metres above the mean of a circle of the given radius) and the ridgelines as a line layer cut into segments, with the saddles along them.
 
 Ridges: cells whose TPI over the circle exceeds the minimum, thinned to one-cell lines along the crest, traced, cleaned of stubs shorter than the minimum length and cut into segments no longer than the segment length. They stop about twice the TPI radius from the DEM's edge and from nodata: use a DEM reaching that far beyond the park.
@@ -4732,42 +4735,42 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
 Расчёт ведётся в метрах: в заданной системе координат для работы, иначе в собственной системе ЦМР, а для ЦМР в градусах (SRTM, Copernicus) — в зоне UTM её центра. ЦМР в другой системе координат читается с перепроецированием (билинейно, квадратные ячейки); сам файл никогда не меняется.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="247"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="28"/>
         <source>{layer} reprojected from {a} to {b}.</source>
         <translation>{layer} перепроецирован из {a} в {b}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="376"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="87"/>
         <source>The CRS to work in ({crs}) is in degrees: choose a metric CRS such as the park&apos;s UTM zone.</source>
         <translation>Система координат для работы ({crs}) — в градусах: выберите метрическую, например зону UTM парка.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="397"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="108"/>
         <source>No input layer was given.</source>
         <translation>Не задан ни один входной слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="404"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="129"/>
         <source>The layer {layer} is in geographic coordinates but its extent is not longitude/latitude ({reason}): check that longitude and latitude are not swapped.</source>
         <translation>Слой {layer} в географических координатах, но его охват — не долгота/широта ({reason}): проверьте, не перепутаны ли долгота и широта.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="408"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="133"/>
         <source>The layer {layer} is in geographic coordinates and its extent cannot be placed on the globe: check its CRS and coordinates.</source>
         <translation>Слой {layer} в географических координатах, но его охват невозможно поместить на земной шар: проверьте систему координат и координаты.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="418"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="147"/>
         <source>{layer} is in geographic coordinates ({crs}); the analysis runs in metres in {utm} ({description}), the UTM zone of its centre, and the outputs are in that CRS.</source>
         <translation>{layer} в географических координатах ({crs}); анализ выполняется в метрах в {utm} ({description}) — зоне UTM его центра, и результаты будут в этой системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="688"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="179"/>
         <source>The raster {layer} cannot be reprojected to {crs}: {reason}. Warp it to {crs} yourself (Raster ▸ Projections ▸ Warp).</source>
         <translation>Растр {layer} не удаётся перепроецировать в {crs}: {reason}. Перепроецируйте его в {crs} сами (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="692"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="183"/>
         <source>{layer} ({a}) is read warped to {b} with square cells of {pixel:.1f} m ({method} resampling); the file itself is unchanged.</source>
         <translation>{layer} ({a}) читается с перепроецированием в {b} с квадратными ячейками {pixel:.1f} м (передискретизация {method}); сам файл не меняется.</translation>
     </message>
@@ -4777,7 +4780,7 @@ The work is done in metres: in the CRS to work in when one is given, else the DE
         <translation>Вес местообитаний в пробелах должен быть не меньше 1; получено {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="111"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="117"/>
         <source>Proposes next season's day transects: paths along the ridge lines (plus the walk in from and back to the nearest access point, when access points are given), each no longer than the longest day, that together search as much suitable habitat not yet searched as the budget allows.
 
 Km are surface km over the DEM (planimetric without one). A transect's value is the suitable habitat (cells with suitability ≥ 0.5, weighted by it, km²) within the search half-width of its line, minus what the routes already walked and the transects picked before searched. Transects are picked greedily by new habitat per km and by new habitat, with lazy re-evaluation; the better plan is kept (a proven constant-factor approximation of the best plan; see the help).
@@ -4794,37 +4797,37 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
 Пробелы в охвате (результат алгоритма «Пробелы в охвате») обследуются в первую очередь: местообитания внутри них при выборе трансект учитываются с весом пробелов (по умолчанию 3), так что план ведёт в пробелы, а не рядом с маршрутами прошлого сезона; новые местообитания в результате указываются без веса, в км².</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="153"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="158"/>
         <source>Coverage gaps to search first</source>
         <translation>Пробелы в охвате, которые обследовать в первую очередь</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="155"/>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="160"/>
         <source>Weight of habitat in the gaps</source>
         <translation>Вес местообитаний в пробелах</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="395"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="106"/>
         <source>The layer {layer} is empty: choose a layer with features.</source>
         <translation>Слой {layer} пуст: выберите слой с объектами.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="414"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="143"/>
         <source>{layer} is in {crs}, whose distances are {percent:.0f} % off the ground&apos;s there; it is reprojected.</source>
         <translation>{layer} в {crs}, где расстояния там отличаются от истинных на {percent:.0f} %; слой перепроецируется.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="423"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="152"/>
         <source>The analysis runs in {utm} ({description}), the UTM zone of the centre of {layer}, and the outputs are in that CRS.</source>
         <translation>Анализ выполняется в {utm} ({description}) — зоне UTM центра слоя {layer}, и результаты будут в этой системе координат.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="443"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="103"/>
         <source>Search the coverage gaps first</source>
-        <translation>Обследовать пробелы в охвате в первую очередь</translation>
+        <translation>Сначала обследовать пробелы</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/gui/dock_season.py" line="443"/>
+        <location filename="../snowleopard_plugin/gui/pages/plan.py" line="103"/>
         <source>Habitat inside the ranked gaps of the Coverage &amp; gaps page counts three times when transects are chosen</source>
         <translation>Местообитания внутри ранжированных пробелов со страницы «Охват и пробелы» при выборе трансект учитываются трижды</translation>
     </message>
@@ -4834,27 +4837,27 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Система координат {crs} искажает здесь расстояния на {percent} %: она использована для чтения файлов без системы координат, а сезон сохранён в зоне UTM.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="672"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="90"/>
         <source>{path}, line {line}: a quote (&quot;) opened in &apos;{text}&apos; is never closed, so the lines after it would be read as its text. Close or remove the quote and import again.</source>
         <translation>{path}, строка {line}: кавычка (&quot;) в «{text}» не закрыта, поэтому следующие строки были бы прочитаны как её текст. Закройте или удалите кавычку и импортируйте снова.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="679"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="97"/>
         <source>{path}, line {line}: {reason}. Look for a quote (&quot;) opened and never closed near that line.</source>
         <translation>{path}, строка {line}: {reason}. Найдите рядом с этой строкой незакрытую кавычку (&quot;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="533"/>
+        <location filename="../snowleopard_plugin/core/io/gpx.py" line="166"/>
         <source>{count} planned route(s) (&lt;rte&gt;) were not imported: only recorded tracks (&lt;trk&gt;) count as walked.</source>
         <translation>Запланированные маршруты (&lt;rte&gt;, {count}) не импортированы: пройденными считаются только записанные треки (&lt;trk&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="607"/>
+        <location filename="../snowleopard_plugin/core/io/gpx.py" line="240"/>
         <source>Cannot read {path}: the file is cut short or damaged ({reason}). Copy it again from the GPS unit, or repair it (e.g. close it with &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</source>
         <translation>Не удаётся прочитать {path}: файл обрезан или повреждён ({reason}). Скопируйте его из GPS-навигатора заново или восстановите (например, допишите в конец &lt;/trkseg&gt;&lt;/trk&gt;&lt;/gpx&gt;).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="611"/>
+        <location filename="../snowleopard_plugin/core/io/gpx.py" line="244"/>
         <source>{path} holds no recorded track (&lt;trk&gt;) and no sign waypoint; nothing was imported from it.</source>
         <translation>В {path} нет ни записанного трека (&lt;trk&gt;), ни путевых точек со следами; из него ничего не импортировано.</translation>
     </message>
@@ -4879,7 +4882,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Выходной файл {path} также указан среди входных: входные файлы никогда не перезаписываются. Выберите для сезона другой файл.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="702"/>
+        <location filename="../snowleopard_plugin/core/io/vector.py" line="102"/>
         <source>{path} is a season GeoPackage: its routes, signs and cameras were imported, not its other layers ({tables}); import detections from their Camtrap DP or secr files.</source>
         <translation>{path} — GeoPackage сезона: из него импортированы маршруты, следы и фотоловушки, но не остальные слои ({tables}); регистрации импортируйте из их файлов Camtrap DP или secr.</translation>
     </message>
@@ -4899,7 +4902,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation type="obsolete">трек задан дважды</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="995"/>
+        <location filename="../snowleopard_plugin/core/io/table_rows.py" line="413"/>
         <source>Count &apos;{value}&apos; is not a plausible number of signs or animals (more than {limit}); 1 was stored. Check the column.</source>
         <translation>Количество «{value}» неправдоподобно для следов или животных (больше {limit}); записано 1. Проверьте столбец.</translation>
     </message>
@@ -4914,17 +4917,17 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>У маршрута нет даты (нет времени точек, поля даты и даты в имени файла): он входит в итоги, но не попадает ни в один интервал дат. Добавьте дату в имя файла (например, 2026-02-14_gruppa1.gpx) или в слой.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/vector.py" line="266"/>
+        <location filename="../snowleopard_plugin/core/io/ogr_layers.py" line="64"/>
         <source>{path} is empty (0 bytes): copy it again from the device or export it again.</source>
         <translation>{path} пуст (0 байт): скопируйте его с устройства или экспортируйте заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="1180"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="220"/>
         <source>In {path} the X column holds northings and Y eastings (geodetic order); they were read the other way round.</source>
         <translation>В {path} столбец X содержит северные координаты, а Y — восточные (геодезический порядок); они прочитаны наоборот.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="127"/>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="134"/>
         <source>{count} detections at {stations} stations without trap-nights are left out of the map (no effort to divide them by): give those stations their deployment dates or trap_nights.</source>
         <translation>{count} регистраций на {stations} станциях без фотоловушко-суток не вошли в карту (их не на что делить): задайте этим станциям даты установки и снятия или trap_nights.</translation>
     </message>
@@ -4949,17 +4952,17 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>Растр содержал бы {cells:,} ячеек ({width} x {height} по {pixel:g} м) — больше, чем помещается в памяти ({limit:,}): выберите больший размер пикселя или меньший охват.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="620"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="111"/>
         <source>{layer}: {count} cells below -1,000 m (a void value such as -32768 without a nodata flag) were taken as no data. Set the DEM&apos;s nodata value.</source>
         <translation>{layer}: {count} ячеек ниже −1000 м (значение пропуска, например −32768, без отметки «нет данных») считаются ячейками без данных. Задайте для ЦМР значение «нет данных».</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="625"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="116"/>
         <source>{layer}: {percent:.1f} % of the cells have no data; slopes, TPI and ridges stop short of them. Fill small voids first (Raster ▸ Analysis ▸ Fill nodata) if they lie inside the park.</source>
         <translation>{layer}: в {percent:.1f} % ячеек нет данных; крутизна, TPI и гребни обрываются перед ними. Если пропуски лежат внутри парка, сначала заполните мелкие пропуски (Растр ▸ Анализ ▸ Заполнить пропуски).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io.py" line="637"/>
+        <location filename="../snowleopard_plugin/qgis_io/rasters.py" line="128"/>
         <source>{layer} has {cells:,} cells, more than this computer can process at once ({limit:,}): clip it to the park, or resample it to a larger cell size (Raster ▸ Projections ▸ Warp).</source>
         <translation>{layer} содержит {cells:,} ячеек — больше, чем можно обработать за раз ({limit:,}): обрежьте растр по парку или пересчитайте его на более крупные ячейки (Растр ▸ Проекции ▸ Трансформировать).</translation>
     </message>
@@ -4967,6 +4970,328 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <location filename="../snowleopard_plugin/core/season/read.py" line="144"/>
         <source>Station {station}: the deployment ends ({end}) before it starts ({start}); correct the dates in the source file (effort and secr usage use them).</source>
         <translation>Станция {station}: снятие ({end}) раньше установки ({start}); исправьте даты в исходном файле (по ним считаются усилие и занятость для secr).</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="52"/>
+        <source>camera traps, detection rate, trap-nights, heatmap, individuals</source>
+        <translation>фотоловушки, частота регистраций, ловушко-сутки, тепловая карта, особи</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="282"/>
+        <source>Number of stations</source>
+        <translation>Число станций</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="86"/>
+        <source>Detections counted</source>
+        <translation>Учтённые регистрации</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_camerarate.py" line="86"/>
+        <source>Detections per 100 trap-nights (all stations)</source>
+        <translation>Регистрации на 100 ловушко-суток (все станции)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="79"/>
+        <source>coverage, survey effort, effort grid, searched, camera traps, trap-nights, ridge</source>
+        <translation>охват, учётное усилие, сетка усилия, обследовано, фотоловушки, ловушко-сутки, хребет</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
+        <source>Searched along routes (km²)</source>
+        <translation>Обследовано по маршрутам (км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
+        <source>Sampled by cameras (km²)</source>
+        <translation>Охвачено фотоловушками (км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
+        <source>Searched and sampled (km²)</source>
+        <translation>Обследовано маршрутами и фотоловушками (км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
+        <source>Effort grid cells</source>
+        <translation>Ячейки сетки усилия</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="106"/>
+        <source>Ridgelines (km)</source>
+        <translation>Линии гребней (км)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_coverage.py" line="129"/>
+        <source>Ridgelines walked (km)</source>
+        <translation>Пройдено по линиям гребней (км)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="124"/>
+        <source>occupancy, detection history, export, replicates, sites</source>
+        <translation>встречаемость, история обнаружений, экспорт, повторности, участки</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="178"/>
+        <source>Number of sites</source>
+        <translation>Число участков</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="178"/>
+        <source>Number of replicates</source>
+        <translation>Число повторностей</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="178"/>
+        <source>Sites with a detection (naive occupancy)</source>
+        <translation>Участки с обнаружением (наивная встречаемость)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="294"/>
+        <source>spatial capture-recapture, capture history, traps, camera traps, export, individuals</source>
+        <translation>пространственный отлов-повторный отлов, история отловов, ловушки, фотоловушки, экспорт, особи</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="325"/>
+        <source>Traps written</source>
+        <translation>Записано ловушек</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="325"/>
+        <source>Captures written</source>
+        <translation>Записано отловов</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="325"/>
+        <source>Occasions</source>
+        <translation>Периоды отлова</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="373"/>
+        <source>camera traps, export, data package</source>
+        <translation>фотоловушки, экспорт, пакет данных</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="397"/>
+        <source>Deployments written</source>
+        <translation>Записано установок</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="397"/>
+        <source>Observations written</source>
+        <translation>Записано наблюдений</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="434"/>
+        <source>generalise, sharing, privacy, grid</source>
+        <translation>генерализация, передача данных, защита местонахождений, сетка</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_exports.py" line="457"/>
+        <source>Points written</source>
+        <translation>Записано точек</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="48"/>
+        <source>gaps, coverage gaps, unsurveyed habitat, suitability, survey effort, access</source>
+        <translation>пробелы, пробелы в охвате, необследованные местообитания, пригодность, учётное усилие, подходы</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="99"/>
+        <source>Number of gaps</source>
+        <translation>Число пробелов</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="99"/>
+        <source>Gaps in all (km²)</source>
+        <translation>Пробелы всего (км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_gaps.py" line="99"/>
+        <source>Largest gap (km²)</source>
+        <translation>Наибольший пробел (км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="79"/>
+        <source>habitat, suitability, elevation, slope, ruggedness, ridge</source>
+        <translation>местообитания, пригодность, высота, крутизна, пересечённость, расчленённость, хребет</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="130"/>
+        <source>Suitable habitat (≥ 0.5, km²)</source>
+        <translation>Пригодные местообитания (≥ 0,5, км²)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_habitat.py" line="130"/>
+        <source>Mean suitability (0–1)</source>
+        <translation>Средняя пригодность (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="54"/>
+        <source>heatmap, kernel density, signs, tracks, scrapes, survey effort</source>
+        <translation>тепловая карта, ядерная оценка плотности, следы жизнедеятельности, следовые дорожки, поскрёбы, учётное усилие</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="108"/>
+        <source>Signs mapped</source>
+        <translation>Следов на карте</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_heatmap.py" line="108"/>
+        <source>Heatmap maximum</source>
+        <translation>Максимум тепловой карты</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="41"/>
+        <source>import, season, routes, signs, camera traps, GeoPackage, validation</source>
+        <translation>импорт, сезон, маршруты, следы жизнедеятельности, фотоловушки, GeoPackage, проверка</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_importseason.py" line="82"/>
+        <source>EPSG code of the season&apos;s CRS</source>
+        <translation>Код EPSG системы координат сезона</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="108"/>
+        <source>plan, transects, routes, budget, ridge, gaps, GPX, teams</source>
+        <translation>план, трансекты, маршруты, бюджет, хребет, пробелы, GPX, группы</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="167"/>
+        <source>Number of transects</source>
+        <translation>Число трансект</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="245"/>
+        <source>plan, camera traps, stations, spatial capture-recapture, ridge, saddle</source>
+        <translation>план, фотоловушки, станции, пространственный отлов-повторный отлов, хребет, седловина</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="282"/>
+        <source>New stations placed</source>
+        <translation>Размещено новых станций</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="336"/>
+        <source>plan, compare, transects, routes walked, off plan</source>
+        <translation>план, сравнение, трансекты, пройденные маршруты, вне плана</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="361"/>
+        <source>Share of the plan walked (0–1)</source>
+        <translation>Доля пройденного плана (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_plan.py" line="361"/>
+        <source>Km walked off the plan</source>
+        <translation>Км пройдено вне плана</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_report.py" line="47"/>
+        <source>report, PDF, print layout, season, summary</source>
+        <translation>отчёт, PDF, макет печати, сезон, сводка</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="56"/>
+        <source>terrain, relief, DEM, slope, ruggedness, ridge, ridgeline, saddle</source>
+        <translation>рельеф, ЦМР, крутизна, пересечённость, расчленённость, хребет, гребень, седловина</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/alg_terrain.py" line="106"/>
+        <source>Ridge segments</source>
+        <translation>Отрезки гребней</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/processing/base.py" line="238"/>
+        <source>snow leopard, census</source>
+        <translation>ирбис, снежный барс, учёт</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="107"/>
+        <source>1. Data</source>
+        <translation>1. Данные</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="107"/>
+        <source>2. Heatmaps</source>
+        <translation>2. Тепловые карты</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="107"/>
+        <source>3. Coverage &amp;&amp; gaps</source>
+        <translation>3. Охват и пробелы</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="107"/>
+        <source>4. Plan</source>
+        <translation>4. План</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="107"/>
+        <source>5. Report</source>
+        <translation>5. Отчёт</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="132"/>
+        <source>No season yet: import field files or open a season GeoPackage.</source>
+        <translation>Сезон ещё не загружен: импортируйте полевые файлы или откройте GeoPackage сезона.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="132"/>
+        <source>The season GeoPackage the pages work on</source>
+        <translation>GeoPackage сезона, с которым работают страницы</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="137"/>
+        <source>Open the help page of the dock</source>
+        <translation>Открыть справку по панели</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="140"/>
+        <source>Help</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="144"/>
+        <source>The season workflow, page by page: Data, Heatmaps, Coverage and gaps, Plan, Report</source>
+        <translation>Работа с сезоном по страницам: Данные, Тепловые карты, Охват и пробелы, План, Отчёт</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="149"/>
+        <source>Progress of the running job</source>
+        <translation>Ход выполнения текущей задачи</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="153"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="153"/>
+        <source>Stop the running job; no output file is left behind</source>
+        <translation>Остановить текущую задачу; выходных файлов не останется</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="158"/>
+        <source>Ready.</source>
+        <translation>Готово к работе.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="158"/>
+        <source>What the dock is doing</source>
+        <translation>Что сейчас делает панель</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/dock.py" line="191"/>
+        <source>The help page of the dock is not installed with this version of the plugin.</source>
+        <translation>Справка по панели не установлена с этой версией модуля.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/gui/pages/coverage.py" line="93"/>
+        <source>Mean
+suitability</source>
+        <translation>Пригод-
+ность</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/core/crs.py" line="128"/>
@@ -4994,32 +5319,32 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="9"/>
         <source>Snow Leopard Census</source>
-        <translation>Учёт снежного барса</translation>
+        <translation type="obsolete">Учёт снежного барса</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="24"/>
         <source>1. Data</source>
-        <translation>1. Данные</translation>
+        <translation type="obsolete">1. Данные</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="42"/>
         <source>2. Heatmaps</source>
-        <translation>2. Тепловые карты</translation>
+        <translation type="obsolete">2. Тепловые карты</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="78"/>
         <source>4. Plan</source>
-        <translation>4. План</translation>
+        <translation type="obsolete">4. План</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="96"/>
         <source>5. Report</source>
-        <translation>5. Отчёт</translation>
+        <translation type="obsolete">5. Отчёт</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="60"/>
         <source>3. Coverage &amp;&amp; gaps</source>
-        <translation>3. Охват и пробелы</translation>
+        <translation type="obsolete">3. Охват и пробелы</translation>
     </message>
     <message>
         <location filename="../cc/snowleopard_plugin/gui/dock_season.ui" line="16"/>
@@ -5044,42 +5369,42 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="15"/>
         <source>The season GeoPackage the pages work on</source>
-        <translation>GeoPackage сезона, с которым работают страницы</translation>
+        <translation type="obsolete">GeoPackage сезона, с которым работают страницы</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="16"/>
         <source>No season yet: import field files or open a season GeoPackage.</source>
-        <translation>Сезон ещё не загружен: импортируйте полевые файлы или откройте GeoPackage сезона.</translation>
+        <translation type="obsolete">Сезон ещё не загружен: импортируйте полевые файлы или откройте GeoPackage сезона.</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="22"/>
         <source>The season workflow, page by page: Data, Heatmaps, Coverage and gaps, Plan, Report</source>
-        <translation>Работа с сезоном по страницам: Данные, Тепловые карты, Охват и пробелы, План, Отчёт</translation>
+        <translation type="obsolete">Работа с сезоном по страницам: Данные, Тепловые карты, Охват и пробелы, План, Отчёт</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="119"/>
         <source>Progress of the running job</source>
-        <translation>Ход выполнения текущей задачи</translation>
+        <translation type="obsolete">Ход выполнения текущей задачи</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="125"/>
         <source>Stop the running job; no output file is left behind</source>
-        <translation>Остановить текущую задачу; выходных файлов не останется</translation>
+        <translation type="obsolete">Остановить текущую задачу; выходных файлов не останется</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="126"/>
         <source>Cancel</source>
-        <translation>Отмена</translation>
+        <translation type="obsolete">Отмена</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="134"/>
         <source>What the dock is doing</source>
-        <translation>Что сейчас делает панель</translation>
+        <translation type="obsolete">Что сейчас делает панель</translation>
     </message>
     <message>
         <location filename="../snowleopard_plugin/gui/dock_season.ui" line="135"/>
         <source>Ready.</source>
-        <translation>Готово к работе.</translation>
+        <translation type="obsolete">Готово к работе.</translation>
     </message>
 </context>
 </TS>

@@ -45,9 +45,9 @@ def main() -> int:
     import processing
     from qgis.core import QgsRasterLayer, QgsRectangle, QgsVectorLayer
 
-    from snowleopard_plugin.maps import elevation_tint_layer, hillshade_layer, render_png
     from snowleopard_plugin.processing.provider import SnowLeopardProvider
     from snowleopard_plugin.qgis_io import add_season_to_project
+    from snowleopard_plugin.report.maps import elevation_tint_layer, hillshade_layer, render_png
 
     provider = SnowLeopardProvider()  # keep a reference: the registry does not own Python providers
     QgsApplication.processingRegistry().addProvider(provider)

@@ -7,7 +7,7 @@ A test checks that every code of :mod:`.core.validation` and :mod:`.core.model` 
 
 from __future__ import annotations
 
-from typing import Callable, Dict
+from typing import Callable, Dict, List, Optional
 
 from .i18n import tr as _tr
 
@@ -66,3 +66,31 @@ def role_labels(tr: Callable[[str], str] = _tr) -> Dict[str, str]:
     """Import role code (what a file is imported as) → label."""
     return {"routes": tr("Routes (GPS tracks)"), "observations": tr("Signs"), "cameras": tr("Cameras"),
             "detections": tr("Detections"), "ignore": tr("Do not import")}
+
+
+def team_label(team: Optional[str], tr: Callable[[str], str] = _tr) -> str:
+    """A team as reports and legends name it: teams are stored as numbers ("Team 2") or names (kept as they
+    are); '' is a route whose team was not recorded, None a sign on no route's team."""
+    if team is None:
+        return tr("not attributed")
+    if team == "":
+        return tr("team not recorded")
+    return tr("Team {team}").format(team=team) if team.isdigit() else team
+
+
+def month_labels(tr: Callable[[str], str] = _tr) -> List[str]:
+    """Month names, January first."""
+    return [tr("January"), tr("February"), tr("March"), tr("April"), tr("May"), tr("June"), tr("July"),
+            tr("August"), tr("September"), tr("October"), tr("November"), tr("December")]
+
+
+def plan_column_labels(tr: Callable[[str], str] = _tr) -> Dict[str, str]:
+    """Column of the planner's transects → heading in the plan table."""
+    return {"transect_id": tr("Transect"), "team": tr("Team"), "day": tr("Day"), "surface_km": tr("Surface km"),
+            "ascent_m": tr("Ascent, m"), "new_habitat_km2": tr("New habitat, km²")}
+
+
+def coverage_labels(tr: Callable[[str], str] = _tr) -> Dict[int, str]:
+    """Coverage raster code (``core.analysis.coverage.coverage_raster``) → class label."""
+    return {0: tr("Not covered"), 1: tr("Searched along routes"), 2: tr("Sampled by cameras"),
+            3: tr("Routes and cameras")}

@@ -83,7 +83,7 @@ class SnowLeopardPlugin:
         if self.dock is None:
             if not visible:
                 return
-            from .gui.dock_season import SeasonDock
+            from .gui.dock import SeasonDock
 
             self.dock = SeasonDock(self.iface, self.iface.mainWindow())
             self.dock.setWindowTitle(tr("Snow Leopard Census"))

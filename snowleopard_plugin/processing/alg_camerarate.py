@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterRasterDestination,
@@ -23,7 +22,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .alg_heatmap import kernel_options
-from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
+from .base import CoreFeedback, SnowLeopardAlgorithm, advanced, extent_parameter, metres_parameter, pixel_size_parameter
 
 
 class CameraRateAlgorithm(SnowLeopardAlgorithm):
@@ -42,6 +41,15 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
     EXTENT = "EXTENT"
     OUTPUT = "OUTPUT"
     OUTPUT_STATIONS = "OUTPUT_STATIONS"
+    STATION_COUNT = "STATION_COUNT"
+    TRAP_NIGHTS_TOTAL = "TRAP_NIGHTS_TOTAL"
+    DETECTION_COUNT = "DETECTION_COUNT"
+    RATE_PER_100 = "RATE_PER_100"
+
+    TAGS = ("camera trap", "detection rate", "trap-nights", "RAI", "heatmap", "individuals")
+
+    def tags_translated(self) -> str:
+        return tr("camera traps, detection rate, trap-nights, heatmap, individuals")
 
     def displayName(self) -> str:
         return tr("Camera detection rate")
@@ -67,20 +75,23 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
                                                        optional=True))
         self.addParameter(metres_parameter(self.RADIUS, tr("Radius"), 3000.0, self.CAMERAS,
                                                          minValue=0.0))
-        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size"), 100.0, self.CAMERAS,
-                                                         minValue=0.0))
-        self.addParameter(QgsProcessingParameterEnum(self.KERNEL, tr("Kernel shape"), kernel_options(),
-                                                     defaultValue=0))
+        self.addParameter(pixel_size_parameter(self.PIXEL_SIZE, tr("Pixel size"), 100.0))
+        self.addParameter(advanced(QgsProcessingParameterEnum(self.KERNEL, tr("Kernel shape"), kernel_options(),
+                                                              defaultValue=0)))
         self.addParameter(QgsProcessingParameterBoolean(self.PER_INDIVIDUAL, tr("One map per individual"), False))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), optional=True))
+        self.addParameter(extent_parameter(self.EXTENT))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Detection rate map")))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_STATIONS, tr("Detection rate per station"),
                                                             QgsProcessing.TypeVectorPoint))
+        self.add_number_outputs(((self.STATION_COUNT, tr("Number of stations")),
+                                 (self.TRAP_NIGHTS_TOTAL, tr("Trap-nights")),
+                                 (self.DETECTION_COUNT, tr("Detections counted")),
+                                 (self.RATE_PER_100, tr("Detections per 100 trap-nights (all stations)"))))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.analysis import density, heatmaps
         from ..core.raster import write_geotiffs
-        from ..qgis_io import analysis_crs, crs_text, features_to_arrays, new_field, style_heatmap_file, to_crs
+        from ..qgis_io import analysis_crs, crs_text, features_to_arrays, new_field, to_crs
 
         cameras = self.parameterAsSource(parameters, self.CAMERAS, context)
         detections = self.parameterAsSource(parameters, self.DETECTIONS, context)
@@ -112,11 +123,7 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
         radius = self.parameterAsDouble(parameters, self.RADIUS, context)
         pixel = self.parameterAsDouble(parameters, self.PIXEL_SIZE, context)
         kernel = self.parameterAsEnum(parameters, self.KERNEL, context)
-        extent = None
-        if parameters.get(self.EXTENT):
-            rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
-            if not rect.isNull() and not rect.isEmpty():
-                extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        extent = self.extent_box(parameters, context, crs, self.EXTENT)
         grid = self.run_core(heatmaps.heatmap_grid, rates.x, rates.y, radius, pixel, crs_text(crs), extent)
         per_individual = self.parameterAsBool(parameters, self.PER_INDIVIDUAL, context)
         if per_individual and not rates.individual_ids:
@@ -134,7 +141,7 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
         names = rates.individual_ids if per_individual else [tr("all detections")]
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         self.run_core(write_geotiffs, output, bands, grid, nodata=-9999.0, descriptions=names)
-        style_heatmap_file(output, tr("per 100 trap-nights"))
+        self.style_raster(output, "heatmap", tr("per 100 trap-nights"))
 
         fields = QgsFields()
         for name, kind in (("station_id", "str"), ("trap_nights", "float"), ("detections", "int"),
@@ -148,4 +155,9 @@ class CameraRateAlgorithm(SnowLeopardAlgorithm):
             feature.setAttributes([sid, float(rates.trap_nights[i]), int(rates.detections[i]),
                                    int(rates.individuals[i]), None if np.isnan(rate) else float(rate)])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return {self.OUTPUT: output, self.OUTPUT_STATIONS: sink_id}
+        nights = float(rates.trap_nights.sum())
+        detected = float(rates.detections.sum())
+        return {self.OUTPUT: output, self.OUTPUT_STATIONS: sink_id, self.STATION_COUNT: int(len(rates.station_id)),
+                self.TRAP_NIGHTS_TOTAL: nights, self.DETECTION_COUNT: detected,
+                self.RATE_PER_100: (100.0 * float(rates.detections[rates.trap_nights > 0].sum()) / nights
+                                    if nights > 0 else 0.0)}

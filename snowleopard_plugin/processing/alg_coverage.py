@@ -5,18 +5,23 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
 
 from ..core.analysis.coverage import MAX_HALF_WIDTH_M
 from ..i18n import tr
-from .alg_terrain import _Scaled
-from .base import SnowLeopardAlgorithm, metres_parameter
+from .base import (
+    Scaled,
+    SnowLeopardAlgorithm,
+    advanced,
+    dem_parameter,
+    extent_parameter,
+    metres_parameter,
+    pixel_size_parameter,
+)
 
 #: Attributes of the routes used for the effort grid's visits.
 ROUTE_FIELDS = ("route_id", "date", "team")
@@ -60,6 +65,18 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
     TRAP_NIGHTS = "TRAP_NIGHTS"
     GRID = "GRID"
     RIDGE_COVERAGE = "RIDGE_COVERAGE"
+    SEARCHED_KM2 = "SEARCHED_KM2"
+    SAMPLED_KM2 = "SAMPLED_KM2"
+    BOTH_KM2 = "BOTH_KM2"
+    KM_WALKED = "KM_WALKED"
+    GRID_CELLS = "GRID_CELLS"
+    RIDGE_KM = "RIDGE_KM"
+    RIDGE_WALKED_KM = "RIDGE_WALKED_KM"
+
+    TAGS = ("coverage", "effort", "survey effort", "grid", "searched", "camera", "trap-nights", "ridge", "SMART")
+
+    def tags_translated(self) -> str:
+        return tr("coverage, survey effort, effort grid, searched, camera traps, trap-nights, ridge")
 
     def displayName(self) -> str:
         return tr("Survey coverage")
@@ -97,11 +114,9 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
                                                          50.0, self.ROUTES, minValue=0.0, maxValue=MAX_HALF_WIDTH_M))
         self.addParameter(metres_parameter(self.CAMERA_RADIUS, tr("Camera detection radius"), 500.0,
                                                          self.CAMERAS, minValue=0.0))
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (grid of the raster; surface km)"),
-                                                            optional=True))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), optional=True))
-        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 30.0,
-                                                         self.ROUTES, minValue=0.0))
+        self.addParameter(dem_parameter(self.DEM, tr("DEM (grid of the raster; surface km)"), optional=True))
+        self.addParameter(extent_parameter(self.EXTENT))
+        self.addParameter(advanced(pixel_size_parameter(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 30.0)))
         self.addParameter(metres_parameter(self.GRID_SIZE, tr("Effort grid cell size"), 2000.0,
                                                          self.ROUTES, minValue=0.0))
         self.addParameter(QgsProcessingParameterRasterDestination(self.COVERAGE, tr("Coverage")))
@@ -111,6 +126,14 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
                                                             QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(self.RIDGE_COVERAGE, tr("Ridge segments walked"),
                                                             QgsProcessing.TypeVectorLine, optional=True))
+        self.add_number_outputs((
+            (self.SEARCHED_KM2, tr("Searched along routes (km²)")),
+            (self.SAMPLED_KM2, tr("Sampled by cameras (km²)")),
+            (self.BOTH_KM2, tr("Searched and sampled (km²)")),
+            (self.KM_WALKED, tr("Km walked")),
+            (self.GRID_CELLS, tr("Effort grid cells")),
+            (self.RIDGE_KM, tr("Ridgelines (km)")),
+            (self.RIDGE_WALKED_KM, tr("Ridgelines walked (km)"))))
 
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
@@ -123,8 +146,6 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
             geodataframe_fields,
             read_raster_layer,
             source_to_geodataframe,
-            style_coverage_file,
-            style_heatmap_file,
             to_crs,
             write_geodataframe,
         )
@@ -159,11 +180,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
         if bounds is None:
             raise QgsProcessingException(tr("The routes and cameras layers are empty: there is no survey effort to "
                                             "map. Choose the season's routes or cameras."))
-        extent = None
-        if parameters.get(self.EXTENT):
-            rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
-            if not rect.isNull() and not rect.isEmpty():
-                extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        extent = self.extent_box(parameters, context, crs, self.EXTENT)
         reach = max(half_width if routes is not None else 0.0, radius if cameras is not None else 0.0)
         dem = None
         if dem_layer is not None:
@@ -187,7 +204,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
         has_cams = cameras is not None and len(cameras) > 0
         codes, nights = self.run_core(coverage.coverage_raster, grid, routes if has_routes else None, half_width,
                                       cameras if has_cams else None, "trap_nights" if has_cams else None, radius,
-                                      _Scaled(feedback, 0, 60))
+                                      Scaled(feedback, 0, 60))
         cell_km2 = grid.pixel * grid.pixel / 1e6
         counts = np.bincount(codes.ravel(), minlength=4)
         feedback.pushInfo(tr("Searched along routes: {routes:.2f} km²; sampled by cameras: {cams:.2f} km²; both: "
@@ -205,7 +222,7 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
         effort = self.run_core(coverage.effort_grid, cell, routes if has_routes else None,
                                cameras if has_cams else None, observations, detections, extent=grid_extent,
                                dem=dem, dem_grid=grid if dem is not None else None, crs=crs_text(crs),
-                               feedback=_Scaled(feedback, 60, 80))
+                               feedback=Scaled(feedback, 60, 80))
         ridge_cover = None
         if ridge_src is not None:
             feedback.setProgressText(tr("Ridge segments walked"))
@@ -223,25 +240,27 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
 
         coverage_path = self.parameterAsOutputLayer(parameters, self.COVERAGE, context)
         self.run_core(write_geotiff, coverage_path, codes, grid, nodata=255, dtype="uint8")
-        style_coverage_file(coverage_path)
+        self.style_raster(coverage_path, "coverage")
         del codes
-        result = {self.COVERAGE: coverage_path, "SEARCHED_KM2": float((counts[1] + counts[3]) * cell_km2),
-                  "SAMPLED_KM2": float((counts[2] + counts[3]) * cell_km2)}
+        result = {self.COVERAGE: coverage_path, self.SEARCHED_KM2: float((counts[1] + counts[3]) * cell_km2),
+                  self.SAMPLED_KM2: float((counts[2] + counts[3]) * cell_km2),
+                  self.BOTH_KM2: float(counts[3] * cell_km2),
+                  self.KM_WALKED: float(effort["km_walked"].sum()) if "km_walked" in effort.columns else 0.0,
+                  self.GRID_CELLS: int(len(effort)), self.RIDGE_KM: 0.0, self.RIDGE_WALKED_KM: 0.0}
         if parameters.get(self.TRAP_NIGHTS):
             nights_path = self.parameterAsOutputLayer(parameters, self.TRAP_NIGHTS, context)
             if nights_path:
                 self.run_core(write_geotiff, nights_path, nights, grid, nodata=-9999.0)
-                style_heatmap_file(nights_path, tr("trap-nights"))
+                self.style_raster(nights_path, "heatmap", tr("trap-nights"))
                 result[self.TRAP_NIGHTS] = nights_path
         del nights, dem
-        self._styles = {}
         fields = geodataframe_fields(effort)
         sink, grid_id = self.parameterAsSink(parameters, self.GRID, context, fields, QgsWkbTypes.Polygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.GRID))
         write_geodataframe(effort, sink, fields, feedback)
         result[self.GRID] = grid_id
-        self._styles[grid_id] = "effort_grid"
+        self.style_after_run(grid_id, "effort_grid")
         if ridge_cover is not None:
             fields = geodataframe_fields(ridge_cover)
             kind = (QgsWkbTypes.MultiLineString if QgsWkbTypes.isMultiType(ridge_src.wkbType())
@@ -250,15 +269,8 @@ class CoverageAlgorithm(SnowLeopardAlgorithm):
             if sink is not None:
                 write_geodataframe(ridge_cover, sink, fields, feedback)
                 result[self.RIDGE_COVERAGE] = ridge_id
-                self._styles[ridge_id] = "ridge_coverage"
-                result["RIDGE_WALKED_KM"] = float(ridge_cover["walked_km"].sum())
-                result["RIDGE_KM"] = float(ridge_cover["length_km"].sum())
+                self.style_after_run(ridge_id, "ridge_coverage")
+            result[self.RIDGE_WALKED_KM] = float(ridge_cover["walked_km"].sum())
+            result[self.RIDGE_KM] = float(ridge_cover["length_km"].sum())
         feedback.setProgress(100)
         return result
-
-    def postProcessAlgorithm(self, context, feedback):
-        from ..qgis_io import style_vector_output
-
-        for dest_id, kind in getattr(self, "_styles", {}).items():
-            style_vector_output(dest_id, kind, context)
-        return {}

@@ -31,7 +31,7 @@ from qgis.core import (
 
 from ..core.analysis.coverage import MAX_HALF_WIDTH_M
 from ..i18n import tr
-from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
+from .base import CoreFeedback, SnowLeopardAlgorithm, advanced, dem_parameter, metres_parameter
 
 GENERALISE_CELL_M = "GENERALISE_CELL_M"
 OUTPUT_FOLDER = "OUTPUT_FOLDER"
@@ -74,6 +74,16 @@ def _generalise_param(algorithm) -> None:
         QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
 
 
+def _csv_rows(path: str) -> int:
+    """Data rows of a CSV file written by the export (0 when it is missing)."""
+    import csv
+
+    if not os.path.exists(path):
+        return 0
+    with open(path, encoding="utf-8", newline="") as handle:
+        return max(sum(1 for _ in csv.reader(handle)) - 1, 0)
+
+
 def _source(algorithm, parameters, key, context, what):
     source = algorithm.parameterAsSource(parameters, key, context)
     if source is None:
@@ -104,6 +114,14 @@ class ExportOccupancyAlgorithm(SnowLeopardAlgorithm):
     GENERALISE_CELL_M = GENERALISE_CELL_M
     OUTPUT_FOLDER = OUTPUT_FOLDER
     SITES_OUTPUT = "SITES_OUTPUT"
+    SITE_COUNT = "SITE_COUNT"
+    REPLICATE_COUNT = "REPLICATE_COUNT"
+    OCCUPIED_SITES = "OCCUPIED_SITES"
+
+    TAGS = ("occupancy", "detection history", "unmarked", "PRESENCE", "export", "replicates", "sites")
+
+    def tags_translated(self) -> str:
+        return tr("occupancy, detection history, export, replicates, sites")
 
     def displayName(self) -> str:
         return tr("Export occupancy detection histories")
@@ -134,15 +152,15 @@ class ExportOccupancyAlgorithm(SnowLeopardAlgorithm):
                                                          5000.0, self.ROUTES, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(self.SEGMENT_KM, tr("Replicate segment length (km)"),
                                                        QgsProcessingParameterNumber.Double, 1.0, minValue=0.001))
-        self.addParameter(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
-                                                         self.ROUTES, minValue=0.0, maxValue=MAX_HALF_WIDTH_M))
+        self.addParameter(advanced(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
+                                                    self.ROUTES, minValue=0.0, maxValue=MAX_HALF_WIDTH_M)))
         self.addParameter(QgsProcessingParameterString(
             self.SIGN_TYPES, tr("Sign types (e.g. track, scrape; empty: all)"), optional=True))
         self.addParameter(QgsProcessingParameterDateTime(self.DATE_FROM, tr("From date"),
                                                          QgsProcessingParameterDateTime.Date, optional=True))
         self.addParameter(QgsProcessingParameterDateTime(self.DATE_TO, tr("To date"),
                                                          QgsProcessingParameterDateTime.Date, optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (for covariates)"), optional=True))
+        self.addParameter(dem_parameter(self.DEM, tr("DEM (for covariates)"), optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(self.HABITAT, tr("Habitat raster (cells > 0 are "
                                                                              "habitat)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.RIDGES, tr("Ridge lines"),
@@ -150,13 +168,16 @@ class ExportOccupancyAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(self.REPLICATES, tr("Replicates"),
                                                      [tr("segments along routes"), tr("survey days")],
                                                      defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
+        self.addParameter(advanced(QgsProcessingParameterEnum(
             self.MISSING_CODE, tr("Missing-value code"),
-            [tr("NA (R unmarked)"), tr("- (PRESENCE)"), tr(". (PRESENCE)")], defaultValue=0))
+            [tr("NA (R unmarked)"), tr("- (PRESENCE)"), tr(". (PRESENCE)")], defaultValue=0)))
         _generalise_param(self)
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
         self.addParameter(QgsProcessingParameterFeatureSink(self.SITES_OUTPUT, tr("Occupancy sites"),
                                                             QgsProcessing.TypeVectorPolygon))
+        self.add_number_outputs(((self.SITE_COUNT, tr("Number of sites")),
+                                 (self.REPLICATE_COUNT, tr("Number of replicates")),
+                                 (self.OCCUPIED_SITES, tr("Sites with a detection (naive occupancy)"))))
 
     def _date(self, parameters, key, context):
         value = self.parameterAsDateTime(parameters, key, context)
@@ -223,7 +244,10 @@ class ExportOccupancyAlgorithm(SnowLeopardAlgorithm):
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(_OccupancyStyler.create())
         else:
             style_occupancy_output(dest, context)
-        return {self.OUTPUT_FOLDER: folder, self.SITES_OUTPUT: dest}
+        sites = result.sites
+        occupied = int(sites["naive_occupied"].sum()) if len(sites) and "naive_occupied" in sites.columns else 0
+        return {self.OUTPUT_FOLDER: folder, self.SITES_OUTPUT: dest, self.SITE_COUNT: int(len(sites)),
+                self.REPLICATE_COUNT: int(len(result.replicates)), self.OCCUPIED_SITES: occupied}
 
 
 try:
@@ -260,6 +284,14 @@ class ExportSecrAlgorithm(SnowLeopardAlgorithm):
     SPECIES = "SPECIES"
     GENERALISE_CELL_M = GENERALISE_CELL_M
     OUTPUT_FOLDER = OUTPUT_FOLDER
+    TRAP_COUNT = "TRAP_COUNT"
+    CAPTURE_COUNT = "CAPTURE_COUNT"
+    OCCASION_COUNT = "OCCASION_COUNT"
+
+    TAGS = ("secr", "capture-recapture", "capthist", "traps", "camera trap", "export", "individuals")
+
+    def tags_translated(self) -> str:
+        return tr("spatial capture-recapture, capture history, traps, camera traps, export, individuals")
 
     def displayName(self) -> str:
         return tr("Export secr capture histories")
@@ -284,12 +316,15 @@ class ExportSecrAlgorithm(SnowLeopardAlgorithm):
                                                               [QgsProcessing.TypeVector]))
         self.addParameter(QgsProcessingParameterNumber(self.OCCASION_DAYS, tr("Occasion length (days)"),
                                                        QgsProcessingParameterNumber.Double, 7.0, minValue=0.01))
-        self.addParameter(QgsProcessingParameterEnum(self.DETECTOR, tr("Detector type"),
-                                                     ["proximity", "count", "multi"], defaultValue=0))
+        self.addParameter(advanced(QgsProcessingParameterEnum(self.DETECTOR, tr("Detector type"),
+                                                              ["proximity", "count", "multi"], defaultValue=0)))
         self.addParameter(QgsProcessingParameterString(self.SPECIES, tr("Species (empty: all identified "
                                                                         "detections)"), optional=True))
         _generalise_param(self)
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
+        self.add_number_outputs(((self.TRAP_COUNT, tr("Traps written")),
+                                 (self.CAPTURE_COUNT, tr("Captures written")),
+                                 (self.OCCASION_COUNT, tr("Occasions"))))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.exports import secr as secr_export
@@ -314,7 +349,8 @@ class ExportSecrAlgorithm(SnowLeopardAlgorithm):
                 feedback.pushInfo(text)
         folder = _folder(self, parameters, context)
         self.run_core(secr_export.write_secr, folder, export)
-        return {self.OUTPUT_FOLDER: folder}
+        return {self.OUTPUT_FOLDER: folder, self.TRAP_COUNT: int(export.n_stations),
+                self.CAPTURE_COUNT: int(export.n_captures), self.OCCASION_COUNT: int(export.n_occasions)}
 
 
 class ExportCamtrapDpAlgorithm(SnowLeopardAlgorithm):
@@ -328,6 +364,13 @@ class ExportCamtrapDpAlgorithm(SnowLeopardAlgorithm):
     TITLE = "TITLE"
     GENERALISE_CELL_M = GENERALISE_CELL_M
     OUTPUT_FOLDER = OUTPUT_FOLDER
+    DEPLOYMENT_COUNT = "DEPLOYMENT_COUNT"
+    OBSERVATION_COUNT = "OBSERVATION_COUNT"
+
+    TAGS = ("Camtrap DP", "camera trap", "export", "GBIF", "Wildlife Insights", "camtrapR")
+
+    def tags_translated(self) -> str:
+        return tr("camera traps, export, data package")
 
     def displayName(self) -> str:
         return tr("Export Camtrap DP package")
@@ -351,6 +394,8 @@ class ExportCamtrapDpAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), tr("Snow leopard census")))
         _generalise_param(self)
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
+        self.add_number_outputs(((self.DEPLOYMENT_COUNT, tr("Deployments written")),
+                                 (self.OBSERVATION_COUNT, tr("Observations written"))))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.exports import camtrapdp as camtrapdp_export
@@ -367,7 +412,9 @@ class ExportCamtrapDpAlgorithm(SnowLeopardAlgorithm):
                                  self.parameterAsDouble(parameters, self.GENERALISE_CELL_M, context),
                                  feedback=CoreFeedback(feedback))
         _log(feedback, messages)
-        return {self.OUTPUT_FOLDER: folder}
+        return {self.OUTPUT_FOLDER: folder,
+                self.DEPLOYMENT_COUNT: _csv_rows(os.path.join(folder, "deployments.csv")),
+                self.OBSERVATION_COUNT: _csv_rows(os.path.join(folder, "observations.csv"))}
 
 
 class GeneraliseAlgorithm(SnowLeopardAlgorithm):
@@ -379,6 +426,12 @@ class GeneraliseAlgorithm(SnowLeopardAlgorithm):
     INPUT = "INPUT"
     CELL_SIZE = "CELL_SIZE"
     OUTPUT = "OUTPUT"
+    POINT_COUNT = "POINT_COUNT"
+
+    TAGS = ("generalise", "generalize", "sharing", "privacy", "grid", "anonymise")
+
+    def tags_translated(self) -> str:
+        return tr("generalise, sharing, privacy, grid")
 
     def displayName(self) -> str:
         return tr("Generalise points for sharing")
@@ -401,6 +454,7 @@ class GeneraliseAlgorithm(SnowLeopardAlgorithm):
                                                          minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Generalised points"),
                                                             QgsProcessing.TypeVectorPoint))
+        self.add_number_outputs(((self.POINT_COUNT, tr("Points written")),))
 
     def processAlgorithm(self, parameters, context, feedback):
         from qgis.core import QgsFeatureRequest
@@ -450,4 +504,4 @@ class GeneraliseAlgorithm(SnowLeopardAlgorithm):
                 written += 1
             feedback.setProgress(100.0 * (n + 1) / total)
         feedback.pushInfo(tr("{count} points generalised to {cell:g} m cells.").format(count=written, cell=cell))
-        return {self.OUTPUT: dest}
+        return {self.OUTPUT: dest, self.POINT_COUNT: written}

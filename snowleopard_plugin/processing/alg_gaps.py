@@ -6,7 +6,6 @@ from qgis.core import (
     QgsMapLayerType,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -18,8 +17,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .alg_coverage import effort_bounds, overlaps
-from .alg_terrain import _Scaled
-from .base import SnowLeopardAlgorithm, metres_parameter
+from .base import Scaled, SnowLeopardAlgorithm, advanced, extent_parameter, metres_parameter, pixel_size_parameter
 
 
 class GapsAlgorithm(SnowLeopardAlgorithm):
@@ -40,6 +38,14 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
     EXTENT = "EXTENT"
     PIXEL_SIZE = "PIXEL_SIZE"
     OUTPUT = "OUTPUT"
+    GAP_COUNT = "GAP_COUNT"
+    GAP_KM2 = "GAP_KM2"
+    LARGEST_GAP_KM2 = "LARGEST_GAP_KM2"
+
+    TAGS = ("gaps", "coverage gaps", "habitat", "suitability", "effort", "access", "ridge")
+
+    def tags_translated(self) -> str:
+        return tr("gaps, coverage gaps, unsurveyed habitat, suitability, survey effort, access")
 
     def displayName(self) -> str:
         return tr("Coverage gaps")
@@ -74,20 +80,25 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
                                                               [QgsProcessing.TypeVectorPoint], optional=True))
         self.addParameter(metres_parameter(self.MAX_DISTANCE, tr("Maximum distance from effort"),
                                                          3000.0, self.HABITAT, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(self.MIN_AREA, tr("Minimum gap area (km²)"),
-                                                       QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(self.THRESHOLD, tr("Suitability threshold"),
-                                                       QgsProcessingParameterNumber.Double, 0.5, minValue=0.0))
+        self.addParameter(advanced(QgsProcessingParameterNumber(self.MIN_AREA, tr("Minimum gap area (km²)"),
+                                                                QgsProcessingParameterNumber.Double, 1.0,
+                                                                minValue=0.0)))
+        self.addParameter(advanced(QgsProcessingParameterNumber(self.THRESHOLD, tr("Suitability threshold"),
+                                                                QgsProcessingParameterNumber.Double, 0.5,
+                                                                minValue=0.0)))
         self.addParameter(QgsProcessingParameterFeatureSource(self.ACCESS, tr("Access points or roads"),
                                                               [QgsProcessing.TypeVectorPoint,
                                                                QgsProcessing.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.RIDGES, tr("Ridgelines"),
                                                               [QgsProcessing.TypeVectorLine], optional=True))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), optional=True))
-        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size for habitat polygons"),
-                                                         100.0, self.HABITAT, minValue=0.0))
+        self.addParameter(extent_parameter(self.EXTENT))
+        self.addParameter(advanced(pixel_size_parameter(self.PIXEL_SIZE, tr("Pixel size for habitat polygons"),
+                                                        100.0)))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Coverage gaps"),
                                                             QgsProcessing.TypeVectorPolygon))
+        self.add_number_outputs(((self.GAP_COUNT, tr("Number of gaps")),
+                                 (self.GAP_KM2, tr("Gaps in all (km²)")),
+                                 (self.LARGEST_GAP_KM2, tr("Largest gap (km²)"))))
 
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
@@ -128,11 +139,7 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
         if bounds is None:
             raise QgsProcessingException(tr("The routes and cameras layers are empty: there is no survey effort. "
                                             "Choose the season's routes or cameras."))
-        extent = None
-        if parameters.get(self.EXTENT):
-            rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
-            if not rect.isNull() and not rect.isEmpty():
-                extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        extent = self.extent_box(parameters, context, crs, self.EXTENT)
 
         reach = (bounds[0] - max_distance, bounds[1] - max_distance, bounds[2] + max_distance,
                  bounds[3] + max_distance)
@@ -181,7 +188,7 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
                 access = None
         feedback.setProgressText(tr("Coverage gaps"))
         result = self.run_core(gaps.coverage_gaps, suitability, grid, routes, cameras, max_distance,
-                               threshold, min_area, ridges, access, feedback=_Scaled(feedback, 10, 90))
+                               threshold, min_area, ridges, access, feedback=Scaled(feedback, 10, 90))
         del suitability
         result["geometry"] = [g if g.geom_type == "MultiPolygon" else MultiPolygon([g]) for g in result.geometry]
         result = result.set_geometry("geometry")
@@ -191,12 +198,13 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         write_geodataframe(result, sink, fields, feedback)
-        self._styles = {dest_id: "gaps"}
+        self.style_after_run(dest_id, "gaps")
         total = float(result["area_km2"].sum()) if len(result) else 0.0
         feedback.pushInfo(tr("Gaps: {count}, {area:.1f} km² of suitable habitat farther than {distance:g} m from "
                              "any effort").format(count=len(result), area=total, distance=max_distance))
         feedback.setProgress(100)
-        return {self.OUTPUT: dest_id, "GAP_COUNT": int(len(result)), "GAP_KM2": total}
+        return {self.OUTPUT: dest_id, self.GAP_COUNT: int(len(result)), self.GAP_KM2: total,
+                self.LARGEST_GAP_KM2: float(result["area_km2"].max()) if len(result) else 0.0}
 
     @staticmethod
     def _no_overlap(bounds, extent) -> str:
@@ -205,10 +213,3 @@ class GapsAlgorithm(SnowLeopardAlgorithm):
                   "habitat are of the same park and in the same CRS, and the extent.").format(
             x0=bounds[0], y0=bounds[1], x1=bounds[2], y1=bounds[3], a=extent[0], b=extent[1], c=extent[2],
             d=extent[3])
-
-    def postProcessAlgorithm(self, context, feedback):
-        from ..qgis_io import style_vector_output
-
-        for dest_id, kind in getattr(self, "_styles", {}).items():
-            style_vector_output(dest_id, kind, context)
-        return {}

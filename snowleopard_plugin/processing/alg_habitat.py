@@ -8,21 +8,25 @@ from qgis.core import (
     QgsMapLayerType,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
 )
 
 from ..core.exceptions import QT_TR_NOOP
 from ..i18n import tr
-from .alg_terrain import _Scaled
-from .base import SnowLeopardAlgorithm, metres_parameter
+from .base import (
+    Scaled,
+    SnowLeopardAlgorithm,
+    advanced,
+    dem_parameter,
+    extent_parameter,
+    pixel_size_parameter,
+    target_crs_parameter,
+)
 
 #: (parameter, label, default, unit) of the DEM rules; defaults are core.habitat.ALTAI_DEFAULTS.
 RULES = (
@@ -66,6 +70,13 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
     PIXEL_SIZE = "PIXEL_SIZE"
     EXTENT = "EXTENT"
     OUTPUT = "OUTPUT"
+    SUITABLE_KM2 = "SUITABLE_KM2"
+    MEAN_SUITABILITY = "MEAN_SUITABILITY"
+
+    TAGS = ("habitat", "suitability", "DEM", "elevation", "slope", "ruggedness", "ridge")
+
+    def tags_translated(self) -> str:
+        return tr("habitat, suitability, elevation, slope, ruggedness, ridge")
 
     def displayName(self) -> str:
         return tr("Habitat suitability")
@@ -93,8 +104,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
             "degrees.")
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (elevations in metres)"),
-                                                            optional=True))
+        self.addParameter(dem_parameter(self.DEM, optional=True))
         self.addParameter(QgsProcessingParameterMapLayer(
             self.HABITAT_LAYER, tr("Or: the park's habitat layer (polygons or raster)"), optional=True,
             types=[QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeRaster]))
@@ -102,22 +112,23 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
                                                                             "field (empty: 1 inside)"), None,
                                                       self.HABITAT_LAYER, QgsProcessingParameterField.Numeric,
                                                       optional=True))
-        self.addParameter(QgsProcessingParameterNumber(self.HABITAT_SCALE, tr("Habitat raster: divide values by"),
-                                                       QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
+        self.addParameter(advanced(QgsProcessingParameterNumber(self.HABITAT_SCALE,
+                                                                tr("Habitat raster: divide values by"),
+                                                                QgsProcessingParameterNumber.Double, 1.0,
+                                                                minValue=0.0)))
         self.addParameter(QgsProcessingParameterFeatureSource(self.RIDGES, tr("Ridgelines (for the ridge rule)"),
                                                               [QgsProcessing.TypeVectorLine], optional=True))
         for key, label, default in RULES:
-            self.addParameter(QgsProcessingParameterNumber(key, tr(label), QgsProcessingParameterNumber.Double,
-                                                           default))
-        self.addParameter(QgsProcessingParameterEnum(self.COMBINE, tr("Combine the rules by"), combine_options(),
-                                                     defaultValue=0))
-        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 100.0,
-                                                         self.HABITAT_LAYER, minValue=0.0))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), optional=True))
-        self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Work in this CRS (empty: the DEM's, or "
-                                                                         "the UTM zone of a DEM in degrees)"),
-                                                    optional=True))
+            self.addParameter(advanced(QgsProcessingParameterNumber(key, tr(label),
+                                                                    QgsProcessingParameterNumber.Double, default)))
+        self.addParameter(advanced(QgsProcessingParameterEnum(self.COMBINE, tr("Combine the rules by"),
+                                                              combine_options(), defaultValue=0)))
+        self.addParameter(pixel_size_parameter(self.PIXEL_SIZE, tr("Pixel size (without a DEM)"), 100.0))
+        self.addParameter(extent_parameter(self.EXTENT))
+        self.addParameter(target_crs_parameter(self.TARGET_CRS))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Habitat suitability")))
+        self.add_number_outputs(((self.SUITABLE_KM2, tr("Suitable habitat (≥ 0.5, km²)")),
+                                 (self.MEAN_SUITABILITY, tr("Mean suitability (0–1)"))))
 
     # -- rules ----------------------------------------------------------------------------------------------------
 
@@ -167,7 +178,6 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
             layer_extent,
             read_raster_layer,
             source_to_geodataframe,
-            style_habitat_file,
             to_crs,
         )
 
@@ -179,11 +189,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
                            self.parameterAsCrs(parameters, self.TARGET_CRS, context)
                            if parameters.get(self.TARGET_CRS) else None)
         to = to_crs(crs, context)
-        extent = None
-        if parameters.get(self.EXTENT):
-            rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
-            if not rect.isNull() and not rect.isEmpty():
-                extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        extent = self.extent_box(parameters, context, crs, self.EXTENT)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
 
         if hab_layer is None:  # rules on the DEM
@@ -201,7 +207,7 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
                 else:
                     feedback.pushInfo(tr("No ridgelines given: extracting them from the DEM (default settings)."))
             suitability = self.run_core(habitat.habitat_from_dem, dem, grid, rules, ridges,
-                                        _Scaled(feedback, 0, 90))
+                                        Scaled(feedback, 0, 90))
             del dem
         elif hab_layer.type() == QgsMapLayerType.RasterLayer:
             scale = self.parameterAsDouble(parameters, self.HABITAT_SCALE, context) or None
@@ -242,11 +248,12 @@ class HabitatAlgorithm(SnowLeopardAlgorithm):
             suitability = self.run_core(habitat.habitat_from_polygons, list(polygons.geometry.values), grid,
                                         values)
         self.run_core(write_geotiff, output, suitability, grid, nodata=-9999.0)
-        style_habitat_file(output)
+        self.style_raster(output, "habitat")
         finite = suitability[np.isfinite(suitability)]
         cell_km2 = grid.pixel * grid.pixel / 1e6
         suitable_km2 = float((finite >= 0.5).sum()) * cell_km2
+        mean = float(finite.mean()) if finite.size else 0.0
         feedback.pushInfo(tr("Suitable (≥ 0.5): {area:.1f} km²; mean suitability {mean:.2f}").format(
-            area=suitable_km2, mean=float(finite.mean()) if finite.size else 0.0))
+            area=suitable_km2, mean=mean))
         feedback.setProgress(100)
-        return {self.OUTPUT: output, "SUITABLE_KM2": suitable_km2}
+        return {self.OUTPUT: output, self.SUITABLE_KM2: suitable_km2, self.MEAN_SUITABILITY: mean}

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -17,7 +16,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import SnowLeopardAlgorithm, metres_parameter
+from .base import SnowLeopardAlgorithm, advanced, extent_parameter, metres_parameter, pixel_size_parameter
 
 
 def kernel_options():
@@ -46,6 +45,13 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
     MIN_EFFORT_KM = "MIN_EFFORT_KM"
     EXTENT = "EXTENT"
     OUTPUT = "OUTPUT"
+    SIGNS_MAPPED = "SIGNS_MAPPED"
+    MAX_VALUE = "MAX_VALUE"
+
+    TAGS = ("heatmap", "kernel density", "KDE", "signs", "tracks", "scrapes", "effort", "SLIMS")
+
+    def tags_translated(self) -> str:
+        return tr("heatmap, kernel density, signs, tracks, scrapes, survey effort")
 
     def displayName(self) -> str:
         return tr("Habitat-use heatmap")
@@ -69,17 +75,19 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
                                                               [QgsProcessing.TypeVectorPoint]))
         self.addParameter(metres_parameter(self.RADIUS, tr("Radius"), 2000.0, self.INPUT,
                                                          minValue=0.0))
-        self.addParameter(QgsProcessingParameterField(self.RADIUS_FIELD, tr("Radius from field (m)"), None,
-                                                      self.INPUT, QgsProcessingParameterField.Numeric,
-                                                      optional=True))
-        self.addParameter(metres_parameter(self.PIXEL_SIZE, tr("Pixel size"), 100.0, self.INPUT,
-                                                         minValue=0.0))
-        self.addParameter(QgsProcessingParameterEnum(self.KERNEL, tr("Kernel shape"), kernel_options(),
-                                                     defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(self.DECAY, tr("Decay ratio (triangular kernel only)"),
-                                                       QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterField(self.WEIGHT_FIELD, tr("Weight from field"), None, self.INPUT,
-                                                      QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(advanced(QgsProcessingParameterField(self.RADIUS_FIELD, tr("Radius from field (m)"), None,
+                                                               self.INPUT, QgsProcessingParameterField.Numeric,
+                                                               optional=True)))
+        self.addParameter(pixel_size_parameter(self.PIXEL_SIZE, tr("Pixel size"), 100.0))
+        self.addParameter(advanced(QgsProcessingParameterEnum(self.KERNEL, tr("Kernel shape"), kernel_options(),
+                                                              defaultValue=0)))
+        self.addParameter(advanced(QgsProcessingParameterNumber(self.DECAY, tr("Decay ratio (triangular kernel "
+                                                                               "only)"),
+                                                                QgsProcessingParameterNumber.Double, 0.0,
+                                                                minValue=0.0)))
+        self.addParameter(advanced(QgsProcessingParameterField(self.WEIGHT_FIELD, tr("Weight from field"), None,
+                                                               self.INPUT, QgsProcessingParameterField.Numeric,
+                                                               optional=True)))
         self.addParameter(QgsProcessingParameterString(self.SIGN_TYPES, tr("Sign types (empty: all)"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterString(self.TYPE_WEIGHTS, tr("Weights per sign type "
@@ -91,10 +99,14 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
                                                          QgsProcessingParameterDateTime.Date, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.EFFORT, tr("Effort: routes walked (signs per km)"),
                                                               [QgsProcessing.TypeVectorLine], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(self.MIN_EFFORT_KM, tr("Minimum route km within the radius"),
-                                                       QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), optional=True))
+        self.addParameter(advanced(QgsProcessingParameterNumber(self.MIN_EFFORT_KM,
+                                                                tr("Minimum route km within the radius"),
+                                                                QgsProcessingParameterNumber.Double, 1.0,
+                                                                minValue=0.0)))
+        self.addParameter(extent_parameter(self.EXTENT))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Heatmap")))
+        self.add_number_outputs(((self.SIGNS_MAPPED, tr("Signs mapped")),
+                                 (self.MAX_VALUE, tr("Heatmap maximum"))))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.analysis import heatmaps
@@ -104,7 +116,6 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
             crs_text,
             features_to_arrays,
             lines_to_arrays,
-            style_heatmap_file,
             to_crs,
         )
         from .base import CoreFeedback
@@ -152,11 +163,7 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
         effort_lines = None
         if effort is not None:
             effort_lines = lines_to_arrays(effort, feedback, to)
-        extent = None
-        if parameters.get(self.EXTENT):
-            rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
-            if not rect.isNull() and not rect.isEmpty():
-                extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        extent = self.extent_box(parameters, context, crs, self.EXTENT)
         array, grid = self.run_core(
             heatmaps.sign_heatmap, x[selection.kept], y[selection.kept], selection.weights, radius, pixel,
             kernel=kernel, decay=decay, radii=radii, crs=crs_text(crs), extent=extent, effort_lines=effort_lines,
@@ -165,11 +172,11 @@ class HeatmapAlgorithm(SnowLeopardAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         self.run_core(write_geotiff, output, array, grid, nodata=-9999.0)
         unit = tr("signs per km") if effort_lines is not None else tr("signs per km²")
-        style_heatmap_file(output, unit)
+        self.style_raster(output, "heatmap", unit)
         finite = array[np.isfinite(array)]
-        feedback.pushInfo(tr("Maximum: {value:.4g} {unit}").format(value=float(finite.max()) if finite.size else 0.0,
-                                                                   unit=unit))
-        return {self.OUTPUT: output}
+        maximum = float(finite.max()) if finite.size else 0.0
+        feedback.pushInfo(tr("Maximum: {value:.4g} {unit}").format(value=maximum, unit=unit))
+        return {self.OUTPUT: output, self.SIGNS_MAPPED: int(selection.kept.sum()), self.MAX_VALUE: maximum}
 
     def _date(self, parameters, key, context):
         value = self.parameterAsDateTime(parameters, key, context)

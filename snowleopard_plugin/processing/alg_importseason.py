@@ -7,16 +7,14 @@ import os
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterRasterLayer,
 )
 
 from ..i18n import tr
-from .base import CoreFeedback, SnowLeopardAlgorithm
+from .base import CoreFeedback, SnowLeopardAlgorithm, advanced, dem_parameter
 
 
 class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
@@ -35,6 +33,12 @@ class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
     OUTPUT = "OUTPUT"
 
     COUNTS = ("ROUTES_COUNT", "OBSERVATIONS_COUNT", "CAMERAS_COUNT", "DETECTIONS_COUNT", "VALIDATION_COUNT")
+    SEASON_EPSG = "SEASON_EPSG"
+
+    TAGS = ("import", "season", "GPX", "KML", "CSV", "NextGIS", "Camtrap DP", "secr", "GeoPackage", "validation")
+
+    def tags_translated(self) -> str:
+        return tr("import, season, routes, signs, camera traps, GeoPackage, validation")
 
     def displayName(self) -> str:
         return tr("Import census season")
@@ -65,17 +69,17 @@ class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
             (self.DETECTIONS, tr("Detection files (secr capture file, detection table)")),
         ):
             self.addParameter(QgsProcessingParameterMultipleLayers(key, label, QgsProcessing.TypeFile, optional=True))
-        self.addParameter(QgsProcessingParameterCrs(self.CRS, tr("Metric CRS (default: UTM zone of the data)"),
-                                                    optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM for surface distances"), optional=True))
-        self.addParameter(QgsProcessingParameterFile(
+        self.addParameter(advanced(QgsProcessingParameterCrs(self.CRS, tr("Metric CRS (default: UTM zone of the "
+                                                                          "data)"), optional=True)))
+        self.addParameter(dem_parameter(self.DEM, tr("DEM for surface distances"), optional=True))
+        self.addParameter(advanced(QgsProcessingParameterFile(
             self.FIELD_MAPPING, tr("Saved field mapping (JSON: data model field → column header)"),
-            extension="json", optional=True))
+            extension="json", optional=True)))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Season GeoPackage"),
                                                                 tr("GeoPackage (*.gpkg)")))
-        for key, label in zip(self.COUNTS, (tr("Routes"), tr("Observations"), tr("Cameras"), tr("Detections"),
-                                             tr("Validation rows"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
+        self.add_number_outputs(zip(self.COUNTS, (tr("Routes"), tr("Observations"), tr("Cameras"), tr("Detections"),
+                                                  tr("Validation rows"))))
+        self.add_number_outputs(((self.SEASON_EPSG, tr("EPSG code of the season's CRS")),))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.season import build as season
@@ -103,7 +107,7 @@ class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
         mapping = None
         mapping_path = self.parameterAsFile(parameters, self.FIELD_MAPPING, context)
         if mapping_path:
-            from ..core.io.tables import load_mapping
+            from ..core.io.mapping import load_mapping
 
             mapping = self.run_core(load_mapping, mapping_path)
 
@@ -120,7 +124,8 @@ class ImportSeasonAlgorithm(SnowLeopardAlgorithm):
             feedback.pushInfo(tr("{layer}: {count}").format(layer=layer, count=count))
         save_season_styles(output, feedback=feedback)
         self._output = output
-        return {self.OUTPUT: output, **{f"{layer.upper()}_COUNT": count for layer, count in counts.items()}}
+        return {self.OUTPUT: output, self.SEASON_EPSG: int(result["epsg"]) if result.get("epsg") else 0,
+                **{f"{layer.upper()}_COUNT": count for layer, count in counts.items()}}
 
     def postProcessAlgorithm(self, context, feedback):
         from ..qgis_io import add_season_to_project

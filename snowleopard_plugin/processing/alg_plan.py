@@ -6,19 +6,17 @@ from qgis.core import (
     QgsMapLayerType,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
 
 from ..core.analysis.coverage import MAX_HALF_WIDTH_M
 from ..i18n import tr, tr_error
-from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
+from .base import CoreFeedback, SnowLeopardAlgorithm, advanced, dem_parameter, metres_parameter
 
 #: Largest habitat grid made from polygons (cells); the pixel grows to stay under it.
 MAX_POLYGON_CELLS = 25_000_000
@@ -100,6 +98,14 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
     GAP_WEIGHT = "GAP_WEIGHT"
     OUTPUT = "OUTPUT"
     GPX_FOLDER = "GPX_FOLDER"
+    TOTAL_KM = "TOTAL_KM"
+    NEW_HABITAT_KM2 = "NEW_HABITAT_KM2"
+    TRANSECT_COUNT = "TRANSECT_COUNT"
+
+    TAGS = ("plan", "transects", "routes", "budget", "ridge", "gaps", "GPX", "teams")
+
+    def tags_translated(self) -> str:
+        return tr("plan, transects, routes, budget, ridge, gaps, GPX, teams")
 
     def displayName(self) -> str:
         return tr("Plan day transects")
@@ -132,8 +138,7 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
             types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(self.ROUTES, tr("Routes already walked"),
                                                               [QgsProcessing.TypeVectorLine], optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (surface km and climb)"),
-                                                            optional=True))
+        self.addParameter(dem_parameter(self.DEM, tr("DEM (surface km and climb)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.ACCESS, tr("Access points (camps, road ends, "
                                                                               "huts)"),
                                                               [QgsProcessing.TypeVectorPoint], optional=True))
@@ -143,8 +148,8 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
                                                        QgsProcessingParameterNumber.Double, 20.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(self.TEAMS, tr("Teams"), QgsProcessingParameterNumber.Integer,
                                                        4, minValue=1))
-        self.addParameter(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
-                                                         self.RIDGES, minValue=0.0, maxValue=MAX_HALF_WIDTH_M))
+        self.addParameter(advanced(metres_parameter(self.SEARCH_HALF_WIDTH, tr("Search half-width"), 50.0,
+                                                    self.RIDGES, minValue=0.0, maxValue=MAX_HALF_WIDTH_M)))
         self.addParameter(QgsProcessingParameterFeatureSource(self.LOCKED, tr("Locked transects (walked every "
                                                                               "year)"),
                                                               [QgsProcessing.TypeVectorLine], optional=True))
@@ -152,15 +157,16 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
                                                               [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.GAPS, tr("Coverage gaps to search first"),
                                                               [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(self.GAP_WEIGHT, tr("Weight of habitat in the gaps"),
-                                                       QgsProcessingParameterNumber.Double,
-                                                       planner_gap_weight(), minValue=1.0))
+        self.addParameter(advanced(QgsProcessingParameterNumber(self.GAP_WEIGHT, tr("Weight of habitat in the gaps"),
+                                                                QgsProcessingParameterNumber.Double,
+                                                                planner_gap_weight(), minValue=1.0)))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Planned transects"),
                                                             QgsProcessing.TypeVectorLine))
-        self.addParameter(QgsProcessingParameterFolderDestination(self.GPX_FOLDER, tr("GPX folder (one file per "
-                                                                                      "team)"), optional=True))
-        self.addOutput(QgsProcessingOutputNumber("TOTAL_KM", tr("Km planned")))
-        self.addOutput(QgsProcessingOutputNumber("NEW_HABITAT_KM2", tr("New habitat searched (km²)")))
+        self.addParameter(advanced(QgsProcessingParameterFolderDestination(
+            self.GPX_FOLDER, tr("GPX folder (one file per team)"), optional=True)))
+        self.add_number_outputs(((self.TOTAL_KM, tr("Km planned")),
+                                 (self.NEW_HABITAT_KM2, tr("New habitat searched (km²)")),
+                                 (self.TRANSECT_COUNT, tr("Number of transects"))))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import planner
@@ -201,8 +207,9 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         write_geodataframe(transects, sink, fields, feedback)
-        self._styles = {dest_id: "transects"}
-        outputs = {self.OUTPUT: dest_id, "TOTAL_KM": result.total_km, "NEW_HABITAT_KM2": result.new_habitat_km2}
+        self.style_after_run(dest_id, "transects", "plan")
+        outputs = {self.OUTPUT: dest_id, self.TOTAL_KM: result.total_km, self.NEW_HABITAT_KM2: result.new_habitat_km2,
+                   self.TRANSECT_COUNT: int(len(transects))}
         folder = self.parameterAsString(parameters, self.GPX_FOLDER, context)
         if folder and parameters.get(self.GPX_FOLDER) and len(transects):
             paths = self.run_core(write_team_gpx, transects, folder, grid.crs, user_locale(), dem, dem_grid)
@@ -212,13 +219,6 @@ class PlanTransectsAlgorithm(SnowLeopardAlgorithm):
                              "({candidates} candidate transects)").format(
             count=len(transects), km=result.total_km, area=result.new_habitat_km2, candidates=result.candidates))
         return outputs
-
-    def postProcessAlgorithm(self, context, feedback):
-        from ..qgis_io import style_plan_output
-
-        for dest_id, kind in getattr(self, "_styles", {}).items():
-            style_plan_output(dest_id, kind, context)
-        return {}
 
 
 class PlanCamerasAlgorithm(SnowLeopardAlgorithm):
@@ -236,6 +236,13 @@ class PlanCamerasAlgorithm(SnowLeopardAlgorithm):
     EXISTING = "EXISTING"
     EXCLUDE = "EXCLUDE"
     OUTPUT = "OUTPUT"
+    STATION_COUNT = "STATION_COUNT"
+    NEW_STATION_COUNT = "NEW_STATION_COUNT"
+
+    TAGS = ("plan", "camera trap", "stations", "secr", "sigma", "ridge", "saddle")
+
+    def tags_translated(self) -> str:
+        return tr("plan, camera traps, stations, spatial capture-recapture, ridge, saddle")
 
     def displayName(self) -> str:
         return tr("Plan camera stations")
@@ -259,7 +266,7 @@ class PlanCamerasAlgorithm(SnowLeopardAlgorithm):
             types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(self.RIDGES, tr("Ridgelines"),
                                                               [QgsProcessing.TypeVectorLine], optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (saddles)"), optional=True))
+        self.addParameter(dem_parameter(self.DEM, tr("DEM (saddles)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.N_STATIONS, tr("New stations"),
                                                        QgsProcessingParameterNumber.Integer, 20, minValue=0))
         self.addParameter(metres_parameter(self.SIGMA, tr("Sigma (movement scale)"), 3000.0,
@@ -272,6 +279,8 @@ class PlanCamerasAlgorithm(SnowLeopardAlgorithm):
                                                               [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Planned camera stations"),
                                                             QgsProcessing.TypeVectorPoint))
+        self.add_number_outputs(((self.STATION_COUNT, tr("Number of stations")),
+                                 (self.NEW_STATION_COUNT, tr("New stations placed"))))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import planner
@@ -301,17 +310,10 @@ class PlanCamerasAlgorithm(SnowLeopardAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         write_geodataframe(stations, sink, fields, feedback)
-        self._styles = {dest_id: "stations"}
-        feedback.pushInfo(tr("{count} stations ({new} new)").format(count=len(stations),
-                                                                   new=int((stations["existing"] == 0).sum())))
-        return {self.OUTPUT: dest_id}
-
-    def postProcessAlgorithm(self, context, feedback):
-        from ..qgis_io import style_plan_output
-
-        for dest_id, kind in getattr(self, "_styles", {}).items():
-            style_plan_output(dest_id, kind, context)
-        return {}
+        self.style_after_run(dest_id, "stations", "plan")
+        new = int((stations["existing"] == 0).sum()) if len(stations) else 0
+        feedback.pushInfo(tr("{count} stations ({new} new)").format(count=len(stations), new=new))
+        return {self.OUTPUT: dest_id, self.STATION_COUNT: int(len(stations)), self.NEW_STATION_COUNT: new}
 
 
 class ComparePlanAlgorithm(SnowLeopardAlgorithm):
@@ -325,6 +327,13 @@ class ComparePlanAlgorithm(SnowLeopardAlgorithm):
     SEARCH_HALF_WIDTH = "SEARCH_HALF_WIDTH"
     OUTPUT = "OUTPUT"
     OFFPLAN = "OFFPLAN"
+    WALKED_SHARE = "WALKED_SHARE"
+    OFFPLAN_KM = "OFFPLAN_KM"
+
+    TAGS = ("plan", "compare", "transects", "routes walked", "off plan")
+
+    def tags_translated(self) -> str:
+        return tr("plan, compare, transects, routes walked, off plan")
 
     def displayName(self) -> str:
         return tr("Compare plan with routes walked")
@@ -349,6 +358,8 @@ class ComparePlanAlgorithm(SnowLeopardAlgorithm):
                                                             QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OFFPLAN, tr("Walked off the plan"),
                                                             QgsProcessing.TypeVectorLine))
+        self.add_number_outputs(((self.WALKED_SHARE, tr("Share of the plan walked (0–1)")),
+                                 (self.OFFPLAN_KM, tr("Km walked off the plan"))))
 
     def processAlgorithm(self, parameters, context, feedback):
         from shapely.geometry import MultiLineString
@@ -379,18 +390,13 @@ class ComparePlanAlgorithm(SnowLeopardAlgorithm):
                 raise QgsProcessingException(self.invalidSinkError(parameters, key))
             write_geodataframe(gdf, sink, fields, feedback)
             outputs[key] = dest_id
-            self._styles = dict(getattr(self, "_styles", {}), **{dest_id: kind})
+            self.style_after_run(dest_id, kind, "plan")
         share = float((walked["walked_km"].sum()) / max(walked.geometry.length.sum() / 1000.0, 1e-12))
+        offplan_km = float(off["offplan_km"].sum()) if len(off) else 0.0
         feedback.pushInfo(tr("Plan walked: {share:.0%}; walked off the plan: {km:.1f} km").format(
-            share=share, km=float(off["offplan_km"].sum()) if len(off) else 0.0))
+            share=share, km=offplan_km))
+        outputs.update({self.WALKED_SHARE: share, self.OFFPLAN_KM: offplan_km})
         return outputs
-
-    def postProcessAlgorithm(self, context, feedback):
-        from ..qgis_io import style_plan_output
-
-        for dest_id, kind in getattr(self, "_styles", {}).items():
-            style_plan_output(dest_id, kind, context)
-        return {}
 
 
 def _lines_only(geom):

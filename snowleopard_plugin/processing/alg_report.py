@@ -41,6 +41,11 @@ class ReportAlgorithm(SnowLeopardAlgorithm):
     LANGUAGE = "LANGUAGE"
     OUTPUT = "OUTPUT"
 
+    TAGS = ("report", "PDF", "print layout", "season", "summary", "WWF")
+
+    def tags_translated(self) -> str:
+        return tr("report, PDF, print layout, season, summary")
+
     def displayName(self) -> str:
         return tr("Season report")
 

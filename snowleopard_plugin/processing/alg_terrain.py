@@ -6,17 +6,15 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
 
 from ..i18n import tr
-from .base import CoreFeedback, SnowLeopardAlgorithm, metres_parameter
+from .base import Scaled, SnowLeopardAlgorithm, advanced, dem_parameter, metres_parameter, target_crs_parameter
 
 #: Terrain keeps the DEM and several metric grids in memory at once (about 7 float64 copies): 150 million cells
 #: need some 8 GB.
@@ -48,6 +46,14 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
     TPI = "TPI"
     RIDGES = "RIDGES"
     SADDLES = "SADDLES"
+    RIDGE_KM = "RIDGE_KM"
+    RIDGE_SEGMENTS = "RIDGE_SEGMENTS"
+    SADDLE_COUNT = "SADDLE_COUNT"
+
+    TAGS = ("terrain", "DEM", "slope", "ruggedness", "VRM", "TRI", "TPI", "ridge", "ridgeline", "saddle")
+
+    def tags_translated(self) -> str:
+        return tr("terrain, relief, DEM, slope, ruggedness, ridge, ridgeline, saddle")
 
     def displayName(self) -> str:
         return tr("Terrain and ridgelines")
@@ -72,26 +78,23 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
             "(bilinear, square cells); the file itself is never changed.")
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("DEM (elevations in metres)")))
-        self.addParameter(metres_parameter(self.TPI_RADIUS, tr("TPI radius (also the scale of the "
-                                                                            "ridges)"), 300.0, self.DEM,
-                                                         minValue=0.0))
+        self.addParameter(dem_parameter(self.DEM))
+        self.addParameter(advanced(metres_parameter(self.TPI_RADIUS, tr("TPI radius (also the scale of the ridges)"),
+                                                    300.0, self.DEM, minValue=0.0)))
         self.addParameter(QgsProcessingParameterEnum(self.RUGGEDNESS_METHOD, tr("Ruggedness measure"),
                                                      ruggedness_options(), defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(self.VRM_WINDOW, tr("VRM window (cells, odd)"),
-                                                       QgsProcessingParameterNumber.Integer, 3, minValue=3))
-        self.addParameter(QgsProcessingParameterBoolean(self.COMPUTE_EDGES, tr("Compute edges"), False))
-        self.addParameter(QgsProcessingParameterNumber(self.RIDGE_TPI_MIN, tr("Ridge: minimum TPI (m above the "
-                                                                             "surroundings)"),
-                                                       QgsProcessingParameterNumber.Double, 5.0, minValue=0.0))
-        self.addParameter(metres_parameter(self.RIDGE_MIN_LENGTH, tr("Ridge: drop stubs shorter "
-                                                                                  "than"), 500.0, self.DEM,
-                                                         minValue=0.0))
-        self.addParameter(metres_parameter(self.SEGMENT_LENGTH, tr("Ridge: maximum segment length"),
-                                                         1000.0, self.DEM, minValue=0.0))
-        self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Work in this CRS (empty: the DEM's, or "
-                                                                         "the UTM zone of a DEM in degrees)"),
-                                                    optional=True))
+        self.addParameter(advanced(QgsProcessingParameterNumber(self.VRM_WINDOW, tr("VRM window (cells, odd)"),
+                                                                QgsProcessingParameterNumber.Integer, 3,
+                                                                minValue=3)))
+        self.addParameter(advanced(QgsProcessingParameterBoolean(self.COMPUTE_EDGES, tr("Compute edges"), False)))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            self.RIDGE_TPI_MIN, tr("Ridge: minimum TPI (m above the surroundings)"),
+            QgsProcessingParameterNumber.Double, 5.0, minValue=0.0)))
+        self.addParameter(advanced(metres_parameter(self.RIDGE_MIN_LENGTH, tr("Ridge: drop stubs shorter than"),
+                                                    500.0, self.DEM, minValue=0.0)))
+        self.addParameter(advanced(metres_parameter(self.SEGMENT_LENGTH, tr("Ridge: maximum segment length"),
+                                                    1000.0, self.DEM, minValue=0.0)))
+        self.addParameter(target_crs_parameter(self.TARGET_CRS))
         self.addParameter(QgsProcessingParameterRasterDestination(self.SLOPE, tr("Slope (degrees)")))
         self.addParameter(QgsProcessingParameterRasterDestination(self.RUGGEDNESS, tr("Ruggedness")))
         self.addParameter(QgsProcessingParameterRasterDestination(self.TPI, tr("Topographic position (TPI, m)")))
@@ -100,6 +103,9 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.SADDLES, tr("Saddles"),
                                                             QgsProcessing.TypeVectorPoint, optional=True,
                                                             createByDefault=False))
+        self.add_number_outputs(((self.RIDGE_KM, tr("Ridgelines (km)")),
+                                 (self.RIDGE_SEGMENTS, tr("Ridge segments")),
+                                 (self.SADDLE_COUNT, tr("Saddles"))))
 
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
@@ -112,7 +118,6 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
             check_raster_size,
             geodataframe_fields,
             read_raster_layer,
-            style_terrain_file,
             write_geodataframe,
         )
 
@@ -145,16 +150,16 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
                                 segment_length_m=self.parameterAsDouble(parameters, self.SEGMENT_LENGTH, context),
                                 tpi_radius_m=radius,
                                 tpi_min_m=self.parameterAsDouble(parameters, self.RIDGE_TPI_MIN, context),
-                                feedback=_Scaled(feedback, 0, 50))
+                                feedback=Scaled(feedback, 0, 50))
         network.skeleton = None  # one boolean grid less in memory
         feedback.setProgressText(tr("Slope, ruggedness, TPI"))
         metrics = self.run_core(terrain.terrain_metrics, dem, grid, ("slope", rugged, "tpi"), tpi_radius_m=radius,
                                 vrm_window=window, edges=edges, min_coverage=1.0 if edges == "nan" else 0.5,
-                                dtype=np.float32, feedback=_Scaled(feedback, 50, 90))
+                                dtype=np.float32, feedback=Scaled(feedback, 50, 90))
         del dem
         for key, name in ((self.SLOPE, "slope"), (self.RUGGEDNESS, rugged), (self.TPI, "tpi")):
             self.run_core(write_geotiff, outputs[key], metrics.pop(name), grid, nodata=-9999.0)
-            style_terrain_file(outputs[key], name)
+            self.style_raster(outputs[key], name)
         lines = network.lines
         fields = geodataframe_fields(lines)
         sink, ridges_id = self.parameterAsSink(parameters, self.RIDGES, context, fields, QgsWkbTypes.LineString,
@@ -164,9 +169,9 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
         write_geodataframe(lines, sink, fields, feedback)
         result = {self.SLOPE: outputs[self.SLOPE], self.RUGGEDNESS: outputs[self.RUGGEDNESS],
                   self.TPI: outputs[self.TPI], self.RIDGES: ridges_id,
-                  "RIDGE_KM": float(lines["length_km"].sum()) if len(lines) else 0.0,
-                  "RIDGE_SEGMENTS": int(len(lines))}
-        self._styles = {ridges_id: "ridges"}
+                  self.RIDGE_KM: float(lines["length_km"].sum()) if len(lines) else 0.0,
+                  self.RIDGE_SEGMENTS: int(len(lines)), self.SADDLE_COUNT: int(len(network.saddles))}
+        self.style_after_run(ridges_id, "ridges")
         saddles_sink, saddles_id = None, None
         if parameters.get(self.SADDLES):
             saddle_fields = geodataframe_fields(network.saddles)
@@ -175,32 +180,8 @@ class TerrainAlgorithm(SnowLeopardAlgorithm):
             if saddles_sink is not None:
                 write_geodataframe(network.saddles, saddles_sink, saddle_fields, feedback)
                 result[self.SADDLES] = saddles_id
-                self._styles[saddles_id] = "saddles"
+                self.style_after_run(saddles_id, "saddles")
         feedback.pushInfo(tr("Ridgelines: {count} segments, {km:.1f} km; saddles: {saddles}").format(
-            count=len(lines), km=result["RIDGE_KM"], saddles=len(network.saddles)))
+            count=len(lines), km=result[self.RIDGE_KM], saddles=len(network.saddles)))
         feedback.setProgress(100)
         return result
-
-    def postProcessAlgorithm(self, context, feedback):
-        from ..qgis_io import style_vector_output
-
-        for dest_id, kind in getattr(self, "_styles", {}).items():
-            style_vector_output(dest_id, kind, context)
-        return {}
-
-
-class _Scaled:
-    """Core feedback mapping 0..100 onto a part (``start``..``stop``) of the algorithm's progress bar."""
-
-    def __init__(self, feedback, start: float, stop: float) -> None:
-        self._core = CoreFeedback(feedback)
-        self._start, self._stop = start, stop
-
-    def is_cancelled(self) -> bool:
-        return self._core.is_cancelled()
-
-    def set_progress(self, percent: float) -> None:
-        self._core.set_progress(self._start + (self._stop - self._start) * float(percent) / 100.0)
-
-    def info(self, text: str) -> None:
-        self._core.info(text)

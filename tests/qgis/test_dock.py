@@ -31,7 +31,7 @@ def _wait(dock, timeout=120.0):
 def dock(qgis_iface, processing_ready):
     from qgis.core import QgsProject
 
-    from snowleopard_plugin.gui.dock_season import SeasonDock
+    from snowleopard_plugin.gui.dock import SeasonDock
 
     QgsProject.instance().clear()
     widget = SeasonDock(qgis_iface)
@@ -54,19 +54,19 @@ def test_data_page_sorts_files_and_imports(dock, sample_dir, imported, qgis_ifac
 
     from snowleopard_plugin.qgis_io import season_group_name
 
-    dock.add_folder(sample_dir)
-    roles = dock.file_roles_dict()
+    dock.data.add_folder(sample_dir)
+    roles = dock.data.file_roles_dict()
     tracks = [p for p in roles if p.endswith(".gpx")]
     assert len(tracks) == 16 and all(roles[p] == "routes" for p in tracks)
     assert roles[os.path.join(sample_dir, "signs.csv")] == "observations"
     assert roles[os.path.join(sample_dir, "camtrap", "datapackage.json")] == "cameras"
     assert not any(p.endswith("deployments.csv") for p in roles)  # part of the Camtrap DP package
-    assert dock.demFile.filePath() == os.path.join(sample_dir, "dem.tif")
+    assert dock.data.demFile.filePath() == os.path.join(sample_dir, "dem.tif")
     # access points are not signs: the user changes the guess before running
-    dock.set_file_role(os.path.join(sample_dir, "access.csv"), "ignore")
+    dock.data.set_file_role(os.path.join(sample_dir, "access.csv"), "ignore")
     output = str(imported["dir"] / "season2026.gpkg")
-    dock.outputFile.setFilePath(output)
-    dock.importButton.click()
+    dock.data.outputFile.setFilePath(output)
+    dock.data.importButton.click()
     assert dock.is_busy() and dock.cancelButton.isEnabled()
     _wait(dock)
     assert dock.last_message == "" or "holds no" not in dock.last_message
@@ -89,7 +89,7 @@ def test_data_page_sorts_files_and_imports(dock, sample_dir, imported, qgis_ifac
     assert s["routes"] == counts["routes"] == 16
     assert s["signs"] == counts["observations"]
     assert s["km"] == pytest.approx(km)
-    assert "16" in dock.summaryLabel.text() and f"{km:.1f}" in dock.summaryLabel.text()
+    assert "16" in dock.data.summaryLabel.text() and f"{km:.1f}" in dock.data.summaryLabel.text()
     # no access point was imported as a sign
     ds = ogr.Open(output)
     sources = {str(f.GetField("source") or "") for f in ds.GetLayerByName("observations")}
@@ -98,7 +98,7 @@ def test_data_page_sorts_files_and_imports(dock, sample_dir, imported, qgis_ifac
 
     group = QgsProject.instance().layerTreeRoot().findGroup(season_group_name(output))
     assert group is not None and len(group.findLayerIds()) == 5
-    tree = dock.validationTree
+    tree = dock.data.validationTree
     shown = {tree.topLevelItem(i).data(0, 256): tree.topLevelItem(i).childCount()
              for i in range(tree.topLevelItemCount())}
     assert shown == problems
@@ -115,7 +115,7 @@ def test_data_page_sorts_files_and_imports(dock, sample_dir, imported, qgis_ifac
         point = layer.getFeature(int(child.data(0, 256))).geometry()
         if point.isEmpty():
             continue
-        dock._validation_clicked(child)
+        dock.data.validation_clicked(child)
         extent = canvas.extent()
         assert extent.contains(point.asPoint())
         assert extent.width() < 5000  # zoomed in, not the whole season
@@ -128,8 +128,8 @@ def test_heatmap_runs_and_lands_in_group(dock, imported):
     from qgis.core import QgsProject, QgsRasterLayer
 
     assert dock.load_season(imported["gpkg"])
-    dock.pixelSpin.setValue(200.0)
-    dock.heatmapButton.click()
+    dock.heatmaps.pixelSpin.setValue(200.0)
+    dock.heatmaps.heatmapButton.click()
     _wait(dock)
     path = dock.outputs.get("heatmap")
     assert path and os.path.exists(path), dock.last_message
@@ -171,8 +171,8 @@ def test_cancel_long_heatmap_leaves_no_file(dock, imported, tmp_path):
     assert dock.load_season(season, add_layers=False)
     output = dock.result_path("heatmap")
     assert not os.path.exists(output)
-    dock.pixelSpin.setValue(20.0)
-    dock.run_heatmap()
+    dock.heatmaps.pixelSpin.setValue(20.0)
+    dock.heatmaps.run_heatmap()
     assert dock.is_busy()
     started = time.monotonic()
     while time.monotonic() - started < 1.5:
@@ -185,7 +185,7 @@ def test_cancel_long_heatmap_leaves_no_file(dock, imported, tmp_path):
     assert not os.path.exists(output)
     assert not [n for n in os.listdir(os.path.dirname(output)) if n.startswith("heatmap")]
     assert "Cancel" in dock.statusLabel.text()
-    assert dock.importButton.isEnabled()  # the dock is usable again
+    assert dock.data.importButton.isEnabled()  # the dock is usable again
 
 
 def test_failure_goes_to_message_bar(dock, qgis_iface, tmp_path):
@@ -196,7 +196,7 @@ def test_failure_goes_to_message_bar(dock, qgis_iface, tmp_path):
     assert not dock.load_season(str(not_season))
     assert "not a census season" in dock.last_message
     dock.season_path = ""
-    dock.run_heatmap()
+    dock.heatmaps.run_heatmap()
     assert "Data page" in dock.last_message
     assert not dock.is_busy()
 
@@ -205,42 +205,132 @@ def test_settings_saved_in_project_and_restored(dock, imported, tmp_path):
     from qgis.core import QgsProject
 
     assert dock.load_season(imported["gpkg"])
-    dock.radiusSpin.setValue(3500.0)
-    dock.kernelCombo.setCurrentIndex(2)
-    dock.effortCheck.setChecked(False)
-    dock.kernelCombo.setCurrentIndex(2)  # uniform: the exact row-by-row path, which checks Cancel often
-    dock.weightSpins["scrape"].setValue(2.5)
-    dock.halfWidthSpin.setValue(75.0)
-    dock.titleEdit.setText("Сайлюгемский 2026")
-    dock.languageCombo.setCurrentIndex(1)
-    dock.budgetSpin.setValue(90.0)
-    dock.keepCamerasCheck.setChecked(False)
-    dock.generaliseSpin.setValue(5000.0)
+    dock.heatmaps.radiusSpin.setValue(3500.0)
+    dock.heatmaps.kernelCombo.setCurrentIndex(2)
+    dock.heatmaps.effortCheck.setChecked(False)
+    dock.heatmaps.kernelCombo.setCurrentIndex(2)  # uniform: the exact row-by-row path, which checks Cancel often
+    dock.heatmaps.weightSpins["scrape"].setValue(2.5)
+    dock.coverage.halfWidthSpin.setValue(75.0)
+    dock.report.titleEdit.setText("Сайлюгемский 2026")
+    dock.report.languageCombo.setCurrentIndex(1)
+    dock.plan.budgetSpin.setValue(90.0)
+    dock.plan.keepCamerasCheck.setChecked(False)
+    dock.exports.generaliseSpin.setValue(5000.0)
     dock.save_settings()
     project_path = str(tmp_path / "season.qgz")
     assert QgsProject.instance().write(project_path)
 
     # another project: the widgets change; reading the saved one brings the settings back
     QgsProject.instance().clear()
-    dock.radiusSpin.setValue(1000.0)
-    dock.kernelCombo.setCurrentIndex(0)
-    dock.effortCheck.setChecked(True)
-    dock.weightSpins["scrape"].setValue(1.0)
-    dock.halfWidthSpin.setValue(100.0)
-    dock.titleEdit.setText("")
-    dock.budgetSpin.setValue(150.0)
-    dock.keepCamerasCheck.setChecked(True)
-    dock.generaliseSpin.setValue(0.0)
+    dock.heatmaps.radiusSpin.setValue(1000.0)
+    dock.heatmaps.kernelCombo.setCurrentIndex(0)
+    dock.heatmaps.effortCheck.setChecked(True)
+    dock.heatmaps.weightSpins["scrape"].setValue(1.0)
+    dock.coverage.halfWidthSpin.setValue(100.0)
+    dock.report.titleEdit.setText("")
+    dock.plan.budgetSpin.setValue(150.0)
+    dock.plan.keepCamerasCheck.setChecked(True)
+    dock.exports.generaliseSpin.setValue(0.0)
     dock.season_path = ""
     assert QgsProject.instance().read(project_path)
-    assert dock.radiusSpin.value() == 3500.0
-    assert dock.kernelCombo.currentIndex() == 2
-    assert not dock.effortCheck.isChecked()
-    assert dock.weightSpins["scrape"].value() == 2.5
-    assert dock.halfWidthSpin.value() == 75.0
-    assert dock.titleEdit.text() == "Сайлюгемский 2026"
-    assert dock.languageCombo.currentData() == "en"
-    assert dock.budgetSpin.value() == 90.0 and not dock.keepCamerasCheck.isChecked()
-    assert dock.generaliseSpin.value() == 5000.0
+    assert dock.heatmaps.radiusSpin.value() == 3500.0
+    assert dock.heatmaps.kernelCombo.currentIndex() == 2
+    assert not dock.heatmaps.effortCheck.isChecked()
+    assert dock.heatmaps.weightSpins["scrape"].value() == 2.5
+    assert dock.coverage.halfWidthSpin.value() == 75.0
+    assert dock.report.titleEdit.text() == "Сайлюгемский 2026"
+    assert dock.report.languageCombo.currentData() == "en"
+    assert dock.plan.budgetSpin.value() == 90.0 and not dock.plan.keepCamerasCheck.isChecked()
+    assert dock.exports.generaliseSpin.value() == 5000.0
     assert dock.season_path == imported["gpkg"]
     assert dock.summary["routes"] == 16
+
+
+#: The project entries the dock wrote before its pages were split (scope ``snowleopard``): projects saved
+#: then must reopen with their settings, so the keys never change.
+PROJECT_KEYS = {
+    "dem", "output", "date_window", "date_from", "date_to", "radius", "pixel", "kernel", "effort",
+    "min_effort_km", "species", "camera_radius", "per_individual", "coverage_dem", "half_width", "camera_reach",
+    "grid", "habitat_from_layer", "habitat_layer", "gap_distance", "min_area", "access_layer", "title", "language",
+    "include_heatmap", "include_coverage", "include_gaps", "include_plan", "report", "plan_ridges", "plan_habitat",
+    "plan_routes", "plan_access", "plan_locked", "plan_exclude", "budget_km", "max_day_km", "teams",
+    "plan_half_width", "gaps_first", "gpx_folder", "n_stations", "sigma", "min_spacing", "keep_cameras",
+    "export_folder", "generalise_m", "season", "files", "outputs", "signs"}
+
+
+def test_settings_keep_the_project_keys(dock):
+    assert set(dock.settings()) == PROJECT_KEYS
+    dock.save_settings()
+    from qgis.core import QgsProject
+
+    stored = set(QgsProject.instance().entryList("snowleopard", ""))
+    assert stored == PROJECT_KEYS
+
+
+def test_settings_of_a_project_saved_before_the_split(dock, sample_dir):
+    """Entries written as the single-class dock wrote them come back into the pages' widgets."""
+    import json
+
+    from qgis.core import QgsProject
+
+    track = os.path.join(sample_dir, "signs.csv")
+    entries = {"radius": 3500.0, "kernel": 2, "effort": False, "date_window": True, "date_from": "2026-02-01",
+               "species": "Panthera uncia uncia", "half_width": 75.0, "habitat_from_layer": False,
+               "budget_km": 90.0, "teams": 3.0, "keep_cameras": False, "title": "Сайлюгемский 2026",
+               "language": 1, "generalise_m": 5000.0, "files": [[track, "observations"]],
+               "signs": {"scrape": [False, 2.5]}, "outputs": {"report": "/nowhere/report.pdf"}}
+    project = QgsProject.instance()
+    for key, value in entries.items():
+        project.writeEntry("snowleopard", key, json.dumps(value))
+    project.writeEntry("snowleopard", "pixel", "not json")  # unreadable: the widget keeps its value
+    project.writeEntry("snowleopard", "grid", json.dumps("wide"))  # wrong type: the same
+    dock.restore_settings()
+    assert dock.heatmaps.radiusSpin.value() == 3500.0 and dock.heatmaps.kernelCombo.currentIndex() == 2
+    assert not dock.heatmaps.effortCheck.isChecked() and dock.heatmaps.dateWindowCheck.isChecked()
+    assert dock.heatmaps.dateFrom.date().toString("yyyy-MM-dd") == "2026-02-01"
+    assert dock.heatmaps.speciesEdit.text() == "Panthera uncia uncia"
+    assert dock.heatmaps.pixelSpin.value() == 100.0 and dock.coverage.gridSpin.value() == 2000.0
+    assert dock.coverage.halfWidthSpin.value() == 75.0 and dock.coverage.habitatFromDem.isChecked()
+    assert dock.plan.budgetSpin.value() == 90.0 and dock.plan.teamsSpin.value() == 3
+    assert not dock.plan.keepCamerasCheck.isChecked()
+    assert dock.report.titleEdit.text() == "Сайлюгемский 2026" and dock.report.languageCombo.currentData() == "en"
+    assert dock.exports.generaliseSpin.value() == 5000.0
+    assert dock.data.file_roles() == [(track, "observations")]
+    assert dock.heatmaps.sign_weights().get("scrape") is None
+    assert dock.heatmaps.weightSpins["scrape"].value() == 2.5
+    assert dock.outputs == {"report": "/nowhere/report.pdf"} and dock.report.openReportButton.isEnabled()
+
+
+def test_page_parameters_are_the_algorithms_own(dock, tmp_path):
+    """Every parameter a page hands an algorithm is one the algorithm declares."""
+    from qgis.core import QgsApplication
+
+    from snowleopard_plugin.gui.dock import algorithm_id
+
+    def declared(algorithm):
+        alg = QgsApplication.processingRegistry().algorithmById(algorithm_id(algorithm))
+        return {p.name() for p in alg.parameterDefinitions()}
+
+    from snowleopard_plugin.processing.alg_heatmap import HeatmapAlgorithm
+
+    dock.season_path = str(tmp_path / "season.gpkg")
+    dock.heatmaps.dateWindowCheck.setChecked(True)
+    assert set(dock.heatmaps.heatmap_parameters()) <= declared(HeatmapAlgorithm)
+    for kind in ("occupancy", "secr", "camtrapdp", "generalise"):
+        algorithm, params = dock.exports.export_parameters(kind)
+        assert set(params) <= declared(algorithm), kind
+
+
+def test_help_button_opens_the_dock_page_or_says_it_is_missing(dock, monkeypatch):
+    from qgis.PyQt.QtGui import QDesktopServices
+
+    import snowleopard_plugin.gui.dock as dock_module
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString())))
+    monkeypatch.setattr(dock_module, "help_url", lambda page: "")
+    dock.helpButton.click()
+    assert opened == [] and "help page" in dock.last_message
+    monkeypatch.setattr(dock_module, "help_url", lambda page: f"file:///plugin/resources/help/en/{page}.html")
+    dock.helpButton.click()
+    assert opened == ["file:///plugin/resources/help/en/dock.html"]

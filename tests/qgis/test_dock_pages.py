@@ -38,7 +38,7 @@ def season(tmp_path_factory, processing_ready, sample_dir):
 def dock(qgis_iface, processing_ready, season):
     from qgis.core import QgsProject
 
-    from snowleopard_plugin.gui.dock_season import SeasonDock
+    from snowleopard_plugin.gui.dock import SeasonDock
 
     QgsProject.instance().clear()
     widget = SeasonDock(qgis_iface)
@@ -79,11 +79,11 @@ def _access_layer(sample_dir):
 def test_coverage_chain_fills_ranked_gaps_and_zooms(dock, season, sample_dir, qgis_iface):
     from qgis.core import QgsProject
 
-    dock.coverageDem.setFilePath(season["dem"])
-    dock.halfWidthSpin.setValue(50.0)
-    dock.cameraReachSpin.setValue(500.0)
-    dock.accessLayer.setLayer(_access_layer(sample_dir))
-    dock.coverageButton.click()
+    dock.coverage.coverageDem.setFilePath(season["dem"])
+    dock.coverage.halfWidthSpin.setValue(50.0)
+    dock.coverage.cameraReachSpin.setValue(500.0)
+    dock.coverage.accessLayer.setLayer(_access_layer(sample_dir))
+    dock.coverage.coverageButton.click()
     assert dock.is_busy()
     _wait(dock)
     gpkg = season["gpkg"]
@@ -95,7 +95,7 @@ def test_coverage_chain_fills_ranked_gaps_and_zooms(dock, season, sample_dir, qg
         assert os.path.exists(os.path.join(results, name))
     gaps = _features(gpkg, "gaps")
     assert gaps, "the sample season has coverage gaps"
-    table = dock.gapsTable
+    table = dock.coverage.gapsTable
     assert [table.horizontalHeaderItem(c).text() for c in range(5)] == [
         "Rank", "Area km²", "Suitability", "Ridge km", "Access km"]
     assert table.rowCount() == len(gaps)
@@ -128,11 +128,11 @@ def test_coverage_chain_fills_ranked_gaps_and_zooms(dock, season, sample_dir, qg
 
     # a second run with another gap distance rewrites the tables in place: one layer each, new rows
     first = len(gaps)
-    dock.gapDistanceSpin.setValue(500.0)
-    dock.coverageButton.click()
+    dock.coverage.gapDistanceSpin.setValue(500.0)
+    dock.coverage.coverageButton.click()
     _wait(dock)
     again = _features(gpkg, "gaps")
-    assert dock.gapsTable.rowCount() == len(again)
+    assert dock.coverage.gapsTable.rowCount() == len(again)
     assert sum(g.GetArea() for _, g in again) > sum(g.GetArea() for _, g in gaps)  # stricter: more gap area
     assert len(QgsProject.instance().mapLayersByName("Coverage gaps")) == 1
     assert first > 0
@@ -162,13 +162,13 @@ def test_habitat_from_polygon_layer(dock, season, tmp_path):
     out = None
     habitat = QgsVectorLayer(path, "my habitat", "ogr")
     QgsProject.instance().addMapLayer(habitat)
-    dock.coverageDem.setFilePath(season["dem"])
-    dock.habitatFromLayer.setChecked(True)
-    dock.habitatLayer.setLayer(habitat)
-    dock.coverageButton.click()
+    dock.coverage.coverageDem.setFilePath(season["dem"])
+    dock.coverage.habitatFromLayer.setChecked(True)
+    dock.coverage.habitatLayer.setLayer(habitat)
+    dock.coverage.coverageButton.click()
     _wait(dock)
     gaps = _features(season["gpkg"], "gaps")
-    assert gaps and dock.gapsTable.rowCount() == len(gaps), dock.last_message
+    assert gaps and dock.coverage.gapsTable.rowCount() == len(gaps), dock.last_message
     for _, geometry in gaps:  # every gap lies inside the habitat polygon (up to one pixel)
         assert geometry.Buffer(-100).Within(box) or geometry.Buffer(-100).IsEmpty()
 
@@ -183,19 +183,19 @@ def test_dem_in_degrees_is_warped_to_the_season_crs(dock, season, tmp_path):
     other = str(folder / "dem_wgs84.tif")
     gdal.Warp(other, season["dem"], dstSRS="EPSG:4326", resampleAlg="bilinear")
     before = sorted(os.listdir(folder))
-    dock.coverageDem.setFilePath(other)
-    dock.coverageButton.click()
+    dock.coverage.coverageDem.setFilePath(other)
+    dock.coverage.coverageButton.click()
     assert "EPSG:4326" in dock.last_message and "EPSG:32645" in dock.last_message  # the note, not an error
     _wait(dock)
     assert sorted(os.listdir(folder)) == before
     for name in ("Coverage gaps", "Ridgelines", "Survey coverage"):
         layers = QgsProject.instance().mapLayersByName(name)
         assert layers and layers[0].crs().authid() == "EPSG:32645", (name, dock.last_message)
-    assert dock.gapsTable.rowCount() == len(_features(season["gpkg"], "gaps")) > 0
+    assert dock.coverage.gapsTable.rowCount() == len(_features(season["gpkg"], "gaps")) > 0
     # the dock stays usable and a DEM in the season's CRS runs as before
-    assert dock.coverageButton.isEnabled() and dock.importButton.isEnabled()
-    dock.coverageDem.setFilePath(season["dem"])
-    dock.planTransectsButton.click()
+    assert dock.coverage.coverageButton.isEnabled() and dock.data.importButton.isEnabled()
+    dock.coverage.coverageDem.setFilePath(season["dem"])
+    dock.plan.planTransectsButton.click()
     _wait(dock)
     plan = QgsProject.instance().mapLayersByName("Planned transects")
     assert plan and plan[0].featureCount() > 0 and plan[0].crs().authid() == "EPSG:32645", dock.last_message
@@ -220,16 +220,16 @@ def test_plan_page_transects_cameras_and_compare(dock, season, sample_dir, tmp_p
     habitat = QgsRasterLayer(os.path.join(dock.results_dir(), "habitat.tif"), "habitat")
     assert ridges.isValid() and habitat.isValid()
     QgsProject.instance().addMapLayers([ridges, habitat])
-    dock.planRidges.setLayer(ridges)
-    dock.planHabitat.setLayer(habitat)
-    dock.planAccess.setLayer(_access_layer(sample_dir))
-    dock.coverageDem.setFilePath(season["dem"])
-    dock.budgetSpin.setValue(60.0)
-    dock.maxDaySpin.setValue(15.0)
-    dock.teamsSpin.setValue(2)
+    dock.plan.planRidges.setLayer(ridges)
+    dock.plan.planHabitat.setLayer(habitat)
+    dock.plan.planAccess.setLayer(_access_layer(sample_dir))
+    dock.coverage.coverageDem.setFilePath(season["dem"])
+    dock.plan.budgetSpin.setValue(60.0)
+    dock.plan.maxDaySpin.setValue(15.0)
+    dock.plan.teamsSpin.setValue(2)
     gpx = str(tmp_path / "gpx")
-    dock.gpxFolder.setFilePath(gpx)
-    dock.planTransectsButton.click()
+    dock.plan.gpxFolder.setFilePath(gpx)
+    dock.plan.planTransectsButton.click()
     _wait(dock)
     plan = _features(gpkg, "plan_transects")
     assert plan, dock.last_message
@@ -239,7 +239,7 @@ def test_plan_page_transects_cameras_and_compare(dock, season, sample_dir, tmp_p
     assert all(f["surface_km"] >= g.Length() / 1000.0 - 1e-6 for f, g in plan)
     assert all(f["surface_km"] <= 15.0 + 1e-6 for f, _ in plan)
     assert {f["team"] for f, _ in plan} <= {1, 2}
-    assert f"{km:.1f} km" in dock.planSummaryLabel.text()
+    assert f"{km:.1f} km" in dock.plan.planSummaryLabel.text()
     files = sorted(os.listdir(gpx))
     assert files and all(n.endswith(".gpx") for n in files) and len(files) <= 2
     assert QgsProject.instance().mapLayersByName("Planned transects")
@@ -253,17 +253,17 @@ def test_plan_page_transects_cameras_and_compare(dock, season, sample_dir, tmp_p
         return strip.Intersection(gaps).GetArea() / strip.GetArea()
 
     first = share_in_gaps(plan)
-    dock.gapsFirstCheck.setChecked(False)
-    dock.planTransectsButton.click()
+    dock.plan.gapsFirstCheck.setChecked(False)
+    dock.plan.planTransectsButton.click()
     _wait(dock)
     plain = share_in_gaps(_features(gpkg, "plan_transects"))
     assert first > plain, (first, plain)
-    dock.gapsFirstCheck.setChecked(True)
+    dock.plan.gapsFirstCheck.setChecked(True)
 
-    dock.stationsSpin.setValue(6)
-    dock.spacingSpin.setValue(4000.0)
-    dock.keepCamerasCheck.setChecked(True)
-    dock.planCamerasButton.click()
+    dock.plan.stationsSpin.setValue(6)
+    dock.plan.spacingSpin.setValue(4000.0)
+    dock.plan.keepCamerasCheck.setChecked(True)
+    dock.plan.planCamerasButton.click()
     _wait(dock)
     stations = _features(gpkg, "plan_cameras")
     new = [g for f, g in stations if not f["existing"]]
@@ -277,11 +277,11 @@ def test_plan_page_transects_cameras_and_compare(dock, season, sample_dir, tmp_p
             if b is not a:
                 assert math.hypot(a.GetX() - b.GetX(), a.GetY() - b.GetY()) >= 4000.0 - 1e-6
 
-    dock.compareButton.click()
+    dock.plan.compareButton.click()
     _wait(dock)
     assert {"plan_walked", "walked_off_plan"} <= _tables(gpkg), dock.last_message
     assert len(_features(gpkg, "plan_walked")) == len(plan)
-    assert "Plan walked" in dock.planSummaryLabel.text()
+    assert "Plan walked" in dock.plan.planSummaryLabel.text()
     season["outputs"].update(dock.outputs)
 
 
@@ -297,20 +297,20 @@ def test_report_before_any_analysis_and_open(dock, season, tmp_path, monkeypatch
 
     output = str(tmp_path / "report_empty.pdf")
     dock.outputs = {}
-    dock.reportFile.setFilePath(output)
-    dock.languageCombo.setCurrentIndex(1)  # English
-    assert not dock.openReportButton.isEnabled()
-    dock.reportButton.click()
-    assert dock.is_busy() and not dock.reportButton.isEnabled()  # runs on the main thread, the dock shows busy
+    dock.report.reportFile.setFilePath(output)
+    dock.report.languageCombo.setCurrentIndex(1)  # English
+    assert not dock.report.openReportButton.isEnabled()
+    dock.report.reportButton.click()
+    assert dock.is_busy() and not dock.report.reportButton.isEnabled()  # runs on the main thread, the dock shows busy
     QCoreApplication.processEvents()
     _wait(dock)
     assert os.path.exists(output), dock.last_message
     text = _pdf_text(output)
     assert "No coverage or gaps layer was given" in text and "No plan was given" in text
-    assert dock.openReportButton.isEnabled()
+    assert dock.report.openReportButton.isEnabled()
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
-    dock.openReportButton.click()
+    dock.report.openReportButton.click()
     assert opened == [output]
 
 
@@ -319,10 +319,10 @@ def test_report_with_analyses_and_unwritable_path(dock, season, tmp_path):
     if not outputs.get("gaps"):
         pytest.fail("needs the coverage test's results (run the whole file)")
     dock.outputs.update(outputs)  # as restored from the project
-    dock.languageCombo.setCurrentIndex(1)
+    dock.report.languageCombo.setCurrentIndex(1)
     output = str(tmp_path / "report.pdf")
-    dock.reportFile.setFilePath(output)
-    dock.reportButton.click()
+    dock.report.reportFile.setFilePath(output)
+    dock.report.reportButton.click()
     _wait(dock)
     assert os.path.exists(output), dock.last_message
     text = _pdf_text(output)
@@ -330,21 +330,21 @@ def test_report_with_analyses_and_unwritable_path(dock, season, tmp_path):
     assert f"{gaps[0][0]['area_km2']:.2f}" in text  # the top gap's area (2 decimals, as the report prints it)
     assert "No plan was given" not in text
 
-    dock.reportFile.setFilePath(str(tmp_path / "no such folder" / "report.pdf"))
-    dock.reportButton.click()
+    dock.report.reportFile.setFilePath(str(tmp_path / "no such folder" / "report.pdf"))
+    dock.report.reportButton.click()
     _wait(dock)
     assert "does not exist" in dock.last_message and "choose another place" in dock.last_message
-    assert dock.reportButton.isEnabled() and not dock.is_busy()
+    assert dock.report.reportButton.isEnabled() and not dock.is_busy()
 
 
 def test_export_generalised_signs(dock, season, tmp_path):
     folder = str(tmp_path / "exports")
-    dock.exportFolder.setFilePath(folder)
-    dock.generaliseSpin.setValue(0.0)
-    dock.exportGeneraliseButton.click()
+    dock.exports.exportFolder.setFilePath(folder)
+    dock.exports.generaliseSpin.setValue(0.0)
+    dock.exports.exportGeneraliseButton.click()
     assert "cell size" in dock.last_message and not dock.is_busy()
-    dock.generaliseSpin.setValue(10000.0)
-    dock.exportGeneraliseButton.click()
+    dock.exports.generaliseSpin.setValue(10000.0)
+    dock.exports.exportGeneraliseButton.click()
     _wait(dock)
     path = os.path.join(folder, "observations_generalised_10000m.gpkg")
     assert os.path.exists(path), dock.last_message
@@ -358,7 +358,7 @@ def test_export_generalised_signs(dock, season, tmp_path):
         point = feature.GetGeometryRef()
         assert point.GetX() % 10000.0 == pytest.approx(5000.0) and point.GetY() % 10000.0 == pytest.approx(5000.0)
     shared = None
-    dock.exportCamtrapButton.click()
+    dock.exports.exportCamtrapButton.click()
     _wait(dock)
     assert os.path.exists(os.path.join(folder, "camtrapdp", "datapackage.json")), dock.last_message
 

@@ -20,7 +20,7 @@ def test_hillshade_has_no_seam_and_leaves_the_dem_folder_alone(qgis_app, sample_
     """QGIS 3.22's hillshade renderer, drawn with resampling, leaves a line where the map is split for
     rendering (at half height of a 1600 px map); the shading computed by GDAL does not. No row of the image
     may differ from the next much more than the rows do anywhere else, and nothing is written beside the DEM."""
-    from snowleopard_plugin.maps import hillshade_layer, render_png
+    from snowleopard_plugin.report.maps import hillshade_layer, render_png
 
     folder = tmp_path / "dem"
     folder.mkdir()

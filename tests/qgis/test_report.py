@@ -185,3 +185,63 @@ def test_bad_inputs_say_what_to_fix(season, processing_ready, tmp_path):
         processing.run("snowleopard:report", {"SEASON": season["gpkg"], "LANGUAGE": "de",
                                               "OUTPUT": str(tmp_path / "d.pdf")})
     assert not [name for name in os.listdir(tmp_path) if name.endswith(".pdf")], "no PDF left behind"
+
+
+def _season_with_every_validation_code(gpkg, folder):
+    """A copy of the season whose validation layer holds one row group per problem code, cycling through
+    every action and severity (written with OGR through the model's schema)."""
+    from osgeo import ogr
+
+    from snowleopard_plugin.core import model
+    from snowleopard_plugin.core.validation import ACTIONS, PROBLEMS
+
+    copy = str(folder / "every_code.gpkg")
+    shutil.copy(gpkg, copy)
+    ds = ogr.Open(copy, 1)
+    layer = ds.GetLayerByName(model.VALIDATION)
+    for feature in list(layer):
+        layer.DeleteFeature(feature.GetFID())
+    for i, problem in enumerate(PROBLEMS):
+        for _ in range(i + 1):  # distinct counts: a fixed order in the table
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for name, value in (("source", "test.csv"), ("layer", "observations"), ("feature", str(i)),
+                                ("problem", problem), ("action", ACTIONS[i % len(ACTIONS)]),
+                                ("severity", model.SEVERITIES[i % len(model.SEVERITIES)]), ("detail", "")):
+                feature.SetField(name, value)
+            layer.CreateFeature(feature)
+    ds = None
+    return copy
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_validation_table_prints_every_code_as_words(season, processing_ready, language):
+    """Every problem, action and severity code in the season: the report prints each as its label in the
+    report's language, never the stored code (the report's old copy of the labels lacked six codes)."""
+    import processing
+
+    from snowleopard_plugin.core import model
+    from snowleopard_plugin.core.validation import ACTIONS, PROBLEMS
+    from snowleopard_plugin.labels import action_labels, problem_labels, severity_labels
+    from snowleopard_plugin.report import report_language, tr
+
+    gpkg = _season_with_every_validation_code(season["gpkg"], season["folder"])
+    out = season["folder"] / f"report_codes_{language}.pdf"
+    processing.run("snowleopard:report", {"SEASON": gpkg, "TITLE": f"Codes {language}", "LANGUAGE": language,
+                                          "OUTPUT": str(out)})
+    text = " ".join(_pdf_text(out).split())
+    english = {**problem_labels(lambda s: s), **action_labels(lambda s: s), **severity_labels(lambda s: s)}
+    with report_language(language):
+        tables = [(PROBLEMS, problem_labels(tr)), (ACTIONS, action_labels(tr)),
+                  (model.SEVERITIES, severity_labels(tr))]
+    for codes, labels in tables:
+        assert set(labels) == set(codes)
+        for code in codes:
+            label = labels[code]
+            assert label in text, (code, label)
+            if language == "ru":
+                assert re.search("[а-яё]", label, re.I), f"{code}: {label!r} is not translated"
+            if label != code:  # English action labels are the codes themselves
+                assert not re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text), f"raw code {code!r} printed"
+    if language == "ru":
+        leaked = [label for label in english.values() if re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text)]
+        assert leaked == [], f"English labels in the Russian report: {leaked}"

@@ -15,7 +15,7 @@ from shapely.geometry import Point
 from snowleopard_plugin.core.exceptions import InputError
 from snowleopard_plugin.core.exports.camtrapdp import export_camtrapdp
 from snowleopard_plugin.core.io.camtrapdp import read_camtrapdp
-from snowleopard_plugin.core.io.tables import iso_to_datetime
+from snowleopard_plugin.core.io.text import iso_to_datetime
 from snowleopard_plugin.core.validation import IssueLog
 from tests import paths
 from tests.camtrap_validate import validate_camtrap

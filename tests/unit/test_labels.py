@@ -34,6 +34,11 @@ def test_every_sign_type_and_season_layer_has_a_label():
     assert {"routes", "observations", "cameras", "detections", "validation"} <= set(tables["layer_labels"])
 
 
+def test_every_coverage_code_has_a_label():
+    # core.analysis.coverage.coverage_raster: 0 not covered, 1 routes, 2 cameras, 3 both
+    assert set(_tables()["coverage_labels"]) == {0, 1, 2, 3}
+
+
 def test_labels_live_only_in_labels_py():
     """No other module builds its own table of problem labels (the report's copy lacked six codes)."""
     root = LABELS.parent

@@ -242,7 +242,7 @@ def test_chart_colours_match_the_map_styles():
     import ast
     from pathlib import Path
 
-    source = Path(__file__).resolve().parents[2] / "snowleopard_plugin" / "qgis_io.py"
+    source = Path(__file__).resolve().parents[2] / "snowleopard_plugin" / "qgis_io" / "styles.py"
     tree = ast.parse(source.read_text(encoding="utf-8"))
     values = {}
     for node in tree.body:

@@ -7,22 +7,17 @@ import pytest
 
 from snowleopard_plugin.core import model
 from snowleopard_plugin.core.exceptions import InputError
-from snowleopard_plugin.core.io.tables import (
-    age_class_code,
+from snowleopard_plugin.core.io.mapping import load_mapping, save_mapping
+from snowleopard_plugin.core.io.tables import read_cameras_table, read_detections_table, read_observations_table
+from snowleopard_plugin.core.io.text import (
     date_parts_order,
     detect_encoding,
-    load_mapping,
-    match_headers,
     parse_coordinate,
     parse_datetime,
     parse_number,
-    read_cameras_table,
-    read_detections_table,
-    read_observations_table,
-    save_mapping,
-    sign_type_code,
     sniff_delimiter,
 )
+from snowleopard_plugin.core.io.vocabulary import age_class_code, match_headers, sign_type_code
 from snowleopard_plugin.core.validation import IssueLog
 
 DATA = os.path.join(os.path.dirname(__file__), "..", "data", "tabular")

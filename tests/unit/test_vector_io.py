@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from snowleopard_plugin.core.exceptions import InputError
-from snowleopard_plugin.core.io.vector import classify_file, read_vector, sign_type_code, team_from_text
+from snowleopard_plugin.core.io.vector import classify_file, read_vector
+from snowleopard_plugin.core.io.vocabulary import sign_type_code, team_from_text
 from snowleopard_plugin.core.validation import IssueLog
 from tests import paths
 
@@ -212,6 +213,6 @@ def test_bulk_gpx_reader_keeps_point_order_and_tracks(tmp_path):
     ("тропа к перевалу", None), ("Trailhead", None), ("Trail Head", None), ("Кордон Кара-Кем", None),
 ])
 def test_sign_types_in_point_names(name, code):
-    from snowleopard_plugin.core.io.vector import sign_type_code
+    from snowleopard_plugin.core.io.vocabulary import sign_type_code
 
     assert sign_type_code(name) == code

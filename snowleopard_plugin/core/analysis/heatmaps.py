@@ -32,7 +32,7 @@ def parse_sign_types(text: Optional[str]) -> Optional[List[str]]:
     Raises:
         ParameterError: a name that is no sign type.
     """
-    from ..io.tables import sign_type_code
+    from ..io.vocabulary import sign_type_code
 
     if text is None or not str(text).strip():
         return None

@@ -47,7 +47,7 @@ import numpy as np
 from ..exceptions import QT_TR_NOOP, InputError
 from ..feedback import Feedback, check_cancel
 from ..fileio import atomic_output
-from ..io.tables import iso_to_datetime
+from ..io.text import iso_to_datetime
 from ..values import is_null as _isnull
 from .generalise import cell_centres, check_cell_size, check_metric_crs
 

@@ -46,7 +46,7 @@ from .. import model
 from ..exceptions import QT_TR_NOOP, InputError, ParameterError
 from ..feedback import Feedback, check_cancel
 from ..fileio import atomic_output
-from ..io.tables import iso_to_datetime
+from ..io.text import iso_to_datetime
 from ..values import is_null as _isnull
 from .generalise import cell_centres, check_cell_size, check_metric_crs
 

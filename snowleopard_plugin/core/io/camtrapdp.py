@@ -39,7 +39,7 @@ from shapely.geometry import Point
 from .. import model
 from ..exceptions import QT_TR_NOOP, InputError
 from ..validation import IssueLog
-from .tables import WGS84, iso_to_datetime, parse_datetime, parse_number
+from .text import WGS84, iso_to_datetime, parse_datetime, parse_number
 
 #: Observation types that are not animals (``observationType`` values of Camtrap DP 1.0).
 NON_ANIMAL_TYPES = ("blank", "human", "vehicle", "unknown", "unclassified")

@@ -37,7 +37,7 @@ from shapely.geometry import Point
 from .. import model
 from ..exceptions import QT_TR_NOOP, InputError
 from ..validation import IssueLog
-from .tables import detect_encoding, parse_number
+from .text import detect_encoding, parse_number
 
 _TOKEN_RE = re.compile(r'"([^"]*)"|\'([^\']*)\'|([^\s"\']+)')
 _BINARY_RE = re.compile(r"^[01]+$")

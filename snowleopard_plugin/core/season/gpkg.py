@@ -12,7 +12,7 @@ from .. import model
 from ..exceptions import QT_TR_NOOP, InputError
 from ..feedback import Feedback, check_cancel
 from ..fileio import atomic_output
-from ..io.vector import iso_text
+from ..io.text import iso_text
 from .read import _isnull
 
 

@@ -22,7 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
-from .i18n import tr
+from ..i18n import tr
 
 
 def hillshade_layer(dem_path: str, name: Optional[str] = None, folder: Optional[str] = None) -> QgsRasterLayer:
@@ -33,7 +33,7 @@ def hillshade_layer(dem_path: str, name: Optional[str] = None, folder: Optional[
     with resampling, leaves a line where the map is split into parts for rendering (QGIS 3.22); it is the
     fallback when the file cannot be written.
     """
-    from .qgis_io import inputs_left_alone
+    from ..qgis_io import inputs_left_alone
 
     with inputs_left_alone():  # no .aux.xml written beside the user's DEM
         layer = QgsRasterLayer(dem_path, name or tr("Hillshade"))
@@ -69,7 +69,7 @@ def _gdal_hillshade(dem_path: str, layer: QgsRasterLayer, folder: Optional[str])
     from osgeo import gdal
     from qgis.core import QgsProcessingUtils
 
-    from .qgis_io import inputs_left_alone
+    from ..qgis_io import inputs_left_alone
 
     folder = folder or QgsProcessingUtils.tempFolder()
     mtime = os.path.getmtime(dem_path) if os.path.exists(dem_path) else 0  # a changed DEM gets a new shading
@@ -108,7 +108,7 @@ def smooth_resampling(layer: QgsRasterLayer) -> None:
 
 def elevation_tint_layer(dem_path: str, name: Optional[str] = None) -> QgsRasterLayer:
     """The DEM tinted by elevation (valleys green, crests white), half transparent, over the hillshade."""
-    from .qgis_io import inputs_left_alone
+    from ..qgis_io import inputs_left_alone
 
     with inputs_left_alone():  # no .aux.xml written beside the user's DEM
         layer = QgsRasterLayer(dem_path, name or tr("Elevation"))
