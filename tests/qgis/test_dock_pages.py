@@ -97,7 +97,7 @@ def test_coverage_chain_fills_ranked_gaps_and_zooms(dock, season, sample_dir, qg
     assert gaps, "the sample season has coverage gaps"
     table = dock.coverage.gapsTable
     assert [table.horizontalHeaderItem(c).text() for c in range(5)] == [
-        "Rank", "Area km²", "Suitability", "Ridge km", "Access km"]
+        "Rank", "Area km²", "Mean\nsuitability", "Ridge km", "Access km"]
     assert table.rowCount() == len(gaps)
     by_rank = sorted(gaps, key=lambda g: g[0]["rank"])
     for row, (fields, geometry) in enumerate(by_rank):
