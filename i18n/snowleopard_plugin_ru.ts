@@ -1288,7 +1288,7 @@ GeoTIFF сохраняется вместе с файлом стиля (цвет
         <translation>У слоя {layer} не задана система координат: укажите её (зону UTM сезона) в свойствах слоя.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="187"/>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="195"/>
         <source>The layer {layer} is in geographic coordinates ({crs}); the analysis needs metres: use the season GeoPackage&apos;s layers, or reproject to the UTM zone of the park.</source>
         <translation>Слой {layer} в географических координатах ({crs}), а для анализа нужны метры: используйте слои GeoPackage сезона или перепроецируйте их в зону UTM парка.</translation>
     </message>
@@ -5312,6 +5312,11 @@ suitability</source>
         <location filename="../snowleopard_plugin/core/crs.py" line="143"/>
         <source>{what} is not in metres ({crs}). Reproject it to a metric CRS such as the UTM zone of the park.</source>
         <translation>{what} — не в метрах ({crs}). Перепроецируйте в метрическую систему координат, например в зону UTM парка.</translation>
+    </message>
+    <message>
+        <location filename="../snowleopard_plugin/qgis_io/crs.py" line="198"/>
+        <source>The layer {layer} is not in metres ({crs}); the analysis needs metres: reproject it to the UTM zone of the park.</source>
+        <translation>Слой {layer} не в метрах ({crs}); для анализа нужны метры: перепроецируйте его в зону UTM парка.</translation>
     </message>
 </context>
 <context>

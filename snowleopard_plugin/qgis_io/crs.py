@@ -179,14 +179,26 @@ def check_has_crs(crs, name: str) -> None:
 
 
 def check_metric_crs(crs, name: str) -> None:
-    """Refuse a layer in degrees (or with no CRS), with a message that says what to do."""
+    """Refuse a layer in degrees, in other units than metres, or with no CRS, with a message that says what to do.
+
+    The units are the core's answer (:func:`..core.crs.crs_units`), so a layer and the core agree on every CRS.
+    """
     from qgis.core import QgsProcessingException
 
+    from ..core.crs import DEGREE, METRE, crs_units
+
     check_has_crs(crs, name)
-    if crs.isGeographic():
+    units = crs_units(crs_text(crs))
+    if units == METRE:
+        return
+    if units == DEGREE or crs.isGeographic():
         raise QgsProcessingException(tr("The layer {layer} is in geographic coordinates ({crs}); the analysis needs "
                                         "metres: use the season GeoPackage's layers, or reproject to the UTM zone "
                                         "of the park.").format(layer=name, crs=crs.authid()))
+    raise QgsProcessingException(tr("The layer {layer} is not in metres ({crs}); the analysis needs metres: "
+                                    "reproject it to the UTM zone of the park.").format(layer=name,
+                                                                                        crs=crs.authid() or
+                                                                                        crs.description()))
 
 
 def crs_text(crs) -> str:
