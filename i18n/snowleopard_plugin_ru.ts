@@ -816,47 +816,47 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{field}: «{value}» — не число; поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="123"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="132"/>
         <source>Unknown sign type &apos;{value}&apos;; stored as &apos;other&apos;. Correct it, or add the name to the sign list.</source>
         <translation>Неизвестный тип следа «{value}»; записан как «other» (другой). Исправьте его или добавьте название в список типов следов.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="127"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="136"/>
         <source>No sign type; stored as &apos;other&apos;.</source>
         <translation>Тип следа не указан; записан как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="132"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="141"/>
         <source>Unknown sign age '{value}' (expected fresh/old, свежий/старый); left empty.</source>
         <translation>Неизвестная давность следа «{value}» (ожидается fresh/old, свежий/старый); поле оставлено пустым.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="241"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="244"/>
         <source>No station ID; the row number {value} was used.</source>
         <translation>Нет идентификатора точки; использован номер строки {value}.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="251"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="254"/>
         <source>Problem period &apos;{value}&apos; cannot be read; it was not subtracted from the trap-nights.</source>
         <translation>Не удалось прочитать период неисправности «{value}»; он не вычтен из ловушко-суток.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="268"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="271"/>
         <source>Retrieval {end} is before setup {start}; trap-nights left empty.</source>
         <translation>Снятие {end} раньше установки {start}; ловушко-сутки не заполнены.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="274"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="277"/>
         <source>Station {station}: no effort and no setup/retrieval dates, so its trap-nights are unknown.</source>
         <translation>Точка {station}: нет ни усилия, ни дат установки/снятия, поэтому число ловушко-суток неизвестно.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="319"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="322"/>
         <source>{path}: no station column found (Station, station_id, камера, станция); columns found: {columns}. Rename it or set a field mapping.</source>
         <translation>{path}: не найден столбец точки (Station, station_id, камера, станция); найдены столбцы: {columns}. Переименуйте столбец или задайте сопоставление полей.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="331"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="334"/>
         <source>The detection has no station; it was not imported. Fill in the station.</source>
         <translation>У регистрации не указана точка; она не импортирована. Укажите точку.</translation>
     </message>
@@ -1101,7 +1101,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>{path}: ни одна строка не соответствует формату «Session ID Occasion Detector». Выберите файл поимок secr (fmt = trapID).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="155"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="164"/>
         <source>The table has no sign type column; every row was stored as 'other'. Name the column 'type'/'тип следа' or set a field mapping.</source>
         <translation>В таблице нет столбца с типом следа; все строки записаны как «other» (другой). Назовите столбец «type»/«тип следа» или задайте сопоставление полей.</translation>
     </message>
@@ -4922,7 +4922,7 @@ Coverage gaps (the output of 'Coverage gaps') are searched first: the habitat in
         <translation>{path} пуст (0 байт): скопируйте его с устройства или экспортируйте заново.</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/core/io/tables.py" line="220"/>
+        <location filename="../snowleopard_plugin/core/io/tables.py" line="70"/>
         <source>In {path} the X column holds northings and Y eastings (geodetic order); they were read the other way round.</source>
         <translation>В {path} столбец X содержит северные координаты, а Y — восточные (геодезический порядок); они прочитаны наоборот.</translation>
     </message>

@@ -96,19 +96,6 @@ UNITS = {
     "SEGMENT_KM": ("km", "км"), "GENERALISE_CELL_M": ("m", "м"), "OCCASION_DAYS": ("days", "сутки"),
 }
 
-CSS = """body { font-family: sans-serif; max-width: 56em; margin: 1em auto; padding: 0 1em; line-height: 1.4;
-       color: #222; }
-h1 { font-size: 1.5em; margin-bottom: 0.2em; }
-h2 { font-size: 1.15em; margin-top: 1.4em; border-bottom: 1px solid #ccc; }
-table { border-collapse: collapse; width: 100%; font-size: 0.95em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
-th { background: #eef2f5; }
-code { background: #f4f4f4; padding: 0 0.2em; }
-.nav, .id { color: #555; font-size: 0.9em; }
-.adv { color: #7a5a00; font-size: 0.85em; }
-"""
-
-
 def format_number(value) -> str:
     """A default number as a user types it: 2000, 0.5, 0.01."""
     value = float(value)
@@ -268,8 +255,6 @@ def main() -> None:
     from snowleopard_plugin import i18n
     from snowleopard_plugin.processing.provider import SnowLeopardProvider
 
-    with open(os.path.join(HELP, "help.css"), "w", encoding="utf-8") as handle:
-        handle.write(CSS)
     for language in ("en", "ru"):
         if language != "en" and i18n.install_translator(language) is None:
             sys.exit(f"No compiled translation for {language}: run 'make translations' first")

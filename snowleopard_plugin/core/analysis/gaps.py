@@ -34,7 +34,9 @@ import numpy as np
 from ..exceptions import QT_TR_NOOP, InputError, ParameterError
 from ..feedback import Feedback, check_cancel
 from ..raster import Grid
-from .coverage import (
+from .coverage import stations_within
+from .effort import split_segments_on_grid
+from .segments import (
     BOUNDARY_EPS_M,
     check_grid,
     check_metric,
@@ -42,8 +44,6 @@ from .coverage import (
     mark_within,
     point_segment_d2,
     points_xy,
-    split_segments_on_grid,
-    stations_within,
 )
 
 GAP_FIELDS = ("gap_id", "area_km2", "suitability", "ridge_km", "access_km", "rank")

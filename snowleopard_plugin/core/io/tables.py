@@ -53,9 +53,24 @@ from .table_rows import (
     _read_table,
     _reject_unplaced,
     _resolve_columns,
+    _Table,
 )
 from .text import iso_to_datetime, parse_datetime
 from .vocabulary import age_class_code, normalize_header, sign_type_code
+
+
+def _located_table(path: str, layer: str, issues: IssueLog, crs: Optional[str],
+                   mapping: Optional[Dict[str, str]]) -> Tuple[_Table, Dict[str, int], _Locator]:
+    """A point table read, its columns resolved and its coordinates located; X/Y given in geodetic order
+    (northing first) are read the other way round, with a validation row."""
+    table = _read_table(path, layer, issues, mapping)
+    columns = _resolve_columns(table, layer, mapping)
+    locator = _Locator(table, columns, crs, layer)
+    if locator.northing_first:
+        issues.add(table.source, layer, "", "latlon_swapped", "fixed", "warning",
+                   QT_TR_NOOP("In {path} the X column holds northings and Y eastings (geodetic order); they were "
+                              "read the other way round."), path=table.source)
+    return table, columns, locator
 
 
 def read_observations_table(path: str, issues: IssueLog, crs: Optional[str] = None,
@@ -92,13 +107,7 @@ def read_observations_table(path: str, issues: IssueLog, crs: Optional[str] = No
         InputError: the file cannot be read, is empty or has no coordinate columns.
     """
     layer = model.OBSERVATIONS
-    table = _read_table(path, layer, issues, mapping)
-    columns = _resolve_columns(table, layer, mapping)
-    locator = _Locator(table, columns, crs, layer)
-    if locator.northing_first:
-        issues.add(table.source, layer, "", "latlon_swapped", "fixed", "warning",
-                   QT_TR_NOOP("In {path} the X column holds northings and Y eastings (geodetic order); they were "
-                              "read the other way round."), path=table.source)
+    table, columns, locator = _located_table(path, layer, issues, crs, mapping)
     dates = _DateReader(table, columns, issues, layer)
     dates.check_present(["date", "datetime"])
     out_columns = model.field_names(layer) + (["team"] if "team" in columns else [])
@@ -213,13 +222,7 @@ def read_cameras_table(path: str, issues: IssueLog, crs: Optional[str] = None,
         InputError: the file cannot be read, is empty or has no coordinate columns.
     """
     layer = model.CAMERAS
-    table = _read_table(path, layer, issues, mapping)
-    columns = _resolve_columns(table, layer, mapping)
-    locator = _Locator(table, columns, crs, layer)
-    if locator.northing_first:
-        issues.add(table.source, layer, "", "latlon_swapped", "fixed", "warning",
-                   QT_TR_NOOP("In {path} the X column holds northings and Y eastings (geodetic order); they were "
-                              "read the other way round."), path=table.source)
+    table, columns, locator = _located_table(path, layer, issues, crs, mapping)
     problems = _problem_columns(table.headers)
     start_reader = _DateReader(table, columns, issues, layer, date_role="deployment_start",
                                datetime_role="deployment_start", also=[i for pair in problems for i in pair])
