@@ -306,7 +306,7 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Группа не указана</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="540"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="531"/>
         <source>Snow Leopard Census default style</source>
         <translation>Стиль модуля «Учёт снежного барса» по умолчанию</translation>
     </message>
@@ -951,12 +951,12 @@ Everything that was fixed, flagged or rejected is listed in the validation layer
         <translation>Тип следа у «{name}» не распознан ({value}); импортирован как «other» (другой).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report/maps.py" line="44"/>
+        <location filename="../snowleopard_plugin/report/maps.py" line="41"/>
         <source>Hillshade</source>
         <translation>Отмывка рельефа</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/report/maps.py" line="114"/>
+        <location filename="../snowleopard_plugin/report/maps.py" line="111"/>
         <source>Elevation</source>
         <translation>Высота</translation>
     </message>
@@ -2932,32 +2932,32 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Охват не пересекается с растром {layer}: выберите охват внутри него (в той же системе координат).</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="273"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="264"/>
         <source>valley {value:.0f} m</source>
         <translation>долина {value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="273"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="264"/>
         <source>ridge +{value:.0f} m</source>
         <translation>гребень +{value:.0f} м</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="387"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="378"/>
         <source>not walked</source>
         <translation>не пройдено</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="400"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="391"/>
         <source>no route</source>
         <translation>нет маршрутов</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="414"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="405"/>
         <source>rank {rank}</source>
         <translation>ранг {rank}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="414"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="405"/>
         <source>ranks {first}–{last}</source>
         <translation>ранги {first}–{last}</translation>
     </message>
@@ -2967,22 +2967,22 @@ Without 'Compute edges', cells whose window leaves the DEM are left empty, as gd
         <translation>Группа {team}</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="486"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="477"/>
         <source>New station</source>
         <translation>Новая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="486"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="477"/>
         <source>Existing station</source>
         <translation>Существующая точка</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="521"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="512"/>
         <source>Sign detected (naive occupied)</source>
         <translation>След обнаружен (участок занят по наивной оценке)</translation>
     </message>
     <message>
-        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="522"/>
+        <location filename="../snowleopard_plugin/qgis_io/styles.py" line="513"/>
         <source>Walked, no sign</source>
         <translation>Пройдено, следов нет</translation>
     </message>

@@ -162,23 +162,12 @@ HEAT_RAMP = ("#000004", "#3b0f70", "#8c2981", "#de4968", "#fe9f6d", "#fcfdbf")
 
 def heatmap_renderer(layer, unit: str):
     """Pseudo-colour renderer from 0 (transparent) to the layer's maximum, with a perceptual ramp."""
-    from qgis.core import QgsColorRampShader, QgsRasterShader, QgsSingleBandPseudoColorRenderer
-
     stats = layer.dataProvider().bandStatistics(1)
     high = stats.maximumValue if stats.maximumValue > 0 else 1.0
-    items = [QgsColorRampShader.ColorRampItem(0.0, QColor(0, 0, 0, 0), "0")]
-    for i, colour in enumerate(HEAT_RAMP[1:], start=1):
-        value = high * i / (len(HEAT_RAMP) - 1)
-        items.append(QgsColorRampShader.ColorRampItem(value, QColor(colour), f"{value:.3g} {unit}"))
-    ramp = QgsColorRampShader(0.0, high)
-    ramp.setColorRampType(QgsColorRampShader.Interpolated)
-    ramp.setColorRampItemList(items)
-    shader = QgsRasterShader()
-    shader.setRasterShaderFunction(ramp)
-    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
-    renderer.setClassificationMin(0.0)
-    renderer.setClassificationMax(high)
-    return renderer
+    values = [high * i / (len(HEAT_RAMP) - 1) for i in range(len(HEAT_RAMP))]
+    stops = [(0.0, QColor(0, 0, 0, 0))] + list(zip(values[1:], HEAT_RAMP[1:]))
+    labels = ["0"] + [f"{value:.3g} {unit}" for value in values[1:]]
+    return pseudocolour_renderer(layer, stops, 0.0, high, labels)
 
 
 def style_heatmap_file(path: str, unit: str) -> bool:
@@ -222,8 +211,10 @@ def rgba(colour: str, alpha: int = 255) -> QColor:
     return result
 
 
-def _pseudocolour(layer, stops, minimum: float, maximum: float, labels=None):
-    """Interpolated pseudo-colour renderer through colours at evenly spaced or given values."""
+def pseudocolour_renderer(layer, stops, minimum: float, maximum: float, labels=None):
+    """Interpolated pseudo-colour renderer of band 1 through colours (``#rrggbb`` or QColor) at evenly spaced
+    values from ``minimum`` to ``maximum``, or at the values of ``(value, colour)`` pairs; ``labels`` name the
+    legend entries (default: the values)."""
     from qgis.core import QgsColorRampShader, QgsRasterShader, QgsSingleBandPseudoColorRenderer
 
     if stops and isinstance(stops[0], tuple):
@@ -268,14 +259,14 @@ def terrain_renderer(layer, kind: str, low: float = 0.0, high: float = 1.0):
     """Renderer of a terrain raster: ``slope`` (fixed degrees ramp), ``tri``/``vrm`` or ``tpi`` (low..high)."""
     if kind == "slope":
         labels = [f"{v:.0f}°" for v, _ in SLOPE_RAMP]
-        return _pseudocolour(layer, SLOPE_RAMP, 0.0, SLOPE_RAMP[-1][0], labels)
+        return pseudocolour_renderer(layer, SLOPE_RAMP, 0.0, SLOPE_RAMP[-1][0], labels)
     if kind == "tpi":
         labels = [tr("valley {value:.0f} m").format(value=low), "", "0", "", tr("ridge +{value:.0f} m").format(
             value=high)]
-        return _pseudocolour(layer, TPI_RAMP, low, high, labels)
+        return pseudocolour_renderer(layer, TPI_RAMP, low, high, labels)
     unit = " m" if kind == "tri" else ""
     labels = [f"{low + (high - low) * i / 4:.3g}{unit}" for i in range(5)]
-    return _pseudocolour(layer, RUGGEDNESS_RAMP, low, high, labels)
+    return pseudocolour_renderer(layer, RUGGEDNESS_RAMP, low, high, labels)
 
 
 def _save_raster_style(path: str, make_renderer) -> bool:
@@ -298,7 +289,7 @@ def style_terrain_file(path: str, kind: str) -> bool:
 def habitat_renderer(layer):
     """Habitat suitability 0..1 as a green ramp (0 drawn almost white)."""
     labels = ["0", "0.25", "0.5", "0.75", "1"]
-    return _pseudocolour(layer, HABITAT_RAMP, 0.0, 1.0, labels)
+    return pseudocolour_renderer(layer, HABITAT_RAMP, 0.0, 1.0, labels)
 
 
 def style_habitat_file(path: str) -> bool:

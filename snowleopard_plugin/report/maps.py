@@ -6,7 +6,6 @@ from typing import Iterable, Optional
 
 from qgis.core import (
     QgsBilinearRasterResampler,
-    QgsColorRampShader,
     QgsContrastEnhancement,
     QgsCoordinateReferenceSystem,
     QgsHillshadeRenderer,
@@ -14,10 +13,8 @@ from qgis.core import (
     QgsMapRendererParallelJob,
     QgsMapSettings,
     QgsRasterLayer,
-    QgsRasterShader,
     QgsRectangle,
     QgsSingleBandGrayRenderer,
-    QgsSingleBandPseudoColorRenderer,
 )
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
@@ -116,15 +113,11 @@ def elevation_tint_layer(dem_path: str, name: Optional[str] = None) -> QgsRaster
             return layer
         stats = layer.dataProvider().bandStatistics(1)
     low, high = stats.minimumValue, stats.maximumValue
-    stops = [(0.0, "#6f9c5a"), (0.35, "#c8c48a"), (0.65, "#a68a6a"), (0.85, "#d9d2cc"), (1.0, "#ffffff")]
-    items = [QgsColorRampShader.ColorRampItem(low + f * (high - low), QColor(c), f"{low + f * (high - low):.0f} m")
-             for f, c in stops]
-    ramp = QgsColorRampShader(low, high)
-    ramp.setColorRampType(QgsColorRampShader.Interpolated)
-    ramp.setColorRampItemList(items)
-    shader = QgsRasterShader()
-    shader.setRasterShaderFunction(ramp)
-    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    from ..qgis_io.styles import pseudocolour_renderer
+
+    tints = [(0.0, "#6f9c5a"), (0.35, "#c8c48a"), (0.65, "#a68a6a"), (0.85, "#d9d2cc"), (1.0, "#ffffff")]
+    stops = [(low + f * (high - low), colour) for f, colour in tints]
+    renderer = pseudocolour_renderer(layer, stops, low, high, [f"{value:.0f} m" for value, _ in stops])
     renderer.setOpacity(0.45)
     layer.setRenderer(renderer)
     smooth_resampling(layer)

@@ -6,6 +6,7 @@ button exists and opens the dock, and saves a screenshot of the window to
 """
 
 import configparser
+import contextlib
 import json
 import os
 import shutil
@@ -127,6 +128,23 @@ def test_qgis_process_lists_plugin_with_provider(installed_profile):
 
 
 @pytest.mark.gui
+@contextlib.contextmanager
+def profile_language(installed_profile, language: str):
+    """QGIS of the throw-away profile runs in ``language`` (ru or en) inside the block; the profile is put back."""
+    ini_path = installed_profile["profiles"] / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    original = ini_path.read_text()
+    ini = configparser.ConfigParser()
+    ini.optionxform = str
+    ini.read_string(original)
+    ini["locale"] = {"overrideFlag": "true", "userLocale": "ru_RU" if language == "ru" else "en_US"}
+    with open(ini_path, "w") as handle:
+        ini.write(handle)
+    try:
+        yield
+    finally:
+        ini_path.write_text(original)
+
+
 @pytest.mark.parametrize("language, title", [("en", "Snow Leopard Census"), ("ru", "Учёт снежного барса")])
 def test_qgis_desktop_loads_plugin_from_zip(installed_profile, language, title):
     if shutil.which("xvfb-run") is None or shutil.which("qgis.bin") is None:
@@ -140,18 +158,8 @@ def test_qgis_desktop_loads_plugin_from_zip(installed_profile, language, title):
     log = tmp_path / f"qgis_{language}.log"
     env = _clean_env(installed_profile["home"], QGIS_LOG_FILE=str(log))
     env.pop("QT_QPA_PLATFORM", None)
-    ini_path = installed_profile["profiles"] / "profiles" / "default" / "QGIS" / "QGIS3.ini"
-    original = ini_path.read_text()
-    ini = configparser.ConfigParser()
-    ini.optionxform = str
-    ini.read_string(original)
-    ini["locale"] = {"overrideFlag": "true", "userLocale": "ru_RU" if language == "ru" else "en_US"}
-    with open(ini_path, "w") as handle:
-        ini.write(handle)
-    try:
+    with profile_language(installed_profile, language):
         code = run_qgis_desktop(installed_profile, driver, result, env)
-    finally:
-        ini_path.write_text(original)
     assert result.exists(), f"QGIS did not finish the check (exit {code})"
     state = json.loads(result.read_text())
     log_text = log.read_text(errors="replace") if log.exists() else ""

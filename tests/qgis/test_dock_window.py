@@ -20,7 +20,12 @@ import shutil
 import pytest
 from osgeo import ogr
 
-from tests.qgis.test_desktop import _clean_env, installed_profile, run_qgis_desktop  # noqa: F401 - the fixture
+from tests.qgis.test_desktop import (  # noqa: F401 - installed_profile is the fixture
+    _clean_env,
+    installed_profile,
+    profile_language,
+    run_qgis_desktop,
+)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHOTS = os.path.join(ROOT, "build", "screenshots")
@@ -337,7 +342,6 @@ def test_dock_fits_its_width(installed_profile, sample_dir, language, screen):  
     """Every page fits the dock's default width, in Russian and English, on a full-HD and a laptop screen:
     no horizontal scrollbar, every label, button, spin box and date edit inside the visible width, no button
     text cut. Screenshots: ``build/screenshots/fit_<language>_<screen>_<page>.png`` (and ``_full``)."""
-    import configparser
 
     if shutil.which("xvfb-run") is None or shutil.which("qgis.bin") is None:
         pytest.fail("xvfb-run and qgis are needed: run 'make deps'")
@@ -351,18 +355,8 @@ def test_dock_fits_its_width(installed_profile, sample_dir, language, screen):  
                                         season=str(season), tag=tag, pages=PAGES))
     env = _clean_env(installed_profile["home"], QGIS_LOG_FILE=str(tmp_path / f"fit_{tag}.log"))
     env.pop("QT_QPA_PLATFORM", None)
-    ini_path = installed_profile["profiles"] / "profiles" / "default" / "QGIS" / "QGIS3.ini"
-    original = ini_path.read_text()
-    ini = configparser.ConfigParser()
-    ini.optionxform = str
-    ini.read_string(original)
-    ini["locale"] = {"overrideFlag": "true", "userLocale": "ru_RU" if language == "ru" else "en_US"}
-    with open(ini_path, "w") as handle:
-        ini.write(handle)
-    try:
+    with profile_language(installed_profile, language):
         code = run_qgis_desktop(installed_profile, driver, result, env, screen=f"{screen}x24", timeout=200)
-    finally:
-        ini_path.write_text(original)
     assert result.exists(), f"QGIS did not finish the check (exit {code})"
     state = json.loads(result.read_text())
     assert "error" not in state, state.get("error")
